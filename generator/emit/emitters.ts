@@ -1,0 +1,10 @@
+// The source emitters, in the order their modules are re-exported from index.ts. Adding an
+// artifact means adding one emitter here; a protocol is a plugin under generator/protocols/.
+
+import type { EmitContext, EmittedFile } from "./context.js";
+import { emitErrors } from "./errors.js";
+import { emitModels } from "./models.js";
+
+export type SourceEmitter = (ctx: EmitContext) => EmittedFile | undefined;
+
+export const SOURCE_EMITTERS: readonly SourceEmitter[] = [emitModels, emitErrors];

@@ -1,0 +1,65 @@
+// errors.ts: the service exception base class, one class per error shape, a type guard per
+// error (instanceof breaks when two copies of a package are loaded), and each operation's
+// union of modeled errors.
+
+import { CodegenError } from "../diagnostics.js";
+import type { Shape } from "../model/model.js";
+import { render } from "../render/templates.js";
+import { ERROR_INSTANCE_PROPERTIES } from "../symbols/reserved.js";
+import { IMPORTED } from "../symbols/symbol-provider.js";
+import { header, typeImports, type EmitContext, type EmittedFile } from "./context.js";
+import { docComment } from "./docs.js";
+import { memberOptionality, propertySignature } from "./models.js";
+
+/** The member that becomes Error's own `message`. */
+export function messageMember(error: Shape) {
+  return error.members.find((m) => m.name.toLowerCase() === "message");
+}
+
+export function errorFault(error: Shape): "client" | "server" {
+  return error.traits.get("smithy.api#error") === "server" ? "server" : "client";
+}
+
+export function emitErrors(ctx: EmitContext): EmittedFile {
+  const { symbols, closure, options } = ctx;
+  const uses = new Set<string>();
+  const errors = closure.errors.map((error) => {
+    const message = messageMember(error);
+    const members = error.members.filter((m) => m !== message);
+    for (const m of members) {
+      if (ERROR_INSTANCE_PROPERTIES.has(m.name) || m.name in Object.prototype) {
+        throw new CodegenError([{ ...m.source, shape: m.id, message: `error member ${m.name} collides with the ${m.name} property every error instance has; rename the member` }]);
+      }
+    }
+    const retryable = error.traits.get("smithy.api#retryable") as { throttling?: boolean } | undefined;
+    return {
+      name: symbols.name(error),
+      shapeName: error.id.slice(error.id.indexOf("#") + 1),
+      doc: docComment(error.traits),
+      fault: errorFault(error),
+      httpStatus: typeof error.traits.get("smithy.api#httpError") === "number" ? String(error.traits.get("smithy.api#httpError")) : "",
+      retryable: retryable === undefined ? "" : `{ throttling: ${retryable.throttling === true} }`,
+      members: members.map((m) => ({
+        name: m.name,
+        doc: docComment(m.traits),
+        signature: propertySignature(m.name, symbols.memberType(m, uses), memberOptionality(error, m, options.optionality)),
+      })),
+    };
+  });
+  const operations = closure.operations.map((op) => ({
+    name: symbols.name(op),
+    errors: (op.errors ?? []).map((e) => symbols.name(e)).sort(),
+  }));
+  const content = render("errors.ts", {
+    header: header(ctx),
+    smithyImports: typeImports([`HttpResponse as ${IMPORTED.HttpResponse}`, `ResponseMetadata as ${IMPORTED.ResponseMetadata}`], "@smithy/types"),
+    modelImports: typeImports(uses, "./models.js"),
+    base: symbols.serviceExceptionName,
+    serviceId: closure.service.id,
+    errors,
+    operations,
+    HttpResponse: IMPORTED.HttpResponse,
+    ResponseMetadata: IMPORTED.ResponseMetadata,
+  }, closure.service.id);
+  return { path: "src/errors.ts", content };
+}

@@ -1,0 +1,113 @@
+// models.ts: a type for every named shape in the service closure (structures, unions, enums,
+// intEnums), and the Input/Output alias of each operation.
+
+import type { Member, Shape } from "../model/model.js";
+import { isIdentifier } from "../model/shape-id.js";
+import { emitsNamedType, IMPORTED } from "../symbols/symbol-provider.js";
+import { compareNames } from "../index/shape-index.js";
+import { header, typeImports, type EmitContext, type EmittedFile, type Optionality } from "./context.js";
+import { docComment } from "./docs.js";
+import { render } from "../render/templates.js";
+
+export type MemberOptionality = "required" | "requiredMayBeUndefined" | "optional";
+
+/**
+ * Smithy 2.0 optionality for clients: a @required member of an @input structure, or one with
+ * @clientOptional, must be written but may be undefined (so adding a default later is not a
+ * breaking change); other @required members and members with a @default are always present;
+ * the rest are optional. "authoritative" (servers) trusts @required everywhere.
+ */
+export function memberOptionality(structure: Shape, member: Member, optionality: Optionality): MemberOptionality {
+  const required = member.traits.has("smithy.api#required");
+  const hasDefault = member.traits.has("smithy.api#default") && member.traits.get("smithy.api#default") !== null;
+  const isInput = structure.traits.has("smithy.api#input");
+  if (optionality === "authoritative") return required || hasDefault ? "required" : "optional";
+  if (required && (isInput || member.traits.has("smithy.api#clientOptional"))) return "requiredMayBeUndefined";
+  if (required) return "required";
+  if (hasDefault && !isInput) return "required";
+  return "optional";
+}
+
+/** `Name: T`, `Name: T | undefined` or `Name?: T | undefined` for a member of a structure. */
+export function propertySignature(name: string, type: string, optionality: MemberOptionality): string {
+  const key = isIdentifier(name) ? name : JSON.stringify(name);
+  switch (optionality) {
+    case "required": return `${key}: ${type}`;
+    case "requiredMayBeUndefined": return `${key}: ${type} | undefined`;
+    case "optional": return `${key}?: ${type} | undefined`;
+  }
+}
+
+export function emitModels(ctx: EmitContext): EmittedFile {
+  const { symbols, closure, options } = ctx;
+  const uses = new Set<string>();
+  const named = [...closure.shapes.values()].filter(emitsNamedType).filter((s) => !s.traits.has("smithy.api#error"));
+  named.sort((a, b) => compareNames(a.id, b.id));
+  const declarations = named.map((shape) => {
+    const doc = docComment(shape.traits);
+    const name = symbols.name(shape);
+    switch (shape.type) {
+      case "structure":
+        return {
+          structure: true, name, doc,
+          members: shape.members.map((m) => ({
+            doc: docComment(m.traits),
+            signature: propertySignature(m.name, symbols.memberType(m, uses), memberOptionality(shape, m, options.optionality)),
+          })),
+        };
+      case "union":
+        return {
+          union: true, name, doc,
+          members: shape.members.map((m) => ({
+            doc: docComment(m.traits),
+            key: m.name,
+            isSet: isSetTest(m.name),
+            variant: `${m.name}Member`,
+            type: symbols.memberType(m, uses),
+            others: shape.members.filter((o) => o !== m).map((o) => o.name),
+          })),
+          allNames: shape.members.map((m) => m.name),
+        };
+      default:
+        return {
+          enum: true, name, doc,
+          values: enumValues(shape).map(({ key, value, traits }) => ({ doc: docComment(traits), key, value: JSON.stringify(value) })),
+        };
+    }
+  });
+  const aliases = closure.operations.flatMap((op) => {
+    const name = symbols.name(op);
+    return [
+      alias(`${name}Input`, op.input!, ctx),
+      alias(`${name}Output`, op.output!, ctx),
+    ].filter((a) => a !== undefined);
+  });
+  // Aliases of named types refer to declarations in this file; no import needed for them.
+  for (const d of named) uses.delete(symbols.name(d));
+  const content = render("models.ts", {
+    header: header(ctx),
+    imports: typeImports([...uses].filter((u) => u === IMPORTED.DocumentType).map(() => `DocumentType as ${IMPORTED.DocumentType}`), "@smithy/types"),
+    declarations,
+    aliases,
+  }, closure.service.id);
+  return { path: "src/models.ts", content };
+}
+
+/** A test that a union member is set; names on Object.prototype must be own properties. */
+function isSetTest(name: string): string {
+  return name in Object.prototype ? `Object.hasOwn(value, ${JSON.stringify(name)})` : `value.${name} !== undefined`;
+}
+
+function alias(aliasName: string, target: string, ctx: EmitContext): { name: string; type: string } | undefined {
+  if (target === "smithy.api#Unit") return { name: aliasName, type: "Record<string, never>" };
+  const targetName = ctx.symbols.name(target);
+  return targetName === aliasName ? undefined : { name: aliasName, type: targetName };
+}
+
+/** Enum entries: enum/intEnum members, or the definitions of a string's @enum trait. */
+export function enumValues(shape: Shape): Array<{ key: string; value: string | number; traits: ReadonlyMap<string, unknown> }> {
+  return shape.members.map((m) => {
+    const value = m.traits.has("smithy.api#enumValue") ? (m.traits.get("smithy.api#enumValue") as string | number) : m.name;
+    return { key: m.name, value, traits: m.traits };
+  });
+}

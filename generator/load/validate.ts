@@ -1,0 +1,195 @@
+// Checks a merged model: every reference resolves to a shape of the right kind, every trait is
+// known, sits on a shape it may be applied to and has a value of the right form, and the
+// rules of enums, operations and services hold. Problems name the file, line and shape id.
+
+import type { Diagnostic } from "../diagnostics.js";
+import { shapeReferences, type Member, type Model, type Shape, type ShapeType, type SourceRef } from "../model/model.js";
+import { KNOWN_TRAITS, type TraitDefinition, type TraitSelector, type ValueSchema } from "../model/prelude.js";
+import { isAbsoluteShapeId } from "../model/shape-id.js";
+
+const MEMBER_TARGET_FORBIDDEN = new Set<ShapeType>(["service", "operation", "resource"]);
+
+export function validateModel(model: Model, problems: Diagnostic[]): void {
+  const report = (message: string, source: SourceRef, shape: string) => problems.push({ ...source, message, shape });
+  const { shapes } = model;
+
+  for (const shape of shapes.values()) {
+    if (shape.source.file === "<prelude>") continue;
+    for (const member of shape.members) {
+      const target = shapes.get(member.target);
+      if (target === undefined) report(`member ${member.name} targets ${member.target}, which is not defined`, member.source, member.id);
+      else if (MEMBER_TARGET_FORBIDDEN.has(target.type)) {
+        report(`member ${member.name} targets the ${target.type} ${member.target}; members must target data shapes`, member.source, member.id);
+      }
+      checkTraits(model, member.traits, member, shape, report);
+    }
+    for (const { property, target } of shapeReferences(shape)) {
+      if (property === "mixins") continue;
+      const ref = shapes.get(target);
+      const expected = EXPECTED_REFERENCE[property];
+      if (ref === undefined) report(`${property} references ${target}, which is not defined`, shape.source, shape.id);
+      else if (expected !== undefined && ref.type !== expected) {
+        report(`${property} must reference a ${expected}, but ${target} is a ${ref.type}`, shape.source, shape.id);
+      } else if (property === "errors" && !ref.traits.has("smithy.api#error")) {
+        report(`${target} is listed as an error but has no @error trait`, shape.source, shape.id);
+      }
+    }
+    checkTraits(model, shape.traits, undefined, shape, report);
+    if (shape.type === "enum" || shape.type === "intEnum") checkEnum(shape, report);
+    if (shape.type === "service") checkService(shape, report);
+  }
+}
+
+const EXPECTED_REFERENCE: Record<string, ShapeType> = {
+  operations: "operation", collectionOperations: "operation", resources: "resource", errors: "structure",
+  input: "structure", output: "structure", create: "operation", put: "operation", read: "operation",
+  update: "operation", delete: "operation", list: "operation",
+};
+
+function checkEnum(shape: Shape, report: (m: string, s: SourceRef, id: string) => void): void {
+  const seen = new Map<unknown, string>();
+  for (const member of shape.members) {
+    if (member.target !== "smithy.api#Unit") report(`enum member ${member.name} must target smithy.api#Unit`, member.source, member.id);
+    const value = member.traits.has("smithy.api#enumValue") ? member.traits.get("smithy.api#enumValue") : member.name;
+    if (shape.type === "enum" && (typeof value !== "string" || value === "")) {
+      report(`enum member ${member.name} must have a non-empty string @enumValue`, member.source, member.id);
+    }
+    if (shape.type === "intEnum" && !(typeof value === "number" && Number.isInteger(value) && member.traits.has("smithy.api#enumValue"))) {
+      report(`intEnum member ${member.name} must have an integer @enumValue`, member.source, member.id);
+    }
+    const other = seen.get(value);
+    if (other !== undefined) report(`enum members ${other} and ${member.name} have the same value ${JSON.stringify(value)}`, member.source, member.id);
+    seen.set(value, member.name);
+  }
+}
+
+function checkService(shape: Shape, report: (m: string, s: SourceRef, id: string) => void): void {
+  for (const [id, name] of shape.rename ?? []) {
+    if (!isAbsoluteShapeId(id)) report(`rename key ${id} must be an absolute shape id`, shape.source, shape.id);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) report(`rename of ${id} to "${name}" is not a valid identifier`, shape.source, shape.id);
+  }
+}
+
+function checkTraits(
+  model: Model,
+  traits: ReadonlyMap<string, unknown>,
+  member: Member | undefined,
+  shape: Shape,
+  report: (m: string, s: SourceRef, id: string) => void,
+): void {
+  const source = member?.source ?? shape.source;
+  const where = member?.id ?? shape.id;
+  for (const [traitId, value] of traits) {
+    const definition = traitDefinition(model, traitId);
+    if (definition === undefined) {
+      report(`unknown trait ${traitId}: it is not defined in the model nor known to the generator`, source, where);
+      continue;
+    }
+    const selector = definition.selector;
+    if (selector !== undefined && !selects(model, selector, shape, member)) {
+      const kind = member === undefined ? `a ${shape.type}` : `a member targeting a ${model.shapes.get(member.target)?.type ?? "missing shape"}`;
+      report(`trait ${traitId} cannot be applied to ${kind}`, source, where);
+      continue;
+    }
+    const problem = checkValue(definition.value, value, model);
+    if (problem !== undefined) report(`trait ${traitId} has an invalid value: ${problem}`, source, where);
+  }
+}
+
+/** Trait definitions: the generator's knowledge first, then shapes in the model marked @trait. */
+function traitDefinition(model: Model, traitId: string): TraitDefinition | undefined {
+  const known = KNOWN_TRAITS.get(traitId);
+  if (known !== undefined) return known;
+  const shape = model.shapes.get(traitId);
+  if (shape === undefined || !shape.traits.has("smithy.api#trait")) return undefined;
+  return { value: schemaOfShape(model, shape, new Set()) };
+}
+
+/** A value schema for a trait defined in the model, from the shape that defines it. */
+function schemaOfShape(model: Model, shape: Shape, seen: Set<string>): ValueSchema {
+  if (seen.has(shape.id)) return "any";
+  seen.add(shape.id);
+  const target = (m: Member | undefined): ValueSchema => {
+    const s = m === undefined ? undefined : model.shapes.get(m.target);
+    return s === undefined ? "any" : schemaOfShape(model, s, seen);
+  };
+  switch (shape.type) {
+    case "structure":
+      if (shape.members.length === 0) return "annotation";
+      return {
+        struct: Object.fromEntries(shape.members.map((m) => [m.name, target(m)])),
+        required: shape.members.filter((m) => m.traits.has("smithy.api#required")).map((m) => m.name),
+      };
+    case "list": return { list: target(shape.members[0]) };
+    case "map": return { map: target(shape.members[1]) };
+    case "string": return "string";
+    case "enum": return { enum: shape.members.map((m) => String(m.traits.get("smithy.api#enumValue") ?? m.name)) };
+    case "boolean": return "boolean";
+    case "byte": case "short": case "integer": case "long": case "intEnum": return "integer";
+    case "float": case "double": case "bigInteger": case "bigDecimal": return "number";
+    default: return "any";
+  }
+}
+
+function selects(model: Model, selector: TraitSelector, shape: Shape, member: Member | undefined): boolean {
+  if (member === undefined) return matchesType(selector.shapes, shape.type);
+  if (selector.members === undefined) return false;
+  if (selector.memberOf !== undefined && !selector.memberOf.includes(shape.type)) return false;
+  if (selector.members.includes("*")) return true;
+  const target = model.shapes.get(member.target);
+  return target === undefined || matchesType(selector.members, target.type);
+}
+
+/** As in Smithy selectors, an enum is also a string and an intEnum also an integer. */
+function matchesType(types: readonly (ShapeType | "*")[] | undefined, type: ShapeType): boolean {
+  if (types === undefined) return false;
+  return types.includes(type) || (type === "enum" && types.includes("string")) || (type === "intEnum" && types.includes("integer"));
+}
+
+function checkValue(schema: ValueSchema, value: unknown, model: Model): string | undefined {
+  const describe = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "object" ? "an object" : JSON.stringify(v));
+  switch (schema) {
+    case "any": return undefined;
+    case "string": return typeof value === "string" ? undefined : `expected a string, found ${describe(value)}`;
+    case "boolean": return typeof value === "boolean" ? undefined : `expected a boolean, found ${describe(value)}`;
+    case "number": return typeof value === "number" ? undefined : `expected a number, found ${describe(value)}`;
+    case "integer": return Number.isInteger(value) ? undefined : `expected an integer, found ${describe(value)}`;
+    case "shapeId":
+      if (typeof value !== "string" || !isAbsoluteShapeId(value)) return `expected an absolute shape id, found ${describe(value)}`;
+      return model.shapes.has(value) || KNOWN_TRAITS.has(value) ? undefined : `shape ${value} is not defined`;
+    case "annotation":
+      return isPlainObject(value) && Object.keys(value).length === 0 ? undefined : `expected {} (an annotation trait), found ${describe(value)}`;
+  }
+  if ("list" in schema) {
+    if (!Array.isArray(value)) return `expected a list, found ${describe(value)}`;
+    for (const [i, item] of value.entries()) {
+      const p = checkValue(schema.list, item, model);
+      if (p !== undefined) return `[${i}]: ${p}`;
+    }
+    return undefined;
+  }
+  if ("map" in schema) {
+    if (!isPlainObject(value)) return `expected an object, found ${describe(value)}`;
+    for (const [k, item] of Object.entries(value)) {
+      const p = checkValue(schema.map, item, model);
+      if (p !== undefined) return `${k}: ${p}`;
+    }
+    return undefined;
+  }
+  if ("enum" in schema) {
+    return typeof value === "string" && schema.enum.includes(value) ? undefined : `expected one of ${schema.enum.join(", ")}, found ${describe(value)}`;
+  }
+  if (!isPlainObject(value)) return `expected an object, found ${describe(value)}`;
+  for (const name of schema.required ?? []) if (!(name in value)) return `missing required property "${name}"`;
+  for (const [name, sub] of Object.entries(schema.struct)) {
+    if (!(name in value)) continue;
+    const p = checkValue(sub, value[name], model);
+    if (p !== undefined) return `${name}: ${p}`;
+  }
+  return undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+

@@ -1,0 +1,135 @@
+// The one place that turns shapes into TypeScript names and type expressions. Names collide
+// → generation fails naming both shape ids; reserved words and globals get a `_` prefix (as
+// AWS SDK v3 does for S3's `Object` and `Error`).
+
+import { CodegenError, type Diagnostic } from "../diagnostics.js";
+import type { ServiceClosure, ShapeIndex } from "../index/shape-index.js";
+import type { Member, Shape } from "../model/model.js";
+import { nameOf } from "../model/shape-id.js";
+import { GLOBALS, RESERVED_WORDS } from "./reserved.js";
+
+/** Imported helper types are aliased with a `__` prefix so shape names cannot shadow them. */
+export const IMPORTED = {
+  DocumentType: "__DocumentType",
+  ResponseMetadata: "__ResponseMetadata",
+  HttpResponse: "__HttpResponse",
+} as const;
+
+export class SymbolProvider {
+  private readonly names = new Map<string, string>();
+  /** Who owns each emitted top-level name: a shape id or a description of a generated helper. */
+  private readonly owners = new Map<string, string>();
+  readonly serviceName: string;
+
+  constructor(
+    private readonly index: ShapeIndex,
+    private readonly closure: ServiceClosure,
+  ) {
+    const problems: Diagnostic[] = [];
+    for (const name of Object.values(IMPORTED)) this.owners.set(name, "an imported type");
+    this.serviceName = pascalCase(sdkId(closure.service) ?? nameOf(closure.service.id));
+    for (const name of [this.serviceExceptionName, `${this.serviceExceptionName}Options`, `is${this.serviceExceptionName}`]) {
+      this.claim(name, `the service exception of ${closure.service.id}`, problems);
+    }
+    const rename = closure.service.rename ?? new Map<string, string>();
+    const caseInsensitive = new Map<string, string>();
+    for (const shape of [...closure.shapes.values(), ...closure.operations]) {
+      const raw = rename.get(shape.id) ?? nameOf(shape.id);
+      const lower = raw.toLowerCase();
+      const other = caseInsensitive.get(lower);
+      if (other !== undefined) {
+        problems.push({
+          ...shape.source,
+          shape: shape.id,
+          message: `shape name conflicts with ${other} in the closure of ${closure.service.id}; give one of them a service "rename"`,
+        });
+      }
+      caseInsensitive.set(lower, shape.id);
+      const name = RESERVED_WORDS.has(raw) || GLOBALS.has(raw) ? `_${raw}` : raw;
+      this.names.set(shape.id, name);
+      if (emitsNamedType(shape)) this.claim(name, shape.id, problems);
+    }
+    for (const op of closure.operations) {
+      const name = this.names.get(op.id)!;
+      if (this.names.get(op.input!) !== `${name}Input`) this.claim(`${name}Input`, `the input alias of ${op.id}`, problems);
+      if (this.names.get(op.output!) !== `${name}Output`) this.claim(`${name}Output`, `the output alias of ${op.id}`, problems);
+      this.claim(`${name}Error`, `the error union of ${op.id}`, problems);
+    }
+    for (const error of closure.errors) this.claim(`is${this.names.get(error.id)!}`, `the type guard of ${error.id}`, problems);
+    if (problems.length > 0) throw new CodegenError(problems);
+  }
+
+  /** Reserve a generated top-level name; a second owner is a collision. */
+  claim(name: string, owner: string, problems: Diagnostic[]): void {
+    const other = this.owners.get(name);
+    if (other !== undefined && other !== owner) {
+      problems.push({ message: `generated name ${name} is needed by both ${other} and ${owner}; rename one of them with the service "rename" property` });
+      return;
+    }
+    this.owners.set(name, owner);
+  }
+
+  get serviceExceptionName(): string {
+    return `${this.serviceName}ServiceException`;
+  }
+
+  name(shape: Shape | string): string {
+    const id = typeof shape === "string" ? shape : shape.id;
+    const name = this.names.get(id);
+    if (name === undefined) throw new Error(`internal: no symbol for ${id}`);
+    return name;
+  }
+
+  /** The TypeScript type of a value of the member's target; named types used go into `uses`. */
+  memberType(member: Member, uses?: Set<string>): string {
+    return this.typeOf(this.index.target(member), uses);
+  }
+
+  typeOf(shape: Shape, uses?: Set<string>): string {
+    switch (shape.type) {
+      case "string": return "string";
+      case "boolean": return "boolean";
+      case "byte": case "short": case "integer": case "long": case "float": case "double": return "number";
+      case "bigInteger": return "bigint";
+      case "bigDecimal": return "string";
+      case "timestamp": return "Date";
+      case "blob": return "Uint8Array";
+      case "document":
+        uses?.add(IMPORTED.DocumentType);
+        return IMPORTED.DocumentType;
+      case "list": {
+        const item = this.memberType(shape.members[0]!, uses);
+        const sparse = shape.traits.has("smithy.api#sparse");
+        return sparse ? `(${item} | null)[]` : /[ |]/.test(item) ? `(${item})[]` : `${item}[]`;
+      }
+      case "map": {
+        const value = this.memberType(shape.members[1]!, uses);
+        return `Record<string, ${value}${shape.traits.has("smithy.api#sparse") ? " | null" : ""}>`;
+      }
+      case "enum": case "intEnum": case "structure": case "union": {
+        const name = this.name(shape);
+        uses?.add(name);
+        return name;
+      }
+      default:
+        throw new Error(`internal: ${shape.type} ${shape.id} has no value type`);
+    }
+  }
+}
+
+/** Shapes that become a named declaration in models.ts (simple shapes, lists and maps are inlined). */
+export function emitsNamedType(shape: Shape): boolean {
+  return shape.type === "structure" || shape.type === "union" || shape.type === "enum" || shape.type === "intEnum";
+}
+
+function sdkId(service: Shape): string | undefined {
+  const value = service.traits.get("aws.api#service") as { sdkId?: unknown } | undefined;
+  return typeof value?.sdkId === "string" ? value.sdkId : undefined;
+}
+
+/** `API Gateway V2` → `APIGatewayV2`; keeps existing capitals, drops what is not an identifier. */
+export function pascalCase(text: string): string {
+  const words = text.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const joined = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
+  return /^[0-9]/.test(joined) ? `_${joined}` : joined || "Service";
+}
