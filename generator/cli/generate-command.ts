@@ -1,11 +1,7 @@
 // `codegen generate`: model files → packages on disk.
 
-import { basename, extname, join } from "node:path";
-import { readdir } from "node:fs/promises";
-import type { GenerateOptions, Optionality } from "../emit/context.js";
-import { generatePackage } from "../generate.js";
-import { loadModelFiles, MODEL_EXTENSIONS } from "../load/load.js";
-import { typecheckPackage } from "../typecheck/typecheck.js";
+import { join } from "node:path";
+import { generatePackages, planPackages } from "../packages.js";
 import { writePackage } from "../write/write.js";
 import { parseCommandArgs, UsageError } from "./args.js";
 
@@ -30,12 +26,6 @@ Options:
 
 Exit codes: 0 done, 1 --check found differences, 2 bad input (model, flags or files).`;
 
-interface Job {
-  readonly models: string[];
-  readonly out: string;
-  readonly name: string;
-}
-
 export async function generateCommand(argv: string[], log: (line: string) => void): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     model: { type: "string", multiple: true },
@@ -59,28 +49,21 @@ export async function generateCommand(argv: string[], log: (line: string) => voi
   if (optionality !== "client" && optionality !== "authoritative") {
     throw new UsageError(`--optionality must be "client" or "authoritative", not "${optionality}"`);
   }
-  const jobs = await plan(values.model, values.out);
+  if (values.out !== undefined && values.model === undefined) {
+    throw new UsageError("--out needs --model (without --model every model in models/ goes to generated/<name>)");
+  }
+  const jobs = await planPackages(values.model, values.out);
   if (jobs.length > 1 && values["package-name"] !== undefined) throw new UsageError("--package-name needs a single model");
 
   // Generate and check everything in memory first: one bad model means nothing is written.
-  const results = [];
-  for (const job of jobs) {
-    const model = await loadModelFiles(job.models);
-    const options: GenerateOptions = {
-      optionality: optionality as Optionality,
-      packageName: values["package-name"] ?? job.name,
-      packageVersion: values["package-version"] ?? "0.1.0",
-    };
-    const files = await generatePackage({
-      model,
-      modelFiles: job.models.map((m) => basename(m)),
-      service: values.service,
-      operations: values.operation,
-      options,
-    });
-    if (!values["no-typecheck"]) await typecheckPackage(files, job.out);
-    results.push({ job, files });
-  }
+  const results = await generatePackages(jobs, {
+    service: values.service,
+    operations: values.operation,
+    optionality,
+    packageName: values["package-name"],
+    packageVersion: values["package-version"],
+    typecheck: !values["no-typecheck"],
+  });
 
   let differs = false;
   for (const { job, files } of results) {
@@ -92,23 +75,4 @@ export async function generateCommand(argv: string[], log: (line: string) => voi
     if (!values.quiet && changes.length === 0) log(`${job.out}: up to date (${result.unchanged} files)`);
   }
   return values.check && differs ? 1 : 0;
-}
-
-/** Which packages to generate: the given models into --out, or every model in models/. */
-async function plan(models: string[] | undefined, out: string | undefined): Promise<Job[]> {
-  if (models !== undefined && models.length > 0) {
-    const name = modelName(models[0]!);
-    return [{ models, out: out ?? join("generated", name), name }];
-  }
-  if (out !== undefined) throw new UsageError("--out needs --model (without --model every model in models/ goes to generated/<name>)");
-  const entries = await readdir("models").catch(() => {
-    throw new UsageError("no --model given and no models/ folder here");
-  });
-  const files = entries.filter((e) => MODEL_EXTENSIONS.includes(extname(e))).sort();
-  if (files.length === 0) throw new UsageError("no --model given and models/ holds no model files");
-  return files.map((f) => ({ models: [join("models", f)], out: join("generated", modelName(f)), name: modelName(f) }));
-}
-
-function modelName(path: string): string {
-  return basename(path, extname(path));
 }

@@ -7,7 +7,7 @@ import type { Shape } from "../model/model.js";
 import { render } from "../render/templates.js";
 import { ERROR_INSTANCE_PROPERTIES } from "../symbols/reserved.js";
 import { IMPORTED } from "../symbols/symbol-provider.js";
-import { header, typeImports, type EmitContext, type EmittedFile } from "./context.js";
+import { header, importsFor, typeImports, type EmitContext, type EmittedFile } from "./context.js";
 import { docComment } from "./docs.js";
 import { memberOptionality, propertySignature } from "./models.js";
 
@@ -53,7 +53,7 @@ export function emitErrors(ctx: EmitContext): EmittedFile {
   const content = render("errors.ts", {
     header: header(ctx),
     smithyImports: typeImports([`HttpResponse as ${IMPORTED.HttpResponse}`, `ResponseMetadata as ${IMPORTED.ResponseMetadata}`], "@smithy/types"),
-    modelImports: typeImports(uses, "./models.js"),
+    modelImports: importsFor(uses, "errors", symbols),
     base: symbols.serviceExceptionName,
     serviceId: closure.service.id,
     errors,

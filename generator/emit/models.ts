@@ -3,9 +3,9 @@
 
 import type { Member, Shape } from "../model/model.js";
 import { isIdentifier } from "../model/shape-id.js";
-import { emitsNamedType, IMPORTED } from "../symbols/symbol-provider.js";
+import { emitsNamedType } from "../symbols/symbol-provider.js";
 import { compareNames } from "../index/shape-index.js";
-import { header, typeImports, type EmitContext, type EmittedFile, type Optionality } from "./context.js";
+import { header, importsFor, type EmitContext, type EmittedFile, type Optionality } from "./context.js";
 import { docComment } from "./docs.js";
 import { render } from "../render/templates.js";
 
@@ -76,17 +76,12 @@ export function emitModels(ctx: EmitContext): EmittedFile {
     }
   });
   const aliases = closure.operations.flatMap((op) => {
-    const name = symbols.name(op);
-    return [
-      alias(`${name}Input`, op.input!, ctx),
-      alias(`${name}Output`, op.output!, ctx),
-    ].filter((a) => a !== undefined);
+    const names = symbols.operationAliases(op);
+    return [alias(names.input, op.input!, ctx), alias(names.output, op.output!, ctx)].filter((a) => a !== undefined);
   });
-  // Aliases of named types refer to declarations in this file; no import needed for them.
-  for (const d of named) uses.delete(symbols.name(d));
   const content = render("models.ts", {
     header: header(ctx),
-    imports: typeImports([...uses].filter((u) => u === IMPORTED.DocumentType).map(() => `DocumentType as ${IMPORTED.DocumentType}`), "@smithy/types"),
+    imports: importsFor(uses, "models", symbols),
     declarations,
     aliases,
   }, closure.service.id);
@@ -98,10 +93,9 @@ function isSetTest(name: string): string {
   return name in Object.prototype ? `Object.hasOwn(value, ${JSON.stringify(name)})` : `value.${name} !== undefined`;
 }
 
-function alias(aliasName: string, target: string, ctx: EmitContext): { name: string; type: string } | undefined {
-  if (target === "smithy.api#Unit") return { name: aliasName, type: "Record<string, never>" };
-  const targetName = ctx.symbols.name(target);
-  return targetName === aliasName ? undefined : { name: aliasName, type: targetName };
+function alias(aliasName: string | undefined, target: string, ctx: EmitContext): { name: string; type: string } | undefined {
+  if (aliasName === undefined) return undefined;
+  return { name: aliasName, type: target === "smithy.api#Unit" ? "Record<string, never>" : ctx.symbols.name(target) };
 }
 
 /** Enum entries: enum/intEnum members, or the definitions of a string's @enum trait. */

@@ -19,6 +19,8 @@ export class SymbolProvider {
   private readonly names = new Map<string, string>();
   /** Who owns each emitted top-level name: a shape id or a description of a generated helper. */
   private readonly owners = new Map<string, string>();
+  private readonly errorIds: ReadonlySet<string>;
+  private readonly aliases = new Map<string, { input: string | undefined; output: string | undefined }>();
   readonly serviceName: string;
 
   constructor(
@@ -26,6 +28,7 @@ export class SymbolProvider {
     private readonly closure: ServiceClosure,
   ) {
     const problems: Diagnostic[] = [];
+    this.errorIds = new Set(closure.errors.map((e) => e.id));
     for (const name of Object.values(IMPORTED)) this.owners.set(name, "an imported type");
     this.serviceName = pascalCase(sdkId(closure.service) ?? nameOf(closure.service.id));
     for (const name of [this.serviceExceptionName, `${this.serviceExceptionName}Options`, `is${this.serviceExceptionName}`]) {
@@ -51,12 +54,41 @@ export class SymbolProvider {
     }
     for (const op of closure.operations) {
       const name = this.names.get(op.id)!;
-      if (this.names.get(op.input!) !== `${name}Input`) this.claim(`${name}Input`, `the input alias of ${op.id}`, problems);
-      if (this.names.get(op.output!) !== `${name}Output`) this.claim(`${name}Output`, `the output alias of ${op.id}`, problems);
+      this.aliases.set(op.id, {
+        input: this.aliasName(name, "Input", op.input!, problems),
+        output: this.aliasName(name, "Output", op.output!, problems),
+      });
       this.claim(`${name}Error`, `the error union of ${op.id}`, problems);
     }
     for (const error of closure.errors) this.claim(`is${this.names.get(error.id)!}`, `the type guard of ${error.id}`, problems);
     if (problems.length > 0) throw new CodegenError(problems);
+  }
+
+  /**
+   * `<Op>Input`/`<Op>Output`, or undefined when the input/output shape already has that name.
+   * When another shape has it (bedrock's `ConverseStreamOutput` union), AWS SDK v3's
+   * `<Op>CommandInput`/`<Op>CommandOutput` is used instead.
+   */
+  private aliasName(op: string, suffix: "Input" | "Output", target: string, problems: Diagnostic[]): string | undefined {
+    const preferred = `${op}${suffix}`;
+    if (this.names.get(target) === preferred) return undefined;
+    const name = this.owners.has(preferred) ? `${op}Command${suffix}` : preferred;
+    this.claim(name, `the ${suffix.toLowerCase()} alias of operation ${op}`, problems);
+    return name;
+  }
+
+  /** The Input/Output alias names of an operation (undefined: the shape itself has that name). */
+  operationAliases(op: Shape): { input: string | undefined; output: string | undefined } {
+    const aliases = this.aliases.get(op.id);
+    if (aliases === undefined) throw new Error(`internal: ${op.id} is not an operation of the closure`);
+    return aliases;
+  }
+
+  /** The module that declares a named type: "@smithy/types", "errors" or "models". */
+  moduleOf(name: string): string {
+    if ((Object.values(IMPORTED) as string[]).includes(name)) return "@smithy/types";
+    const owner = this.owners.get(name);
+    return owner !== undefined && this.errorIds.has(owner) ? "errors" : "models";
   }
 
   /** Reserve a generated top-level name; a second owner is a collision. */
