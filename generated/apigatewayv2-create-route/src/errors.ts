@@ -19,9 +19,9 @@ export class ApiGatewayV2ServiceException extends Error {
   override readonly name: string;
   readonly $fault: "client" | "server";
   readonly $metadata: __ResponseMetadata;
-  readonly $retryable?: { throttling?: boolean } | undefined;
+  readonly $retryable?: { readonly throttling?: boolean };
   /** The raw HTTP response, when the error was deserialized from one. */
-  $response?: __HttpResponse | undefined;
+  $response?: __HttpResponse;
 
   constructor(options: ApiGatewayV2ServiceExceptionOptions) {
     super(options.message ?? "");
