@@ -4,17 +4,20 @@
 import { CodegenError } from "./diagnostics.js";
 import { UsageError } from "./cli/args.js";
 import { generateCommand, GENERATE_HELP } from "./cli/generate-command.js";
+import { astCommand } from "./cli/ast-command.js";
 
 const HELP = `Usage: codegen <command> [options]
 
 Commands:
   generate   generate TypeScript packages from Smithy models (see: codegen generate --help)
+  ast        print a model (JSON AST or IDL) as Smithy JSON AST
   help       show this help
 
 Run "codegen <command> --help" for the options of a command.`;
 
 const COMMANDS: Record<string, (argv: string[], log: (line: string) => void) => Promise<number>> = {
   generate: generateCommand,
+  ast: astCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -37,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof CodegenError) {
-      process.stderr.write(`${e.message}\n${e.diagnostics.length} problem${e.diagnostics.length === 1 ? "" : "s"}; nothing was written.\n`);
+      process.stderr.write(`${e.message}\n${e.diagnostics.length} problem${e.diagnostics.length === 1 ? "" : "s"}${command === "generate" ? "; nothing was written" : ""}.\n`);
       return 2;
     }
     process.stderr.write(`codegen: internal error (please report it): ${(e as Error).stack ?? String(e)}\n`);

@@ -109,7 +109,7 @@ function isIdentChar(c: number): boolean {
 
 export class Lexer {
   // The current token. Positions are 1-based; start/end index into `src`.
-  type: Tok = Tok.EOF;
+  private kind: Tok = Tok.EOF;
   start = 0;
   end = 0;
   line = 1;
@@ -139,6 +139,11 @@ export class Lexer {
     this.next();
   }
 
+  /** The current token type (a method, so TypeScript doesn't keep narrowing it across next()). */
+  peek(): Tok {
+    return this.kind;
+  }
+
   /** Error at the current token, or at an explicit position. */
   error(message: string, line = this.line, column = this.column): IdlSyntaxError {
     return new IdlSyntaxError(message, this.file, line, column, sourceLineAt(this.src, line));
@@ -146,9 +151,9 @@ export class Lexer {
 
   /** Describes the current token for "Expected X but found Y" messages. */
   describe(): string {
-    if (this.type === Tok.EOF) return "EOF";
+    if (this.kind === Tok.EOF) return "EOF";
     const lexeme = this.src.slice(this.start, this.end);
-    return `${TOKEN_NAMES[this.type]}('${lexeme.replace(/\r/g, "\\r").replace(/\n/g, "\\n")}')`;
+    return `${TOKEN_NAMES[this.kind]}('${lexeme.replace(/\r/g, "\\r").replace(/\n/g, "\\n")}')`;
   }
 
   /**
@@ -156,7 +161,8 @@ export class Lexer {
    * comments in between), or undefined. Consumes the pending lines either way.
    */
   takeDocs(): string | undefined {
-    const docs = this.docs.length > 0 && this.docSig === this.sigCount - 1 ? this.docs.join("\n") : undefined;
+    if (this.docs.length === 0) return undefined;
+    const docs = this.docSig === this.sigCount - 1 ? this.docs.join("\n") : undefined;
     this.docs = [];
     return docs;
   }
@@ -169,7 +175,7 @@ export class Lexer {
     this.line = this.curLine;
     this.column = p - this.lineStart + 1;
     if (p >= len) {
-      this.type = Tok.EOF;
+      this.kind = Tok.EOF;
       this.end = p;
       return;
     }
@@ -180,18 +186,18 @@ export class Lexer {
       case C_TAB:
         do p++;
         while (p < len && (s.charCodeAt(p) === C_SPACE || s.charCodeAt(p) === C_TAB));
-        this.type = Tok.SPACE;
+        this.kind = Tok.SPACE;
         this.end = this.pos = p;
         return;
       case C_LF:
       case C_CR:
         p += c === C_CR && s.charCodeAt(p + 1) === C_LF ? 2 : 1;
         this.newline(p);
-        this.type = Tok.NEWLINE;
+        this.kind = Tok.NEWLINE;
         this.end = this.pos = p;
         return;
       case C_COMMA:
-        this.type = Tok.COMMA;
+        this.kind = Tok.COMMA;
         this.end = this.pos = p + 1;
         return;
       case C_SLASH:
@@ -243,7 +249,7 @@ export class Lexer {
           p += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
         }
     }
-    this.type = type;
+    this.kind = type;
     this.end = this.pos = p;
     this.sigCount++;
     this.lineHasToken = true;
@@ -274,7 +280,7 @@ export class Lexer {
       this.docSig = this.sigCount;
       this.text = line;
     }
-    this.type = isDoc ? Tok.DOC_COMMENT : Tok.COMMENT;
+    this.kind = isDoc ? Tok.DOC_COMMENT : Tok.COMMENT;
     this.end = this.pos = end;
     if (end > eol) this.newline(end);
   }

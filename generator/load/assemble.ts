@@ -24,10 +24,15 @@ export function assembleModel(documents: readonly AstDocument[], problems: Diagn
   }
   for (const doc of documents) {
     for (const [key, value] of doc.metadata) mergeMetadata(metadata, key, value);
-    for (const shape of doc.version === "1.0" ? upgradeV1(doc.shapes) : doc.shapes) {
+    for (const shape of doc.shapes) {
       const existing = shapes.get(shape.id);
       if (existing === undefined) shapes.set(shape.id, shape);
-      else if (existing.source === PRELUDE_SOURCE) report(`shape ${shape.id} is already defined by the Smithy prelude`, shape.source, shape.id);
+      else if (existing.source === PRELUDE_SOURCE) {
+        // A model that brings Smithy's own prelude file: its definitions stand in for the
+        // built-in ones, which must agree on the type.
+        if (existing.type === shape.type) shapes.set(shape.id, shape);
+        else report(`shape ${shape.id} is a ${existing.type} in the Smithy prelude, not a ${shape.type}`, shape.source, shape.id);
+      }
       else if (existing.fingerprint !== shape.fingerprint) {
         report(`shape is defined twice with different definitions (also at ${where(existing.source)})`, shape.source, shape.id);
       }
@@ -35,10 +40,15 @@ export function assembleModel(documents: readonly AstDocument[], problems: Diagn
   }
   const applies = documents.flatMap((d) => d.applies);
   const pendingMemberApplies = applyTraits(shapes, applies, report, false);
+  // The declared view keeps what the files say; the 1.0 upgrade then works on copies.
+  const declared = new Map<string, Shape>(shapes);
+  const v1 = documents.filter((d) => d.version === "1.0").flatMap((d) => d.shapes.map((s) => s.id));
+  upgradeV1(shapes, v1);
   const flat = flattenMixins(shapes, report);
   applyTraits(flat, pendingMemberApplies, report, true);
   checkCaseInsensitiveIds(flat, report);
-  return { shapes: flat, metadata };
+  const version = documents.length > 0 && documents.every((d) => d.version === "1.0") ? "1.0" : "2.0";
+  return { shapes: flat, declared, declaredApplies: pendingMemberApplies, metadata, version };
 }
 
 function where(source: SourceRef): string {
@@ -71,7 +81,8 @@ type Report = (message: string, source: SourceRef, shape?: string) => void;
 
 /**
  * Adds `apply` traits to shapes and members. Member applies whose member only exists after
- * mixins are flattened are returned for a second pass (`final` reports them as unknown).
+ * mixins are flattened are returned for a second pass (`final`), where they override what the
+ * member inherited, as Smithy lets `apply` do on inherited members.
  */
 function applyTraits(shapes: Map<string, Shape>, applies: readonly RawApply[], report: Report, final: boolean): RawApply[] {
   const pending: RawApply[] = [];
@@ -95,9 +106,8 @@ function applyTraits(shapes: Map<string, Shape>, applies: readonly RawApply[], r
       traits = member.traits as Map<string, unknown>;
     }
     for (const [id, value] of apply.traits) {
-      mergeTrait(traits, id, value, () =>
-        report(`trait ${id} conflicts with the value applied at ${where(apply.source)}`, apply.source, apply.target),
-      );
+      if (final) traits.set(id, value);
+      else mergeTrait(traits, id, value, () => report(`trait ${id} conflicts with the value applied at ${where(apply.source)}`, apply.source, apply.target));
     }
   }
   return pending;
@@ -121,6 +131,7 @@ function flattenMixins(shapes: Map<string, RawShape>, report: Report): Map<strin
     visiting.add(shape.id);
     const traits = new Map<string, unknown>();
     const members = new Map<string, Member>();
+    const memberFrom = new Map<string, string>();
     for (const mixinId of shape.mixins) {
       const raw = shapes.get(mixinId);
       if (raw === undefined) {
@@ -139,7 +150,12 @@ function flattenMixins(shapes: Map<string, RawShape>, report: Report): Map<strin
       const local = new Set<string>(["smithy.api#mixin", ...localTraits(mixin)]);
       for (const [id, value] of mixin.traits) if (!local.has(id)) traits.set(id, value);
       for (const m of mixin.members) {
+        const inherited = members.get(m.name);
+        if (inherited !== undefined && inherited.target !== m.target) {
+          report(`mixins ${memberFrom.get(m.name)} and ${mixinId} both define member ${m.name}, with different targets (${inherited.target}, ${m.target})`, shape.source, shape.id);
+        }
         members.set(m.name, { ...m, id: `${shape.id}$${m.name}`, traits: new Map(m.traits) });
+        memberFrom.set(m.name, mixinId);
       }
     }
     for (const [id, value] of shape.traits) traits.set(id, value);
@@ -153,6 +169,12 @@ function flattenMixins(shapes: Map<string, RawShape>, report: Report): Map<strin
       members.set(own.name, { ...own, traits: merged });
     }
     visiting.delete(shape.id);
+    const byLowerName = new Map<string, string>();
+    for (const name of members.keys()) {
+      const other = byLowerName.get(name.toLowerCase());
+      if (other !== undefined) report(`members ${other} and ${name} differ only in case once mixins are applied; member names must be case-insensitively unique`, shape.source, shape.id);
+      byLowerName.set(name.toLowerCase(), name);
+    }
     const flat: Shape = { ...shape, traits, members: [...members.values()], mixins: [] };
     done.set(shape.id, flat);
     return flat;
@@ -187,26 +209,32 @@ const ZERO_DEFAULT: Record<string, unknown> = {
  * In IDL 1.0, numbers and booleans without @box are never null. Smithy 2.0 says the same with a
  * zero @default on the shape and on the members that target it (unless the member is boxed).
  */
-function upgradeV1(shapes: RawShape[]): RawShape[] {
-  const byId = new Map(shapes.map((s) => [s.id, s]));
+function upgradeV1(shapes: Map<string, RawShape>, ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  const boxed = (shape: Shape | undefined) => shape?.traits.has("smithy.api#box") ?? false;
   const primitive = (target: string): unknown => {
     const named = PRELUDE_SHAPES.find(([name]) => prelude(name) === target);
     if (named !== undefined) return named[2];
-    const shape = byId.get(target);
-    if (shape === undefined || shape.traits.has("smithy.api#box")) return undefined;
-    return ZERO_DEFAULT[shape.type];
+    const shape = ids.includes(target) ? shapes.get(target) : undefined;
+    return shape === undefined || boxed(shape) ? undefined : ZERO_DEFAULT[shape.type];
   };
-  for (const shape of shapes) {
+  const upgraded = new Map<string, RawShape>();
+  for (const id of ids) {
+    const shape = shapes.get(id)!;
+    const traits = new Map(shape.traits);
     const zero = ZERO_DEFAULT[shape.type];
-    if (zero !== undefined && !shape.traits.has("smithy.api#box")) (shape.traits as Map<string, unknown>).set("smithy.api#default", zero);
-    if (shape.type !== "structure") continue;
-    for (const member of shape.members) {
-      const traits = member.traits as Map<string, unknown>;
-      const zeroValue = primitive(member.target);
-      if (zeroValue !== undefined && !traits.has("smithy.api#box") && !traits.has("smithy.api#default")) traits.set("smithy.api#default", zeroValue);
-      traits.delete("smithy.api#box");
-    }
+    if (zero !== undefined && !boxed(shape)) traits.set("smithy.api#default", zero);
+    traits.delete("smithy.api#box");
+    const members = shape.members.map((member) => {
+      const memberTraits = new Map(member.traits);
+      const zeroValue = shape.type === "structure" ? primitive(member.target) : undefined;
+      if (zeroValue !== undefined && !memberTraits.has("smithy.api#box") && !memberTraits.has("smithy.api#default")) {
+        memberTraits.set("smithy.api#default", zeroValue);
+      }
+      memberTraits.delete("smithy.api#box");
+      return { ...member, traits: memberTraits };
+    });
+    upgraded.set(id, { ...shape, traits, members });
   }
-  for (const shape of shapes) (shape.traits as Map<string, unknown>).delete("smithy.api#box");
-  return shapes;
+  for (const [id, shape] of upgraded) shapes.set(id, shape);
 }

@@ -18,6 +18,8 @@ export class JsonSyntaxError extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    /** Keys and indexes from the root to the value being read, so messages can name a shape. */
+    readonly path: readonly string[] = [],
   ) {
     super(message);
     this.name = "JsonSyntaxError";
@@ -34,9 +36,10 @@ export function parseJsonWithPositions(text: string): JsonSource {
   const nodeOffsets = new WeakMap<object, number>();
   const keyOffsets = new WeakMap<object, Map<string, number>>();
   let pos = 0;
+  const path: string[] = [];
 
   const fail = (message: string, at = pos): never => {
-    throw new JsonSyntaxError(message, at);
+    throw new JsonSyntaxError(message, at, [...path]);
   };
   const skipWhitespace = (): void => {
     for (;;) {
@@ -147,7 +150,9 @@ export function parseJsonWithPositions(text: string): JsonSource {
           skipWhitespace();
           if (text.charCodeAt(pos) !== Ch.Colon) fail(`expected ':' after key "${key}", found ${describe(pos)}`);
           pos++;
+          path.push(key);
           obj[key] = parseValue();
+          path.pop();
           skipWhitespace();
           const next = text.charCodeAt(pos++);
           if (next === Ch.RightBrace) return obj;
@@ -164,7 +169,9 @@ export function parseJsonWithPositions(text: string): JsonSource {
           return arr;
         }
         for (;;) {
+          path.push(String(arr.length));
           arr.push(parseValue());
+          path.pop();
           skipWhitespace();
           const next = text.charCodeAt(pos++);
           if (next === Ch.RightBracket) return arr;

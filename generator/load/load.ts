@@ -1,12 +1,13 @@
-// The load step: model files (JSON AST) → one validated Model. Reads every file, reports every
+// The load step: model files (JSON AST or Smithy IDL) → one validated Model. Reads every file, reports every
 // problem of every file, and throws a CodegenError before anything downstream runs.
 
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { CodegenError, type Diagnostic } from "../diagnostics.js";
-import type { Model, SourceRef } from "../model/model.js";
+import { IdlSyntaxError, parseIdl } from "../idl/index.js";
+import type { Model, ShapeType, SourceRef } from "../model/model.js";
 import { assembleModel } from "./assemble.js";
-import { JsonSyntaxError, lineColumnAt, parseJsonWithPositions } from "./json-with-positions.js";
+import { JsonSyntaxError, lineColumnAt, parseJsonWithPositions, type JsonValue } from "./json-with-positions.js";
 import { readAstDocument, type AstDocument } from "./read-ast.js";
 import { validateModel } from "./validate.js";
 
@@ -16,7 +17,7 @@ export interface ModelSource {
   readonly text: string;
 }
 
-export const MODEL_EXTENSIONS = [".json"];
+export const MODEL_EXTENSIONS = [".json", ".smithy"];
 
 /** Loads model files; a folder stands for every model file under it, in name order. */
 export async function loadModelFiles(paths: readonly string[]): Promise<Model> {
@@ -55,8 +56,9 @@ export async function expandModelPaths(paths: readonly string[]): Promise<string
 export function loadModel(sources: readonly ModelSource[]): Model {
   const problems: Diagnostic[] = [];
   const documents: AstDocument[] = [];
+  const knownShapes = sources.length > 1 ? shapesOfAllFiles(sources) : undefined;
   for (const source of sources) {
-    const doc = readDocument(source, problems);
+    const doc = source.file.endsWith(".smithy") ? readIdlDocument(source, knownShapes, problems) : readDocument(source, problems);
     if (doc !== undefined) documents.push(doc);
   }
   if (problems.length > 0) throw new CodegenError(problems);
@@ -78,7 +80,10 @@ function readDocument({ file, text }: ModelSource, problems: Diagnostic[]): AstD
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
     const where = lineColumnAt(text, e.offset);
-    problems.push({ file, ...where, message: `invalid JSON: ${e.message}` });
+    // Name the shape when the problem is inside one (a duplicate member name, say).
+    const shape = e.path[0] === "shapes" ? e.path[1] : undefined;
+    const pointer = e.path.map((k) => `/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+    problems.push({ file, ...where, shape, message: `invalid JSON: ${e.message}${pointer === "" ? "" : ` (at ${pointer})`}` });
     return undefined;
   }
   const locate = (node: object | undefined, key?: string): SourceRef => {
@@ -86,4 +91,50 @@ function readDocument({ file, text }: ModelSource, problems: Diagnostic[]): AstD
     return offset === undefined ? { file } : { file, ...parsed.lineColumn(offset) };
   };
   return readAstDocument(parsed.value, file, locate, problems);
+}
+
+/** An IDL file goes through the same reader as a JSON AST file, with the parser's locations. */
+function readIdlDocument(
+  { file, text }: ModelSource,
+  knownShapes: ReadonlyMap<string, ShapeType> | undefined,
+  problems: Diagnostic[],
+): AstDocument | undefined {
+  let parsed;
+  try {
+    parsed = parseIdl(text, file, knownShapes === undefined ? undefined : { knownShapes });
+  } catch (e) {
+    if (!(e instanceof IdlSyntaxError)) throw e;
+    problems.push({ file, line: e.line, column: e.column, sourceLine: e.sourceLine, message: e.message });
+    return undefined;
+  }
+  const lines = text.split(/\r?\n/);
+  const locate = (_node: object | undefined, key?: string, shapeId?: string): SourceRef => {
+    if (shapeId === undefined) return { file };
+    const at = (key === undefined ? undefined : parsed.locations.get(`${shapeId}$${key}`)) ?? parsed.locations.get(shapeId);
+    return at === undefined ? { file } : { file, line: at.line, column: at.column, sourceLine: lines[at.line - 1] };
+  };
+  return readAstDocument(parsed.ast as unknown as JsonValue, file, locate, problems);
+}
+
+/**
+ * The shape ids (and types) every file defines: an IDL file resolves a relative name to a shape
+ * of its namespace defined in another file before the prelude, as Smithy does when loading a
+ * model from several files. Files that fail to parse are reported later, when read for real.
+ */
+function shapesOfAllFiles(sources: readonly ModelSource[]): Map<string, ShapeType> {
+  const known = new Map<string, ShapeType>();
+  for (const { file, text } of sources) {
+    let shapes: Record<string, { type?: unknown }> | undefined;
+    try {
+      shapes = file.endsWith(".smithy")
+        ? (parseIdl(text, file).ast.shapes as Record<string, { type?: unknown }> | undefined)
+        : (JSON.parse(text) as { shapes?: Record<string, { type?: unknown }> }).shapes;
+    } catch {
+      continue;
+    }
+    for (const [id, shape] of Object.entries(shapes ?? {})) {
+      if (typeof shape?.type === "string" && shape.type !== "apply") known.set(id, shape.type as ShapeType);
+    }
+  }
+  return known;
 }

@@ -5,7 +5,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { JsonObject, JsonValue } from "./json-with-positions.js";
 import { SHAPE_TYPES, type Member, type Shape, type ShapeType, type SourceRef } from "../model/model.js";
-import { isAbsoluteShapeId, isIdentifier } from "../model/shape-id.js";
+import { isAbsoluteShapeId, isIdentifier, isMemberId } from "../model/shape-id.js";
 
 /** A shape as read from one file, before merging, `apply` and mixins. */
 export interface RawShape extends Shape {
@@ -81,8 +81,10 @@ export function readAstDocument(root: JsonValue, file: string, locate: Locator, 
   }
   for (const [id, node] of Object.entries(shapes)) {
     const shapeReport = (message: string, at?: object, key?: string) => report(message, at ?? node as object, key, id);
-    if (!isAbsoluteShapeId(id)) {
-      report(`"${id}" is not an absolute shape id (namespace#Name)`, shapes, id);
+    const isApply = isObject(node) && node["type"] === "apply";
+    if (!isAbsoluteShapeId(id) && !(isApply && isMemberId(id))) {
+      const hint = isMemberId(id) ? `; only an "apply" entry may name a member` : "";
+      report(`"${id}" is not an absolute shape id (namespace#Name)${hint}`, shapes, id);
       continue;
     }
     if (!isObject(node)) {
@@ -140,6 +142,7 @@ class ShapeReader {
       mixins: this.refList("mixins"),
       source: this.locate(n, undefined, this.id),
       fingerprint,
+      ...(rawType === "set" && { setSyntax: true }),
       ...(type === "service" && {
         version: this.string("version"),
         operations: this.refList("operations"),
@@ -198,7 +201,8 @@ class ShapeReader {
     for (const [name, member] of named) {
       const owner = type === "list" || type === "map" ? n : (n["members"] as JsonObject);
       if (member === undefined) {
-        this.report(`a ${type} must define "${name}"`);
+        // A list or map may take its member from a mixin; checked again after flattening.
+        if (n["mixins"] === undefined) this.report(`a ${type} must define "${name}"`);
         continue;
       }
       if (!isIdentifier(name)) {

@@ -5,7 +5,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { shapeReferences, type Member, type Model, type Shape, type ShapeType, type SourceRef } from "../model/model.js";
 import { KNOWN_TRAITS, type TraitDefinition, type TraitSelector, type ValueSchema } from "../model/prelude.js";
-import { isAbsoluteShapeId } from "../model/shape-id.js";
+import { isAbsoluteShapeId, isIdentifier, nameOf } from "../model/shape-id.js";
 
 const MEMBER_TARGET_FORBIDDEN = new Set<ShapeType>(["service", "operation", "resource"]);
 
@@ -19,7 +19,11 @@ export function validateModel(model: Model, problems: Diagnostic[]): void {
       const target = shapes.get(member.target);
       if (target === undefined) report(`member ${member.name} targets ${member.target}, which is not defined`, member.source, member.id);
       else if (MEMBER_TARGET_FORBIDDEN.has(target.type)) {
-        report(`member ${member.name} targets the ${target.type} ${member.target}; members must target data shapes`, member.source, member.id);
+        report(`member ${member.name} targets ${article(target.type)} ${member.target}; members must target data shapes`, member.source, member.id);
+      } else if (target.traits.has("smithy.api#mixin")) {
+        report(`member ${member.name} targets the mixin ${member.target}; a mixin can only be used in "mixins"`, member.source, member.id);
+      } else if (target.id === "smithy.api#Unit" && !UNIT_MEMBER_OWNERS.has(shape.type)) {
+        report(`member ${member.name} targets smithy.api#Unit, which only union members and operation input/output may do`, member.source, member.id);
       }
       checkTraits(model, member.traits, member, shape, report);
     }
@@ -28,17 +32,27 @@ export function validateModel(model: Model, problems: Diagnostic[]): void {
       const ref = shapes.get(target);
       const expected = EXPECTED_REFERENCE[property];
       if (ref === undefined) report(`${property} references ${target}, which is not defined`, shape.source, shape.id);
-      else if (expected !== undefined && ref.type !== expected) {
-        report(`${property} must reference a ${expected}, but ${target} is a ${ref.type}`, shape.source, shape.id);
+      else if (ref.traits.has("smithy.api#mixin")) {
+        report(`${property} references the mixin ${target}; a mixin can only be used in "mixins"`, shape.source, shape.id);
+      } else if (expected !== undefined && ref.type !== expected) {
+        report(`${property} must reference ${article(expected)}, but ${target} is ${article(ref.type)}`, shape.source, shape.id);
       } else if (property === "errors" && !ref.traits.has("smithy.api#error")) {
         report(`${target} is listed as an error but has no @error trait`, shape.source, shape.id);
       }
     }
     checkTraits(model, shape.traits, undefined, shape, report);
+    const expectedMembers = shape.type === "list" ? "member" : shape.type === "map" ? "key,value" : undefined;
+    if (expectedMembers !== undefined && shape.members.map((m) => m.name).join(",") !== expectedMembers) {
+      report(`a ${shape.type} must have exactly the members ${expectedMembers}`, shape.source, shape.id);
+    }
     if (shape.type === "enum" || shape.type === "intEnum") checkEnum(shape, report);
-    if (shape.type === "service") checkService(shape, report);
+    if (shape.type === "service") checkService(model, shape, report);
+    if (shape.type === "string" && shape.traits.has("smithy.api#enum")) checkEnumTrait(shape, report);
   }
 }
+
+/** Enum members target Unit by definition; union members may, to carry no value. */
+const UNIT_MEMBER_OWNERS = new Set<ShapeType>(["union", "enum", "intEnum"]);
 
 const EXPECTED_REFERENCE: Record<string, ShapeType> = {
   operations: "operation", collectionOperations: "operation", resources: "resource", errors: "structure",
@@ -63,10 +77,32 @@ function checkEnum(shape: Shape, report: (m: string, s: SourceRef, id: string) =
   }
 }
 
-function checkService(shape: Shape, report: (m: string, s: SourceRef, id: string) => void): void {
+/** The `rename` rules of service-types.rst that do not need the closure. */
+function checkService(model: Model, shape: Shape, report: (m: string, s: SourceRef, id: string) => void): void {
   for (const [id, name] of shape.rename ?? []) {
-    if (!isAbsoluteShapeId(id)) report(`rename key ${id} must be an absolute shape id`, shape.source, shape.id);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) report(`rename of ${id} to "${name}" is not a valid identifier`, shape.source, shape.id);
+    if (!isAbsoluteShapeId(id)) {
+      report(`rename key ${id} must be an absolute shape id (members cannot be renamed)`, shape.source, shape.id);
+      continue;
+    }
+    if (!isIdentifier(name)) report(`rename of ${id} to "${name}" is not a valid identifier`, shape.source, shape.id);
+    if (name === nameOf(id)) report(`rename of ${id} to "${name}" does not change its name`, shape.source, shape.id);
+    const target = model.shapes.get(id);
+    if (target === undefined) report(`rename of ${id}: no such shape in the model`, shape.source, shape.id);
+    else if (MEMBER_TARGET_FORBIDDEN.has(target.type)) report(`rename of ${id}: ${article(target.type)} cannot be renamed`, shape.source, shape.id);
+  }
+}
+
+/** The definitions of a string's @enum trait need distinct values and distinct names. */
+function checkEnumTrait(shape: Shape, report: (m: string, s: SourceRef, id: string) => void): void {
+  const definitions = shape.traits.get("smithy.api#enum");
+  if (!Array.isArray(definitions)) return;
+  const values = new Set<unknown>();
+  const names = new Set<unknown>();
+  for (const d of definitions as Array<{ value?: unknown; name?: unknown }>) {
+    if (values.has(d.value)) report(`@enum lists the value ${JSON.stringify(d.value)} twice`, shape.source, shape.id);
+    if (d.name !== undefined && names.has(d.name)) report(`@enum lists the name ${JSON.stringify(d.name)} twice`, shape.source, shape.id);
+    values.add(d.value);
+    names.add(d.name);
   }
 }
 
@@ -87,7 +123,7 @@ function checkTraits(
     }
     const selector = definition.selector;
     if (selector !== undefined && !selects(model, selector, shape, member)) {
-      const kind = member === undefined ? `a ${shape.type}` : `a member targeting a ${model.shapes.get(member.target)?.type ?? "missing shape"}`;
+      const kind = member === undefined ? article(shape.type) : `a member targeting ${article(model.shapes.get(member.target)?.type ?? "missing shape")}`;
       report(`trait ${traitId} cannot be applied to ${kind}`, source, where);
       continue;
     }
@@ -193,3 +229,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+
+/** `a structure`, `an operation`. */
+function article(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? "an" : "a"} ${word}`;
+}

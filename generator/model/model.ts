@@ -43,6 +43,8 @@ export interface Shape {
   readonly members: readonly Member[];
   readonly mixins: readonly string[];
   readonly source: SourceRef;
+  /** Declared as an IDL 1.0 `set` (read as a list with @uniqueItems). */
+  readonly setSyntax?: boolean | undefined;
   // service
   readonly version?: string | undefined;
   readonly rename?: ReadonlyMap<string, string> | undefined;
@@ -62,8 +64,15 @@ export interface Shape {
 }
 
 export interface Model {
+  /** Every shape with mixins flattened: what the generator works on. */
   readonly shapes: ReadonlyMap<string, Shape>;
+  /** The shapes as declared (mixins not flattened, `apply` merged), for printing the model back. */
+  readonly declared: ReadonlyMap<string, Shape>;
+  /** `apply` statements on members a shape inherits from mixins (not part of any declared shape). */
+  readonly declaredApplies: ReadonlyArray<{ readonly target: string; readonly traits: Traits }>;
   readonly metadata: ReadonlyMap<string, unknown>;
+  /** "1.0" when every file was IDL 1.0 (the declared view keeps 1.0 semantics), else "2.0". */
+  readonly version: "1.0" | "2.0";
 }
 
 /** Shape references of a shape other than its members' targets, named as in the JSON AST. */

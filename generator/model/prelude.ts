@@ -116,7 +116,8 @@ const SMITHY_API: Record<string, TraitDefinition> = {
   resourceIdentifier: { value: "string", selector: structureMember },
   noReplace: { value: "annotation", selector: { shapes: ["resource"] } },
   property: { value: { struct: { name: "string" } }, selector: structureMember },
-  notProperty: { value: "annotation", selector: structureMember },
+  // The prelude also marks trait definitions with it, so any shape is accepted.
+  notProperty: { value: "annotation", selector: anyShape },
   nestedProperties: { value: "annotation", selector: structureMember },
   // Auth and protocols
   auth: { value: shapeIds, selector: { shapes: ["service", "operation"] } },
@@ -143,7 +144,7 @@ const SMITHY_API: Record<string, TraitDefinition> = {
   endpoint: { value: { struct: { hostPrefix: "string" }, required: ["hostPrefix"] }, selector: { shapes: ["operation"] } },
   hostLabel: { value: "annotation", selector: { members: ["string"], memberOf: ["structure"] } },
   // Serialization
-  jsonName: { value: "string", selector: structureMember },
+  jsonName: { value: "string", selector: { members: ["*"], memberOf: ["structure", "union"] } },
   mediaType: { value: "string", selector: { shapes: ["blob", "string"], members: ["blob", "string"] } },
   timestampFormat: { value: { enum: TIMESTAMP_FORMATS }, selector: { shapes: ["timestamp"], members: ["timestamp"] } },
   xmlAttribute: { value: "annotation", selector: structureMember },

@@ -1,10 +1,17 @@
 // Smithy shape ids: `namespace#Name` and `namespace#Name$member`.
 
-const SHAPE_ID = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*#[A-Za-z_][A-Za-z0-9_]*(\$[A-Za-z_][A-Za-z0-9_]*)?$/;
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Identifier (model.rst): leading underscores must be followed by a letter or digit, so `_` alone is not one.
+const ID = "(?:_+[A-Za-z0-9]|[A-Za-z])[A-Za-z0-9_]*";
+const SHAPE_ID = new RegExp(`^${ID}(?:\\.${ID})*#${ID}(?:\\$${ID})?$`);
+const IDENTIFIER = new RegExp(`^${ID}$`);
 
 export function isAbsoluteShapeId(id: string): boolean {
   return SHAPE_ID.test(id) && !id.includes("$");
+}
+
+/** `namespace#Name$member`: what a JSON AST "apply" entry may name besides a shape. */
+export function isMemberId(id: string): boolean {
+  return SHAPE_ID.test(id) && id.includes("$");
 }
 
 export function isIdentifier(name: string): boolean {
