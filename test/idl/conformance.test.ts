@@ -1,7 +1,7 @@
 // Smithy's IDL conformance corpus: every valid file parses to its expected JSON AST, every
 // invalid file is rejected (at the reported line and column when the file states one).
 
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
