@@ -1,6 +1,6 @@
 // TSDoc comments from @documentation, @deprecated and @sensitive.
 
-import type { Traits } from "../model/model.js";
+import type { Member, Shape, Traits } from "../model/model.js";
 
 /** A `/** … *\/` block for the traits, indented for its place; empty when there is nothing to say. */
 export function docComment(traits: Traits, extra: readonly string[] = []): string {
@@ -17,4 +17,10 @@ export function docComment(traits: Traits, extra: readonly string[] = []): strin
   if (lines.length === 0) return "";
   const safe = lines.map((l) => l.replace(/\*\//g, "*\\/").trimEnd());
   return `/**\n${safe.map((l) => (l === "" ? " *" : ` * ${l}`)).join("\n")}\n */`;
+}
+
+/** A member's doc block; @sensitive on the target shape makes every member targeting it sensitive. */
+export function memberDocComment(member: Member, target: Shape): string {
+  const sensitive = target.traits.has("smithy.api#sensitive") && !member.traits.has("smithy.api#sensitive");
+  return docComment(sensitive ? new Map([...member.traits, ["smithy.api#sensitive", {}]]) : member.traits);
 }

@@ -1,12 +1,13 @@
 // models.ts: a type for every named shape in the service closure (structures, unions, enums,
-// intEnums), and the Input/Output alias of each operation.
+// intEnums, strings with @enum), and the Input/Output alias of each operation.
 
+import { CodegenError } from "../diagnostics.js";
 import type { Member, Shape } from "../model/model.js";
 import { isIdentifier } from "../model/shape-id.js";
 import { emitsNamedType } from "../symbols/symbol-provider.js";
 import { compareNames } from "../index/shape-index.js";
 import { header, importsFor, type EmitContext, type EmittedFile, type Optionality } from "./context.js";
-import { docComment } from "./docs.js";
+import { docComment, memberDocComment } from "./docs.js";
 import { render } from "../render/templates.js";
 
 export type MemberOptionality = "required" | "requiredMayBeUndefined" | "optional";
@@ -22,9 +23,11 @@ export function memberOptionality(structure: Shape, member: Member, optionality:
   const hasDefault = member.traits.has("smithy.api#default") && member.traits.get("smithy.api#default") !== null;
   const isInput = structure.traits.has("smithy.api#input");
   if (optionality === "authoritative") return required || hasDefault ? "required" : "optional";
-  if (required && (isInput || member.traits.has("smithy.api#clientOptional"))) return "requiredMayBeUndefined";
+  const clientOptional = member.traits.has("smithy.api#clientOptional");
+  if (required && (isInput || clientOptional)) return "requiredMayBeUndefined";
   if (required) return "required";
-  if (hasDefault && !isInput) return "required";
+  // A @default makes the member present unless it is @clientOptional or in an @input structure.
+  if (hasDefault && !isInput && !clientOptional) return "required";
   return "optional";
 }
 
@@ -51,7 +54,7 @@ export function emitModels(ctx: EmitContext): EmittedFile {
         return {
           structure: true, name, doc,
           members: shape.members.map((m) => ({
-            doc: docComment(m.traits),
+            doc: memberDocComment(m, ctx.index.target(m)),
             signature: propertySignature(m.name, symbols.memberType(m, uses), memberOptionality(shape, m, options.optionality)),
           })),
         };
@@ -59,19 +62,21 @@ export function emitModels(ctx: EmitContext): EmittedFile {
         return {
           union: true, name, doc,
           members: shape.members.map((m) => ({
-            doc: docComment(m.traits),
+            doc: memberDocComment(m, ctx.index.target(m)),
             key: m.name,
             isSet: isSetTest(m.name),
-            variant: `${m.name}Member`,
+            // Names on Object.prototype are typed `unknown` in the other variants, so narrow by hand.
+            read: m.name in Object.prototype ? `(value as ${name}.${variantName(m)}).${m.name}` : `value.${m.name}!`,
+            variant: variantName(m),
             type: symbols.memberType(m, uses),
-            others: shape.members.filter((o) => o !== m).map((o) => o.name),
+            others: shape.members.filter((o) => o !== m).map((o) => absentMember(o.name)),
           })),
-          allNames: shape.members.map((m) => m.name),
+          absentAll: shape.members.map((m) => absentMember(m.name)),
         };
       default:
         return {
           enum: true, name, doc,
-          values: enumValues(shape).map(({ key, value, traits }) => ({ doc: docComment(traits), key, value: JSON.stringify(value) })),
+          values: enumValues(shape).map(({ key, value, traits }) => ({ doc: docComment(traits), key: enumKey(key), value: JSON.stringify(value) })),
         };
     }
   });
@@ -88,6 +93,17 @@ export function emitModels(ctx: EmitContext): EmittedFile {
   return { path: "src/models.ts", content };
 }
 
+const variantName = (member: Member) => `${member.name}Member`;
+
+/**
+ * How a union variant declares the members it does not set: `Name?: never`. Every object
+ * literal already has Object.prototype's members (`constructor`, `toString`), so those are
+ * `unknown` instead, or no literal could be assigned to the variant.
+ */
+function absentMember(name: string): string {
+  return name in Object.prototype ? `${name}?: unknown` : `${name}?: never`;
+}
+
 /** A test that a union member is set; names on Object.prototype must be own properties. */
 function isSetTest(name: string): string {
   return name in Object.prototype ? `Object.hasOwn(value, ${JSON.stringify(name)})` : `value.${name} !== undefined`;
@@ -100,8 +116,47 @@ function alias(aliasName: string | undefined, target: string, ctx: EmitContext):
 
 /** Enum entries: enum/intEnum members, or the definitions of a string's @enum trait. */
 export function enumValues(shape: Shape): Array<{ key: string; value: string | number; traits: ReadonlyMap<string, unknown> }> {
+  const definitions = shape.traits.get("smithy.api#enum") as EnumDefinition[] | undefined;
+  if (shape.type === "string" && definitions !== undefined) {
+    const keys = new Map<string, string>();
+    for (const d of definitions) {
+      const key = d.name ?? enumNameOf(d.value);
+      const other = keys.get(key);
+      if (other !== undefined) {
+        throw new CodegenError([{ ...shape.source, shape: shape.id, message: `@enum values "${other}" and "${d.value}" both become the key ${key}; give them distinct names` }]);
+      }
+      keys.set(key, d.value);
+    }
+    return definitions.map((d) => ({
+      key: d.name ?? enumNameOf(d.value),
+      value: d.value,
+      traits: new Map<string, unknown>([
+        ...(d.documentation !== undefined ? [["smithy.api#documentation", d.documentation] as const] : []),
+        ...(d.deprecated === true ? [["smithy.api#deprecated", {}] as const] : []),
+      ]),
+    }));
+  }
   return shape.members.map((m) => {
     const value = m.traits.has("smithy.api#enumValue") ? (m.traits.get("smithy.api#enumValue") as string | number) : m.name;
     return { key: m.name, value, traits: m.traits };
   });
+}
+
+interface EnumDefinition {
+  readonly value: string;
+  readonly name?: string;
+  readonly documentation?: string;
+  readonly deprecated?: boolean;
+}
+
+/** A key for an unnamed @enum value: `us-east-1` → `US_EAST_1`. */
+function enumNameOf(value: string): string {
+  const name = value.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toUpperCase();
+  return /^[A-Z]/.test(name) ? name : `_${name}`;
+}
+
+/** An object-literal key; `__proto__` must be computed, or it would set the prototype. */
+function enumKey(name: string): string {
+  if (name === "__proto__") return '["__proto__"]';
+  return isIdentifier(name) ? name : JSON.stringify(name);
 }

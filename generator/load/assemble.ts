@@ -211,11 +211,12 @@ const ZERO_DEFAULT: Record<string, unknown> = {
  */
 function upgradeV1(shapes: Map<string, RawShape>, ids: readonly string[]): void {
   if (ids.length === 0) return;
+  const fromV1 = new Set(ids);
   const boxed = (shape: Shape | undefined) => shape?.traits.has("smithy.api#box") ?? false;
   const primitive = (target: string): unknown => {
     const named = PRELUDE_SHAPES.find(([name]) => prelude(name) === target);
     if (named !== undefined) return named[2];
-    const shape = ids.includes(target) ? shapes.get(target) : undefined;
+    const shape = fromV1.has(target) ? shapes.get(target) : undefined;
     return shape === undefined || boxed(shape) ? undefined : ZERO_DEFAULT[shape.type];
   };
   const upgraded = new Map<string, RawShape>();

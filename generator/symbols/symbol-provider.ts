@@ -4,7 +4,7 @@
 
 import { CodegenError, type Diagnostic } from "../diagnostics.js";
 import type { ServiceClosure, ShapeIndex } from "../index/shape-index.js";
-import type { Member, Shape } from "../model/model.js";
+import { SIMPLE_TYPES, type Member, type Shape, type SourceRef } from "../model/model.js";
 import { nameOf } from "../model/shape-id.js";
 import { GLOBALS, RESERVED_WORDS } from "./reserved.js";
 
@@ -40,7 +40,7 @@ export class SymbolProvider {
       const raw = rename.get(shape.id) ?? nameOf(shape.id);
       const lower = raw.toLowerCase();
       const other = caseInsensitive.get(lower);
-      if (other !== undefined) {
+      if (other !== undefined && !mayShareName(index, index.shape(other), shape)) {
         problems.push({
           ...shape.source,
           shape: shape.id,
@@ -50,7 +50,7 @@ export class SymbolProvider {
       caseInsensitive.set(lower, shape.id);
       const name = RESERVED_WORDS.has(raw) || GLOBALS.has(raw) ? `_${raw}` : raw;
       this.names.set(shape.id, name);
-      if (emitsNamedType(shape)) this.claim(name, shape.id, problems);
+      if (emitsNamedType(shape)) this.claim(name, shape.id, problems, shape.source);
     }
     for (const op of closure.operations) {
       const name = this.names.get(op.id)!;
@@ -92,10 +92,10 @@ export class SymbolProvider {
   }
 
   /** Reserve a generated top-level name; a second owner is a collision. */
-  claim(name: string, owner: string, problems: Diagnostic[]): void {
+  claim(name: string, owner: string, problems: Diagnostic[], source?: SourceRef): void {
     const other = this.owners.get(name);
     if (other !== undefined && other !== owner) {
-      problems.push({ message: `generated name ${name} is needed by both ${other} and ${owner}; rename one of them with the service "rename" property` });
+      problems.push({ ...source, message: `generated name ${name} is needed by both ${other} and ${owner}; rename one of them with the service "rename" property` });
       return;
     }
     this.owners.set(name, owner);
@@ -119,7 +119,10 @@ export class SymbolProvider {
 
   typeOf(shape: Shape, uses?: Set<string>): string {
     switch (shape.type) {
-      case "string": return "string";
+      case "string":
+        if (!shape.traits.has("smithy.api#enum")) return "string";
+        uses?.add(this.name(shape));
+        return this.name(shape);
       case "boolean": return "boolean";
       case "byte": case "short": case "integer": case "long": case "float": case "double": return "number";
       case "bigInteger": return "bigint";
@@ -138,7 +141,11 @@ export class SymbolProvider {
         const value = this.memberType(shape.members[1]!, uses);
         return `Record<string, ${value}${shape.traits.has("smithy.api#sparse") ? " | null" : ""}>`;
       }
-      case "enum": case "intEnum": case "structure": case "union": {
+      case "structure":
+        // smithy.api#Unit: a union member without a value.
+        if (shape.traits.has("smithy.api#unitType")) return "Record<string, never>";
+      // falls through
+      case "enum": case "intEnum": case "union": {
         const name = this.name(shape);
         uses?.add(name);
         return name;
@@ -151,7 +158,20 @@ export class SymbolProvider {
 
 /** Shapes that become a named declaration in models.ts (simple shapes, lists and maps are inlined). */
 export function emitsNamedType(shape: Shape): boolean {
-  return shape.type === "structure" || shape.type === "union" || shape.type === "enum" || shape.type === "intEnum";
+  return shape.type === "structure" || shape.type === "union" || shape.type === "enum" || shape.type === "intEnum"
+    || (shape.type === "string" && shape.traits.has("smithy.api#enum"));
+}
+
+/**
+ * Smithy lets simple shapes, and lists of simple shapes, share a name in a service closure
+ * when they have the same type and traits (service-types.rst); they emit no named type.
+ */
+function mayShareName(index: ShapeIndex, a: Shape, b: Shape): boolean {
+  if (a.type !== b.type || !(SIMPLE_TYPES.has(a.type) || a.type === "list") || emitsNamedType(a) || emitsNamedType(b)) return false;
+  if (JSON.stringify([...a.traits].sort()) !== JSON.stringify([...b.traits].sort())) return false;
+  if (a.type !== "list") return true;
+  const ta = index.target(a.members[0]!);
+  return ta.type === index.target(b.members[0]!).type && SIMPLE_TYPES.has(ta.type);
 }
 
 function sdkId(service: Shape): string | undefined {
