@@ -211,14 +211,10 @@ class Parser {
   private namespaceName(): string {
     const lx = this.lx;
     const start = lx.start;
-    this.expect(Tok.IDENTIFIER);
-    let end = lx.end;
-    lx.next();
+    let end = this.identifierEnd();
     while (lx.peek() === Tok.DOT) {
       lx.next();
-      this.expect(Tok.IDENTIFIER);
-      end = lx.end;
-      lx.next();
+      end = this.identifierEnd();
     }
     return lx.src.slice(start, end);
   }
@@ -231,19 +227,23 @@ class Parser {
     let end = start + namespace.length;
     if (lx.peek() === Tok.POUND) {
       lx.next();
-      this.expect(Tok.IDENTIFIER);
-      end = lx.end;
-      lx.next();
+      end = this.identifierEnd();
     } else if (namespace.includes(".")) {
       this.unexpected(tokenName(Tok.POUND));
     }
     if (lx.peek() === Tok.DOLLAR) {
       lx.next();
-      this.expect(Tok.IDENTIFIER);
-      end = lx.end;
-      lx.next();
+      end = this.identifierEnd();
     }
     return lx.src.slice(start, end);
+  }
+
+  /** Consumes an identifier and returns the offset just past it. */
+  private identifierEnd(): number {
+    this.expect(Tok.IDENTIFIER);
+    const end = this.lx.end;
+    this.lx.next();
+    return end;
   }
 
   /** A shape reference whose target is resolved later. */
@@ -787,6 +787,26 @@ class Parser {
   }
 
   private entity(shape: ServiceShape | ResourceShape, at: Pos, traits: PendingTrait[]): void {
+    this.propertyBlock(shape, at, traits, (def, seen) => {
+      const [key, keyAt] = this.objectKey(OBJECT_KEY);
+      if (seen.has(key)) this.fail(`Duplicate ${shape.type} property \`${key}\` for \`${def.id}\``, keyAt);
+      seen.add(key);
+      if (shape.type === "service") this.serviceProperty(shape, key, keyAt);
+      else this.resourceProperty(shape, key, keyAt);
+      this.skipWs();
+    });
+  }
+
+  /**
+   * The `{ … }` body of a service, resource or operation, after its optional mixins: `property`
+   * reads one property (and what follows it) until the closing brace.
+   */
+  private propertyBlock(
+    shape: ServiceShape | ResourceShape | OperationShape,
+    at: Pos,
+    traits: PendingTrait[],
+    property: (def: ShapeDef, seen: Set<string>) => void,
+  ): void {
     const lx = this.lx;
     const def = this.beginShape(shape, at, traits);
     this.skipSpaces();
@@ -798,12 +818,7 @@ class Parser {
     const seen = new Set<string>();
     while (lx.peek() !== Tok.RBRACE) {
       if (lx.peek() === Tok.EOF) this.unexpected(tokenName(Tok.RBRACE));
-      const [key, keyAt] = this.objectKey(OBJECT_KEY);
-      if (seen.has(key)) this.fail(`Duplicate ${shape.type} property \`${key}\` for \`${def.id}\``, keyAt);
-      seen.add(key);
-      if (shape.type === "service") this.serviceProperty(shape, key, keyAt);
-      else this.resourceProperty(shape, key, keyAt);
-      this.skipWs();
+      property(def, seen);
     }
     lx.next();
   }
@@ -864,16 +879,7 @@ class Parser {
 
   private operation(shape: OperationShape, at: Pos, traits: PendingTrait[]): void {
     const lx = this.lx;
-    const def = this.beginShape(shape, at, traits);
-    this.skipSpaces();
-    if (this.isWord("with")) this.mixins(def);
-    this.skipWs();
-    this.expect(Tok.LBRACE);
-    lx.next();
-    this.skipWs();
-    const seen = new Set<string>();
-    while (lx.peek() !== Tok.RBRACE) {
-      if (lx.peek() === Tok.EOF) this.unexpected(tokenName(Tok.RBRACE));
+    this.propertyBlock(shape, at, traits, (def, seen) => {
       const keyAt = this.pos();
       const key = this.identifier();
       if (seen.has(key)) this.fail(`Duplicate operation ${key} property for \`${def.id}\``, keyAt);
@@ -902,8 +908,7 @@ class Parser {
           this.fail(`Unknown operation property \`${key}\``, keyAt);
       }
       if (lx.peek() !== Tok.RBRACE) this.expectWs();
-    }
-    lx.next();
+    });
   }
 
   /** `:= [traits] [for R] [with [...]] { members }`; the current token is `:=`. */

@@ -275,21 +275,15 @@ class ShapeReader {
   }
 
   private refMap(key: string): Map<string, string> {
-    const out = new Map<string, string>();
-    const value = this.node[key];
-    if (value === undefined) return out;
-    if (!isObject(value)) {
-      this.report(`"${key}" must be an object`, this.node, key);
-      return out;
-    }
-    for (const [name, ref] of Object.entries(value)) {
-      if (isObject(ref) && typeof ref["target"] === "string" && isAbsoluteShapeId(ref["target"])) out.set(name, ref["target"]);
-      else this.report(`"${key}.${name}" must be an object with an absolute "target" shape id`, value, name);
-    }
-    return out;
+    return this.objectOf(key, (ref) => (isObject(ref) && typeof ref["target"] === "string" && isAbsoluteShapeId(ref["target"]) ? ref["target"] : undefined), 'an object with an absolute "target" shape id');
   }
 
   private stringMap(key: string): Map<string, string> {
+    return this.objectOf(key, (v) => (typeof v === "string" ? v : undefined), "a string");
+  }
+
+  /** An object property read into a Map; each entry through `read`, reported when it gives undefined. */
+  private objectOf(key: string, read: (value: JsonValue) => string | undefined, expected: string): Map<string, string> {
     const out = new Map<string, string>();
     const value = this.node[key];
     if (value === undefined) return out;
@@ -297,9 +291,10 @@ class ShapeReader {
       this.report(`"${key}" must be an object`, this.node, key);
       return out;
     }
-    for (const [k, v] of Object.entries(value)) {
-      if (typeof v === "string") out.set(k, v);
-      else this.report(`"${key}.${k}" must be a string`, value, k);
+    for (const [name, entry] of Object.entries(value)) {
+      const result = read(entry);
+      if (result !== undefined) out.set(name, result);
+      else this.report(`"${key}.${name}" must be ${expected}`, value, name);
     }
     return out;
   }
