@@ -4,7 +4,9 @@
 import type { EmitContext, EmittedFile } from "./context.js";
 import { emitErrors } from "./errors.js";
 import { emitModels } from "./models.js";
+import { emitValidators } from "./validators.js";
+import { emitProtocol, emitServerProtocol } from "../protocols/index.js";
 
 export type SourceEmitter = (ctx: EmitContext) => EmittedFile | undefined;
 
-export const SOURCE_EMITTERS: readonly SourceEmitter[] = [emitModels, emitErrors];
+export const SOURCE_EMITTERS: readonly SourceEmitter[] = [emitModels, emitErrors, emitValidators, emitProtocol, emitServerProtocol];

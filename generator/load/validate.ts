@@ -12,6 +12,7 @@ const MEMBER_TARGET_FORBIDDEN = new Set<ShapeType>(["service", "operation", "res
 export function validateModel(model: Model, problems: Diagnostic[]): void {
   const report = (message: string, source: SourceRef, shape: string) => problems.push({ ...source, message, shape });
   const { shapes } = model;
+  checkCollectionRecursion(model, report);
 
   for (const shape of shapes.values()) {
     if (shape.source.file === "<prelude>") continue;
@@ -233,4 +234,27 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** `a structure`, `an operation`. */
 function article(word: string): string {
   return `${/^[aeiou]/i.test(word) ? "an" : "a"} ${word}`;
+}
+
+/**
+ * Smithy: a recursive reference path must pass through a structure or union. A list or map
+ * that reaches itself through lists and maps alone could only hold infinitely nested values.
+ */
+function checkCollectionRecursion(model: Model, report: (m: string, s: SourceRef, id: string) => void): void {
+  const state = new Map<string, "visiting" | "done">();
+  const visit = (shape: Shape, path: string[]): void => {
+    if (state.get(shape.id) === "done") return;
+    if (state.get(shape.id) === "visiting") {
+      const cycle = [...path.slice(path.indexOf(shape.id)), shape.id];
+      report(`lists and maps form a cycle without a structure or union: ${cycle.join(" -> ")}`, shape.source, shape.id);
+      return;
+    }
+    state.set(shape.id, "visiting");
+    for (const member of shape.members) {
+      const target = model.shapes.get(member.target);
+      if (target !== undefined && (target.type === "list" || target.type === "map")) visit(target, [...path, shape.id]);
+    }
+    state.set(shape.id, "done");
+  };
+  for (const shape of model.shapes.values()) if (shape.type === "list" || shape.type === "map") visit(shape, []);
 }

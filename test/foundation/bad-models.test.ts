@@ -27,6 +27,7 @@ interface Case {
 
 const CASES: readonly Case[] = [
   { file: "dangling-target.json", shape: "example.bad#GetThingInput$Payload", says: /targets example\.bad#Missing, which is not defined/ },
+  { file: "list-recursion.json", shape: "ex#Nested", says: /lists and maps form a cycle without a structure or union: ex#Nested -> ex#Nested/ },
   { file: "duplicate-member.json", shape: "example.bad#GetThingInput", says: /duplicate key "Name"/ },
   { file: "members-differ-in-case.json", shape: "example.bad#GetThingInput", says: /members "name" and "Name" differ only in case/ },
   { file: "unknown-shape-type.json", shape: "example.bad#Widget", says: /unknown shape type "struct"/ },

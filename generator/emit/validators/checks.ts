@@ -1,0 +1,407 @@
+// Writes the straight-line checks of the generated validators: one function per structure and
+// union (and per list or map that recurses through collections alone), with lists, maps and
+// simple values checked inline. Failures go into `f`, created on the first one, so a valid value
+// costs no allocation. A function gets its path as a prefix `p` and a last segment `k`, joined
+// only when a failure is recorded (at the root both are empty and messages are constants).
+
+import { CodegenError } from "../../diagnostics.js";
+import type { ShapeIndex } from "../../index/shape-index.js";
+import type { Member, Shape } from "../../model/model.js";
+import { isIdentifier } from "../../model/shape-id.js";
+import type { SymbolProvider } from "../../symbols/symbol-provider.js";
+import type { ValidatorPlan } from "./plan.js";
+import { planPattern } from "./regex.js";
+import { constraintsAt, formatNumber, RULES, tail, typeName, type Bounds, type Constraints, type EnumRule } from "./rules.js";
+
+/** How deep recursive values may nest before validation stops descending (the JS stack is finite). */
+export const MAX_DEPTH = 1000;
+
+/** Runtime helpers the generated file includes only when some check uses them. */
+export const HELPERS = ["stringLength", "unique", "document", "decimal", "regex"] as const;
+export type Helper = (typeof HELPERS)[number];
+
+type PathPart = { readonly c: string } | { readonly e: string };
+type Path = readonly PathPart[];
+
+/** The JS expression of a path, constant parts merged. */
+function pathJs(path: Path): string {
+  const merged: PathPart[] = [];
+  for (const part of path) {
+    const last = merged[merged.length - 1];
+    if ("c" in part && last !== undefined && "c" in last) merged[merged.length - 1] = { c: last.c + part.c };
+    else merged.push(part);
+  }
+  // `p + k + "<constant>"` at the front goes through `$join`, which builds nothing at the root.
+  const [p, k, c] = merged;
+  if (p !== undefined && "e" in p && p.e === "p" && k !== undefined && "e" in k && k.e === "k" && c !== undefined && "c" in c) {
+    merged.splice(0, 3, { e: `$join(p, k, ${JSON.stringify(c.c)})` });
+  }
+  const pieces = merged.map((part) => ("c" in part ? JSON.stringify(part.c) : part.e));
+  return pieces.length === 0 ? '""' : pieces.join(" + ");
+}
+
+const INTEGER_BOUNDS: Record<string, [string, string]> = {
+  byte: ["-128", "127"],
+  short: ["-32768", "32767"],
+  integer: ["-2147483648", "2147483647"],
+  intEnum: ["-2147483648", "2147483647"],
+};
+
+/** Structures and unions with at most this many members are checked in place (when not recursive). */
+const INLINE_MEMBER_LIMIT = 4;
+
+/** Enums with more values than this are checked with a Set instead of a chain of comparisons. */
+const ENUM_CHAIN_LIMIT = 8;
+
+export interface CheckFunction {
+  readonly name: string;
+  readonly params: string;
+  readonly lines: readonly string[];
+}
+
+export class CheckWriter {
+  readonly helpers = new Set<Helper>();
+  /** Module-level constants (compiled patterns, enum sets), in order of first use. */
+  readonly constants: string[] = [];
+  private readonly patternIds = new Map<string, string>();
+  private readonly enumIds = new Map<string, string>();
+
+  constructor(
+    private readonly index: ShapeIndex,
+    private readonly plan: ValidatorPlan,
+    private readonly symbols: SymbolProvider,
+    private readonly failure: string,
+  ) {}
+
+  functionName(shape: Shape): string {
+    return `$check${this.symbols.name(shape)}`;
+  }
+
+  /** The arguments after the value and path that a call to the shape's function passes. */
+  private trailingArgs(shape: Shape): string {
+    return this.plan.carriesGuard.has(shape.id) ? "f, s" : "f";
+  }
+
+  /** The call that validates a value of `shape` (an object for structures and unions) at the root. */
+  rootCall(shape: Shape, value: string): string {
+    const guard = this.plan.carriesGuard.has(shape.id) ? ", new Set()" : "";
+    return `${this.functionName(shape)}(${value}, "", "", undefined${guard})`;
+  }
+
+  /**
+   * A call of the shape's function for the value at `path`, passed as a prefix and a last
+   * segment (`p`, `k`) so that no path string is built unless a failure needs it.
+   */
+  private call(shape: Shape, value: string, path: Path): string {
+    const last = path[path.length - 1];
+    const [prefix, key] = last !== undefined && "e" in last && path.length > 2 ? [path.slice(0, -1), last.e] : [path, '""'];
+    return `${this.functionName(shape)}(${value}, ${pathJs(prefix)}, ${key}, ${this.trailingArgs(shape)})`;
+  }
+
+  checkFunction(shape: Shape): CheckFunction {
+    const guard = this.plan.carriesGuard.has(shape.id);
+    const valueType = shape.type === "structure" || shape.type === "union" ? "Record<string, unknown>" : "unknown";
+    const params = `v: ${valueType}, p: string, k: string | number, f: ${this.failure}[] | undefined${guard ? ", s: Set<unknown>" : ""}`;
+    const lines: string[] = [];
+    const recursive = this.plan.recursive.has(shape.id);
+    if (recursive) lines.push(...this.guardEntry("v"));
+    const root: Path = [{ e: "p" }, { e: "k" }];
+    if (shape.type === "structure" || shape.type === "union") this.members(shape, "v", root, 0, lines);
+    else this.collection("v", undefined, shape, root, 0, lines, true);
+    if (recursive) lines.push("s.delete(v);");
+    lines.push("return f;");
+    return { name: this.functionName(shape), params, lines };
+  }
+
+  /** Stops at a value already on the path (a cycle) or nested too deep; else marks it as on the path. */
+  private guardEntry(v: string): string[] {
+    const stop = (rule: string) => `{ (f ??= []).push($fail(p + k, "type", ${JSON.stringify(tail(rule))})); return f; }`;
+    return [`if (s.has(${v})) ${stop(RULES.cycle)}`, `if (s.size >= ${MAX_DEPTH}) ${stop(RULES.depth(MAX_DEPTH))}`, `s.add(${v});`];
+  }
+
+  /** The members of a structure or union held in `v`; `depth` keeps names apart when inlined. */
+  private members(shape: Shape, v: string, path: Path, depth: number, out: string[]): void {
+    if (shape.members.length === 0) return;
+    const union = shape.type === "union";
+    const x = `x${depth}`;
+    const set = `set${depth}`;
+    if (union) out.push(`let ${set} = 0;`);
+    out.push(`let ${x}: unknown;`);
+    for (const m of shape.members) {
+      out.push(`${x} = ${read(v, m.name)};`);
+      const memberPath = [...path, { c: `/${m.name}` }];
+      const body: string[] = [];
+      if (union) body.push(`${set}++;`);
+      this.value(x, m, this.index.target(m), memberPath, depth + 1, body);
+      if (m.traits.has("smithy.api#required")) {
+        out.push(`if (${x} == null) ${this.fail(memberPath, "required", RULES.required)}`, ...block("else", body));
+      } else {
+        out.push(...block(`if (${x} != null)`, body));
+      }
+    }
+    if (union) out.push(`if (${set} !== 1) ${this.fail(path, "type", RULES.unionOneMember)}`);
+  }
+
+  /** Small structures and unions outside any cycle are checked in place: no call, no path built. */
+  private inlined(shape: Shape): boolean {
+    return (shape.type === "structure" || shape.type === "union") && !this.plan.recursive.has(shape.id) && shape.members.length <= INLINE_MEMBER_LIMIT;
+  }
+
+  private fail(path: Path, constraint: string, rule: string): string {
+    const suffix = constantAfterRoot(path);
+    if (suffix !== undefined) {
+      // At the root the whole message is a constant: a failure then costs one allocation.
+      const whole = `Value at '${suffix}${tail(rule)}`;
+      return `(f ??= []).push($failAt(p, k, ${JSON.stringify(suffix)}, "${constraint}", ${JSON.stringify(tail(rule))}, ${JSON.stringify(whole)}));`;
+    }
+    return `(f ??= []).push($fail(${pathJs(path)}, "${constraint}", ${JSON.stringify(tail(rule))}));`;
+  }
+
+  private failLength(path: Path, length: string, rule: string): string {
+    return `(f ??= []).push($failLength(${pathJs(path)}, ${length}, ${JSON.stringify(tail(rule))}));`;
+  }
+
+  /** Checks the non-null value in variable `x`, of shape `target` reached through `member`. */
+  private value(x: string, member: Member | undefined, target: Shape, path: Path, depth: number, out: string[]): void {
+    const c = constraintsAt(member, target);
+    const typeFail = this.fail(path, "type", RULES.type(typeName(target)));
+    const where = member?.traits.has("smithy.api#pattern") ? member.id : target.id;
+    switch (target.type) {
+      case "string":
+      case "enum": {
+        const checks = this.stringChecks(x, c, path, where);
+        out.push(`if (typeof ${x} !== "string") ${typeFail}`);
+        if (checks.length > 0) out.push(...block("else", checks));
+        return;
+      }
+      case "boolean":
+        out.push(`if (typeof ${x} !== "boolean") ${typeFail}`);
+        return;
+      case "byte":
+      case "short":
+      case "integer":
+      case "intEnum":
+      case "long": {
+        const [lo, hi] = INTEGER_BOUNDS[target.type] ?? ["-9223372036854775808", "9223372036854775808"];
+        const upper = target.type === "long" ? `${x} >= ${hi}` : `${x} > ${hi}`; // 2^63 itself is out of range
+        out.push(`if (typeof ${x} !== "number" || !Number.isInteger(${x}) || ${x} < ${lo} || ${upper}) ${typeFail}`);
+        const checks = [...this.rangeCheck(x, c.range, path, (n) => formatNumber(n)), ...this.enumCheck(x, c.enumRule, path)];
+        if (checks.length > 0) out.push(...block("else", checks));
+        return;
+      }
+      case "float":
+      case "double": {
+        out.push(`if (typeof ${x} !== "number") ${typeFail}`);
+        const checks = this.rangeCheck(x, c.range, path, (n) => formatNumber(n));
+        if (checks.length > 0) out.push(...block("else", checks));
+        return;
+      }
+      case "bigInteger": {
+        out.push(`if (typeof ${x} !== "bigint") ${typeFail}`);
+        const literal = (n: number, side: "min" | "max") => `${BigInt(side === "min" ? Math.ceil(n) : Math.floor(n))}n`;
+        if (c.range !== undefined) {
+          const { min, max } = c.range;
+          const conds = [min !== undefined ? `${x} < ${literal(min, "min")}` : "", max !== undefined ? `${x} > ${literal(max, "max")}` : ""].filter(Boolean);
+          out.push(`else if (${conds.join(" || ")}) ${this.fail(path, "range", RULES.range(c.range))}`);
+        }
+        return;
+      }
+      case "bigDecimal": {
+        this.helpers.add("decimal");
+        out.push(`if (typeof ${x} !== "string" || !$isDecimal(${x})) ${typeFail}`);
+        if (c.range !== undefined) {
+          const { min, max } = c.range;
+          const conds = [
+            min !== undefined ? `$compareDecimal(${x}, ${JSON.stringify(formatNumber(min))}) < 0` : "",
+            max !== undefined ? `$compareDecimal(${x}, ${JSON.stringify(formatNumber(max))}) > 0` : "",
+          ].filter(Boolean);
+          out.push(`else if (${conds.join(" || ")}) ${this.fail(path, "range", RULES.range(c.range))}`);
+        }
+        return;
+      }
+      case "timestamp":
+        out.push(`if (!(${x} instanceof Date) || Number.isNaN(${x}.getTime())) ${typeFail}`);
+        return;
+      case "blob": {
+        out.push(`if (!(${x} instanceof Uint8Array)) ${typeFail}`);
+        if (c.length !== undefined) out.push(`else if (${outside(`${x}.byteLength`, c.length)}) ${this.failLength(path, `${x}.byteLength`, RULES.length(c.length))}`);
+        return;
+      }
+      case "document":
+        this.helpers.add("document");
+        out.push(`if (!$isDocument(${x}, [])) ${typeFail}`);
+        return;
+      case "list":
+      case "map":
+        if (this.plan.ownFunctions.has(target.id)) {
+          // The function checks the type and the items; @length and @uniqueItems depend on the
+          // member that reaches the collection, so they are checked here.
+          const isType = target.type === "list" ? `Array.isArray(${x})` : `typeof ${x} === "object" && !Array.isArray(${x})`;
+          const checks = this.collectionConstraints(x, c, target, path, target.type === "list" ? `${x}.length` : `Object.keys(${x}).length`);
+          if (checks.length > 0) out.push(...block(`if (${isType})`, checks));
+          out.push(`f = ${this.call(target, x, path)};`);
+        } else this.collection(x, member, target, path, depth, out, false);
+        return;
+      case "structure":
+      case "union":
+        out.push(`if (typeof ${x} !== "object" || Array.isArray(${x})) ${typeFail}`);
+        if (this.inlined(target)) {
+          if (target.members.length === 0) return;
+          const record = `o${depth}`;
+          const body = [`const ${record} = ${x} as Record<string, unknown>;`];
+          this.members(target, record, path, depth, body);
+          out.push(...block("else", body));
+        } else out.push(`else f = ${this.call(target, `${x} as Record<string, unknown>`, path)};`);
+        return;
+      default:
+        throw new Error(`internal: no validator for ${target.type} ${target.id}`);
+    }
+  }
+
+  /** A list or map: its type, @length, @uniqueItems (unless `ownBody`: then the caller checks them), then every item (and key). */
+  private collection(x: string, member: Member | undefined, target: Shape, path: Path, depth: number, out: string[], ownBody: boolean): void {
+    const c = constraintsAt(member, target);
+    const sparse = target.traits.has("smithy.api#sparse");
+    const typeFail = this.fail(path, "type", RULES.type(typeName(target)));
+    const i = `i${depth}`;
+    const y = `y${depth}`;
+    const body: string[] = [];
+    const itemPath = (segment: string): Path => [...path, { c: "/" }, { e: segment }];
+    const item = (itemMember: Member, segment: string) => {
+      const checks: string[] = [];
+      this.value(y, itemMember, this.index.target(itemMember), itemPath(segment), depth + 1, checks);
+      if (sparse) body.push(...block(`if (${y} != null)`, checks));
+      else body.push(`if (${y} == null) ${this.fail(itemPath(segment), "type", RULES.nullItem)}`, ...block("else", checks));
+    };
+    if (target.type === "list") {
+      out.push(`if (!Array.isArray(${x})) ${typeFail}`, "else {");
+      if (!ownBody) out.push(...this.collectionConstraints(x, c, target, path, `${x}.length`));
+      body.push(`const ${y}: unknown = ${x}[${i}];`);
+      item(target.members[0]!, i);
+      out.push(`for (let ${i} = 0; ${i} < ${x}.length; ${i}++) {`, ...body, "}", "}");
+      return;
+    }
+    const keys = `k${depth}`;
+    const key = `key${depth}`;
+    out.push(`if (typeof ${x} !== "object" || Array.isArray(${x})) ${typeFail}`, "else {", `const ${keys} = Object.keys(${x});`);
+    if (!ownBody) out.push(...this.collectionConstraints(x, c, target, path, `${keys}.length`));
+    body.push(`const ${key} = ${keys}[${i}]!;`);
+    const keyMember = target.members[0]!;
+    const keyTarget = this.index.target(keyMember);
+    const keyWhere = keyMember.traits.has("smithy.api#pattern") ? keyMember.id : keyTarget.id;
+    // Smithy reports a failing key at the map's own path.
+    body.push(...this.stringChecks(key, constraintsAt(keyMember, keyTarget), path, keyWhere));
+    body.push(`const ${y}: unknown = (${x} as Record<string, unknown>)[${key}];`);
+    item(target.members[1]!, key);
+    out.push(`for (let ${i} = 0; ${i} < ${keys}.length; ${i}++) {`, ...body, "}", "}");
+  }
+
+  /** @length and @uniqueItems of a collection of the right type, `size` being its item or entry count. */
+  private collectionConstraints(x: string, c: Constraints, target: Shape, path: Path, size: string): string[] {
+    const out: string[] = [];
+    if (c.length !== undefined) out.push(`if (${outside(size, c.length)}) ${this.failLength(path, size, RULES.length(c.length))}`);
+    if (c.uniqueItems && target.type === "list") {
+      this.helpers.add("unique");
+      out.push(`if (!$unique(${x})) ${this.fail(path, "uniqueItems", RULES.uniqueItems)}`);
+    }
+    return out;
+  }
+
+  /** Length, pattern and enum checks of a value known to be a string. */
+  private stringChecks(x: string, c: Constraints, path: Path, where: string): string[] {
+    const out: string[] = [];
+    if (c.length !== undefined) {
+      this.helpers.add("stringLength");
+      const { min, max } = c.length;
+      out.push(
+        `{ const n = $stringLengthFailure(${x}, ${min ?? 0}, ${max ?? "Infinity"}); if (n >= 0) ${this.failLength(path, "n", RULES.length(c.length))} }`,
+      );
+    }
+    if (c.pattern !== undefined) {
+      const id = this.pattern(c.pattern, where);
+      const test = id.native ? `${id.name}.test(${x})` : `$search(${id.name}, ${x})`;
+      out.push(`if (!${test}) ${this.fail(path, "pattern", RULES.pattern(c.pattern))}`);
+    }
+    out.push(...this.enumCheck(x, c.enumRule, path));
+    return out;
+  }
+
+  private enumCheck(x: string, rule: EnumRule | undefined, path: Path): string[] {
+    if (rule === undefined) return [];
+    let test: string;
+    if (rule.values.length <= ENUM_CHAIN_LIMIT) {
+      test = rule.values.map((v) => `${x} === ${JSON.stringify(v)}`).join(" || ");
+    } else {
+      const key = JSON.stringify(rule.values);
+      let name = this.enumIds.get(key);
+      if (name === undefined) {
+        name = `$enum${this.enumIds.size}`;
+        this.enumIds.set(key, name);
+        this.constants.push(`const ${name}: ReadonlySet<unknown> = new Set(${key});`);
+      }
+      test = `${name}.has(${x})`;
+    }
+    return [`if (!(${test})) ${this.fail(path, "enum", RULES.enumSet(rule.listed))}`];
+  }
+
+  private rangeCheck(x: string, range: Bounds | undefined, path: Path, literal: (n: number) => string): string[] {
+    if (range === undefined) return [];
+    const conds = [range.min !== undefined ? `${x} >= ${literal(range.min)}` : "", range.max !== undefined ? `${x} <= ${literal(range.max)}` : ""].filter(Boolean);
+    // Written as a negated conjunction so that NaN fails.
+    return [`if (!(${conds.join(" && ")})) ${this.fail(path, "range", RULES.range(range))}`];
+  }
+
+  private pattern(pattern: string, where: string): { name: string; native: boolean } {
+    const existing = this.patternIds.get(pattern);
+    const native = (name: string) => name.startsWith("$native");
+    if (existing !== undefined) return { name: existing, native: native(existing) };
+    let plan;
+    try {
+      plan = planPattern(pattern);
+    } catch (e) {
+      throw new CodegenError([{ shape: where, message: `${(e as Error).message} (${JSON.stringify(pattern)})` }]);
+    }
+    let name: string;
+    if (plan.kind === "vm") {
+      this.helpers.add("regex");
+      name = `$pattern${this.patternIds.size}`;
+      const { code, sets, unicode, anchored } = plan.program;
+      this.constants.push(`// ${comment(pattern)}\nconst ${name}: $Program = { code: [${code.join(",")}], sets: [${sets.map((s) => `[${s.join(",")}]`).join(",")}], unicode: ${unicode}, anchored: ${anchored} };`);
+    } else {
+      name = `$native${this.patternIds.size}`;
+      this.constants.push(`// ${comment(pattern)} (native RegExp: ${plan.reason})\nconst ${name} = new RegExp(${JSON.stringify(pattern)}, ${JSON.stringify(plan.flags)});`);
+    }
+    this.patternIds.set(pattern, name);
+    return { name, native: plan.kind === "native" };
+  }
+}
+
+/** `v.name`, or an own-property read for names every object inherits (`constructor`, `__proto__`, …). */
+function read(v: string, name: string): string {
+  const access = isIdentifier(name) ? `${v}.${name}` : `${v}[${JSON.stringify(name)}]`;
+  return name in Object.prototype ? `(Object.hasOwn(${v}, ${JSON.stringify(name)}) ? ${v}[${JSON.stringify(name)}] : undefined)` : access;
+}
+
+/** For a path `p + k + "<constant>"`, the constant; otherwise undefined. */
+function constantAfterRoot(path: Path): string | undefined {
+  const [p, k, ...rest] = path;
+  const isVar = (part: PathPart | undefined, name: string) => part !== undefined && "e" in part && part.e === name;
+  if (!isVar(p, "p") || !isVar(k, "k") || rest.length === 0 || !rest.every((part) => "c" in part)) return undefined;
+  return rest.map((part) => ("c" in part ? part.c : "")).join("");
+}
+
+/** `head stmt` for one statement, else `head { … }`. */
+function block(head: string, lines: readonly string[]): string[] {
+  // An `if` directly under an `if` could capture a later `else`: keep the braces then.
+  const single = lines.length === 1 && !(head.startsWith("if") && lines[0]!.startsWith("if"));
+  return single ? [`${head} ${lines[0]}`] : [`${head} {`, ...lines, "}"];
+}
+
+function outside(size: string, { min, max }: Bounds): string {
+  return [min !== undefined ? `${size} < ${min}` : "", max !== undefined ? `${size} > ${max}` : ""].filter(Boolean).join(" || ");
+}
+
+/** A pattern inside a line comment: no line breaks. */
+function comment(pattern: string): string {
+  return `@pattern ${JSON.stringify(pattern)}`;
+}

@@ -1,0 +1,441 @@
+// @pattern values compiled at generation time into a program for a Pike VM (Thompson NFA
+// simulation) that the generated code runs: matching is linear in the input, so an evil pattern
+// such as `^([0-9]+)+$` cannot hang a server the way a backtracking engine (V8's) does.
+// Backreferences and lookaround have no linear-time form; such patterns (which Smithy tells
+// authors to avoid) keep the native RegExp.
+
+/** Instruction opcodes; the runtime in templates/partials/validator-regex.hbs uses the same numbers. */
+export const OP = { char: 0, split: 1, jump: 2, assert: 3, match: 4 } as const;
+/** Assertion kinds of OP.assert. */
+export const ASSERT = { start: 0, end: 1, wordBoundary: 2, notWordBoundary: 3 } as const;
+
+export interface CompiledPattern {
+  /** Flat triples: opcode, a, b. */
+  readonly code: number[];
+  /** Character sets as sorted, disjoint, inclusive [lo, hi, lo, hi, …] ranges. */
+  readonly sets: number[][];
+  /** Iterate the input by code point (the pattern compiles with the `u` flag) or by UTF-16 unit. */
+  readonly unicode: boolean;
+  /** Every alternative starts with `^`: no thread needs to start after position 0. */
+  readonly anchored: boolean;
+}
+
+export type PatternPlan =
+  | { readonly kind: "vm"; readonly program: CompiledPattern }
+  | { readonly kind: "native"; readonly flags: string; readonly reason: string };
+
+type Node =
+  | { readonly t: "set"; readonly ranges: number[] }
+  | { readonly t: "assert"; readonly kind: number }
+  | { readonly t: "seq"; readonly items: Node[] }
+  | { readonly t: "alt"; readonly alts: Node[] }
+  | { readonly t: "rep"; readonly node: Node; readonly min: number; readonly max: number };
+
+class Unsupported extends Error {}
+
+/** Programs larger than this (huge counted repetitions) keep the native RegExp. */
+const MAX_PROGRAM = 20_000;
+
+/**
+ * Plans how the generated code tests a pattern. Throws a plain Error with the engine's message
+ * when the pattern is not an ECMAScript regular expression at all.
+ */
+export function planPattern(pattern: string): PatternPlan {
+  const unicode = compiles(pattern, "u");
+  if (!unicode && !compiles(pattern, "")) {
+    try {
+      new RegExp(pattern);
+    } catch (e) {
+      throw new Error(`@pattern is not an ECMAScript regular expression: ${(e as Error).message}`);
+    }
+  }
+  const flags = unicode ? "u" : "";
+  try {
+    const node = new Parser(pattern, unicode).parse();
+    const program = compile(node, unicode);
+    if (program.code.length / 3 > MAX_PROGRAM) return { kind: "native", flags, reason: "its counted repetitions are too large to expand" };
+    return { kind: "vm", program };
+  } catch (e) {
+    if (e instanceof Unsupported) return { kind: "native", flags, reason: e.message };
+    throw e;
+  }
+}
+
+function compiles(pattern: string, flags: string): boolean {
+  try {
+    new RegExp(pattern, flags);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------- character sets
+
+const MAX_UNIT = 0xffff;
+const MAX_CODE_POINT = 0x10ffff;
+
+function normalize(ranges: number[]): number[] {
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < ranges.length; i += 2) pairs.push([ranges[i]!, ranges[i + 1]!]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  for (const [lo, hi] of pairs) {
+    const last = out.length - 1;
+    if (last > 0 && lo <= out[last]! + 1) out[last] = Math.max(out[last]!, hi);
+    else out.push(lo, hi);
+  }
+  return out;
+}
+
+function complement(ranges: number[], max: number): number[] {
+  const sorted = normalize(ranges);
+  const out: number[] = [];
+  let next = 0;
+  for (let i = 0; i < sorted.length; i += 2) {
+    if (sorted[i]! > next) out.push(next, sorted[i]! - 1);
+    next = sorted[i + 1]! + 1;
+  }
+  if (next <= max) out.push(next, max);
+  return out;
+}
+
+const DIGIT = [0x30, 0x39];
+const WORD = [0x30, 0x39, 0x41, 0x5a, 0x5f, 0x5f, 0x61, 0x7a];
+// WhiteSpace and LineTerminator code points of ECMA-262 (what \s matches).
+const SPACE = normalize([
+  0x09, 0x0d, 0x20, 0x20, 0xa0, 0xa0, 0x1680, 0x1680, 0x2000, 0x200a, 0x2028, 0x2029, 0x202f, 0x202f, 0x205f, 0x205f,
+  0x3000, 0x3000, 0xfeff, 0xfeff,
+]);
+const LINE_TERMINATORS = [0x0a, 0x0a, 0x0d, 0x0d, 0x2028, 0x2029];
+
+const propertyCache = new Map<string, number[]>();
+
+/** The code points of `\p{…}`, found by asking the host's engine about every code point once. */
+function unicodeProperty(body: string): number[] {
+  const cached = propertyCache.get(body);
+  if (cached !== undefined) return cached;
+  const re = new RegExp(`^\\p{${body}}$`, "u");
+  const out: number[] = [];
+  let start = -1;
+  for (let cp = 0; cp <= MAX_CODE_POINT + 1; cp++) {
+    const inSet = cp <= MAX_CODE_POINT && re.test(String.fromCodePoint(cp));
+    if (inSet && start < 0) start = cp;
+    else if (!inSet && start >= 0) {
+      out.push(start, cp - 1);
+      start = -1;
+    }
+  }
+  propertyCache.set(body, out);
+  return out;
+}
+
+// ---------------------------------------------------------------- parser
+
+class Parser {
+  private pos = 0;
+  private readonly max: number;
+
+  constructor(
+    private readonly src: string,
+    private readonly unicode: boolean,
+  ) {
+    this.max = unicode ? MAX_CODE_POINT : MAX_UNIT;
+  }
+
+  parse(): Node {
+    const node = this.disjunction();
+    if (this.pos < this.src.length) throw new Error(`unexpected ${this.src[this.pos]} at ${this.pos}`);
+    return node;
+  }
+
+  private peek(offset = 0): string | undefined {
+    return this.src[this.pos + offset];
+  }
+
+  private disjunction(): Node {
+    const alts = [this.alternative()];
+    while (this.peek() === "|") {
+      this.pos++;
+      alts.push(this.alternative());
+    }
+    return alts.length === 1 ? alts[0]! : { t: "alt", alts };
+  }
+
+  private alternative(): Node {
+    const items: Node[] = [];
+    while (this.pos < this.src.length && this.peek() !== "|" && this.peek() !== ")") {
+      const atom = this.term();
+      items.push(this.quantified(atom));
+    }
+    return { t: "seq", items };
+  }
+
+  private term(): Node {
+    const c = this.peek()!;
+    switch (c) {
+      case "^": this.pos++; return { t: "assert", kind: ASSERT.start };
+      case "$": this.pos++; return { t: "assert", kind: ASSERT.end };
+      case ".": this.pos++; return { t: "set", ranges: complement(LINE_TERMINATORS, this.max) };
+      case "[": return { t: "set", ranges: this.characterClass() };
+      case "(": return this.group();
+      case "\\": return this.atomEscape();
+      default: return { t: "set", ranges: this.literal(this.readChar()) };
+    }
+  }
+
+  private group(): Node {
+    this.pos++;
+    if (this.peek() === "?") {
+      const kind = this.peek(1);
+      if (kind === ":") this.pos += 2;
+      else if (kind === "<" && this.peek(2) !== "=" && this.peek(2) !== "!") {
+        const close = this.src.indexOf(">", this.pos);
+        this.pos = close + 1;
+      } else throw new Unsupported("it uses lookaround");
+    }
+    const node = this.disjunction();
+    if (this.peek() !== ")") throw new Error(`unclosed group at ${this.pos}`);
+    this.pos++;
+    return node;
+  }
+
+  private quantified(atom: Node): Node {
+    let min: number;
+    let max: number;
+    const c = this.peek();
+    if (c === "*") [min, max] = [0, Infinity];
+    else if (c === "+") [min, max] = [1, Infinity];
+    else if (c === "?") [min, max] = [0, 1];
+    else if (c === "{") {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.pos));
+      if (m === null) return atom; // Annex B: a literal brace (the native engine accepted the pattern)
+      min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] === "" ? Infinity : Number(m[3]);
+      this.pos += m[0].length - 1;
+    } else return atom;
+    this.pos++;
+    if (this.peek() === "?") this.pos++; // laziness does not change whether a match exists
+    if (atom.t === "assert") return max === 0 || min === 0 ? { t: "seq", items: [] } : atom;
+    return { t: "rep", node: atom, min, max };
+  }
+
+  /** One pattern character: a code point in unicode mode, a UTF-16 unit otherwise. */
+  private readChar(): number {
+    const cp = this.unicode ? this.src.codePointAt(this.pos)! : this.src.charCodeAt(this.pos);
+    this.pos += cp > 0xffff ? 2 : 1;
+    return cp;
+  }
+
+  private literal(cp: number): number[] {
+    return [cp, cp];
+  }
+
+  private atomEscape(): Node {
+    const c = this.peek(1);
+    if (c === "b" || c === "B") {
+      this.pos += 2;
+      return { t: "assert", kind: c === "b" ? ASSERT.wordBoundary : ASSERT.notWordBoundary };
+    }
+    if (c !== undefined && /[1-9]/.test(c)) throw new Unsupported("it uses a backreference");
+    if (c === "k" && (this.unicode || this.src.includes("(?<"))) throw new Unsupported("it uses a backreference");
+    return { t: "set", ranges: this.characterEscape(false) };
+  }
+
+  /** An escape after `\` (at this.pos) as a set; `inClass` makes `\b` a backspace and `\-` a dash. */
+  private characterEscape(inClass: boolean): number[] {
+    this.pos++; // the backslash
+    const c = this.src[this.pos]!;
+    this.pos++;
+    switch (c) {
+      case "d": return DIGIT;
+      case "D": return complement(DIGIT, this.max);
+      case "w": return WORD;
+      case "W": return complement(WORD, this.max);
+      case "s": return SPACE;
+      case "S": return complement(SPACE, this.max);
+      case "t": return this.literal(0x09);
+      case "n": return this.literal(0x0a);
+      case "v": return this.literal(0x0b);
+      case "f": return this.literal(0x0c);
+      case "r": return this.literal(0x0d);
+      case "b": if (inClass) return this.literal(0x08); break;
+      case "0": if (!/[0-9]/.test(this.peek() ?? "")) return this.literal(0); break;
+      case "c": {
+        const letter = this.peek();
+        if (letter !== undefined && /[A-Za-z]/.test(letter)) {
+          this.pos++;
+          return this.literal(letter.charCodeAt(0) % 32);
+        }
+        this.pos--; // Annex B: `\c` not followed by a letter is a backslash then `c`
+        return this.literal(0x5c);
+      }
+      case "x": {
+        const hex = /^[0-9A-Fa-f]{2}/.exec(this.src.slice(this.pos));
+        if (hex !== null) {
+          this.pos += 2;
+          return this.literal(parseInt(hex[0], 16));
+        }
+        break;
+      }
+      case "u": return this.literal(this.unicodeEscape());
+      case "p": case "P": {
+        if (!this.unicode) break;
+        const close = this.src.indexOf("}", this.pos);
+        const body = this.src.slice(this.pos + 1, close);
+        this.pos = close + 1;
+        const set = unicodeProperty(body);
+        return c === "p" ? set : complement(set, this.max);
+      }
+    }
+    if (/[0-9]/.test(c) && !this.unicode) {
+      // Annex B legacy octal escape (only reached in classes: outside, \1-\9 are backreferences).
+      const oct = /^[0-7]{0,2}/.exec(this.src.slice(this.pos))![0];
+      this.pos += oct.length;
+      return this.literal(parseInt(c + oct, 8) & 0xff);
+    }
+    // Identity escape: the character itself (the native engine already vetted it).
+    this.pos--;
+    return this.literal(this.readChar());
+  }
+
+  /** `\uXXXX`, `\u{…}` (unicode), or a surrogate pair of two `\uXXXX` (unicode); pos is after `u`. */
+  private unicodeEscape(): number {
+    const rest = this.src.slice(this.pos);
+    const braced = this.unicode ? /^\{([0-9A-Fa-f]+)\}/.exec(rest) : null;
+    if (braced !== null) {
+      this.pos += braced[0].length;
+      return parseInt(braced[1]!, 16);
+    }
+    const four = /^[0-9A-Fa-f]{4}/.exec(rest);
+    if (four === null) return 0x75; // Annex B: `\u` alone is `u`
+    this.pos += 4;
+    const unit = parseInt(four[0], 16);
+    const low = this.unicode && unit >= 0xd800 && unit <= 0xdbff ? /^\\u([Dd][C-Fc-f][0-9A-Fa-f]{2})/.exec(this.src.slice(this.pos)) : null;
+    if (low !== null) {
+      this.pos += 6;
+      return 0x10000 + ((unit - 0xd800) << 10) + (parseInt(low[1]!, 16) - 0xdc00);
+    }
+    return unit;
+  }
+
+  private characterClass(): number[] {
+    this.pos++; // [
+    let negate = false;
+    if (this.peek() === "^") {
+      negate = true;
+      this.pos++;
+    }
+    const ranges: number[] = [];
+    while (this.peek() !== "]") {
+      if (this.pos >= this.src.length) throw new Error("unclosed character class");
+      const from = this.classAtom();
+      if (this.peek() === "-" && this.peek(1) !== "]" && this.peek(1) !== undefined) {
+        this.pos++;
+        const to = this.classAtom();
+        if (isSingle(from) && isSingle(to)) {
+          ranges.push(from[0]!, to[0]!);
+        } else {
+          // Annex B: a class escape as a range end makes `-` a literal.
+          ranges.push(...from, 0x2d, 0x2d, ...to);
+        }
+      } else ranges.push(...from);
+    }
+    this.pos++; // ]
+    return negate ? complement(ranges, this.max) : normalize(ranges);
+  }
+
+  private classAtom(): number[] {
+    if (this.peek() === "\\") return this.characterEscape(true);
+    return this.literal(this.readChar());
+  }
+}
+
+function isSingle(set: number[]): boolean {
+  return set.length === 2 && set[0] === set[1];
+}
+
+// ---------------------------------------------------------------- compiler
+
+function compile(node: Node, unicode: boolean): CompiledPattern {
+  const code: number[] = [];
+  const sets: number[][] = [];
+  const setIndex = new Map<string, number>();
+  const emit = (op: number, a = 0, b = 0): number => {
+    code.push(op, a, b);
+    return code.length / 3 - 1;
+  };
+  const patch = (pc: number, slot: 1 | 2, target: number) => {
+    code[pc * 3 + slot] = target;
+  };
+  const here = () => code.length / 3;
+  const gen = (n: Node): void => {
+    if (here() > MAX_PROGRAM) return; // planPattern falls back to the native engine
+    switch (n.t) {
+      case "set": {
+        const key = n.ranges.join(",");
+        let index = setIndex.get(key);
+        if (index === undefined) {
+          index = sets.length;
+          sets.push(n.ranges);
+          setIndex.set(key, index);
+        }
+        emit(OP.char, index);
+        return;
+      }
+      case "assert":
+        emit(OP.assert, n.kind);
+        return;
+      case "seq":
+        for (const item of n.items) gen(item);
+        return;
+      case "alt": {
+        const jumps: number[] = [];
+        for (let i = 0; i < n.alts.length - 1; i++) {
+          const split = emit(OP.split);
+          patch(split, 1, here());
+          gen(n.alts[i]!);
+          jumps.push(emit(OP.jump));
+          patch(split, 2, here());
+        }
+        gen(n.alts[n.alts.length - 1]!);
+        for (const j of jumps) patch(j, 1, here());
+        return;
+      }
+      case "rep": {
+        for (let i = 0; i < n.min; i++) gen(n.node);
+        if (n.max === Infinity) {
+          const split = emit(OP.split);
+          patch(split, 1, here());
+          gen(n.node);
+          emit(OP.jump, split);
+          patch(split, 2, here());
+        } else {
+          const splits: number[] = [];
+          for (let i = n.min; i < n.max; i++) {
+            const split = emit(OP.split);
+            patch(split, 1, here());
+            splits.push(split);
+            gen(n.node);
+          }
+          for (const s of splits) patch(s, 2, here());
+        }
+        return;
+      }
+    }
+  };
+  gen(node);
+  emit(OP.match);
+  return { code, sets, unicode, anchored: startsAnchored(node) };
+}
+
+/** Whether every way through the pattern begins with `^`. */
+function startsAnchored(n: Node): boolean {
+  switch (n.t) {
+    case "assert": return n.kind === ASSERT.start;
+    case "set": return false;
+    case "seq": return n.items.length > 0 && startsAnchored(n.items[0]!);
+    case "alt": return n.alts.every(startsAnchored);
+    case "rep": return n.min > 0 && startsAnchored(n.node);
+  }
+}

@@ -1,0 +1,122 @@
+// Names the validators add (validate<Shape>, assertValid<Shape>, <Shape>Schema,
+// ValidationException, ValidationFailure, StandardSchemaV1) are claimed through the symbol
+// provider: a clash with a model shape fails naming both, except the contract's fixed names,
+// which fall back to the service-prefixed form when a model defines them itself.
+
+import { describe, expect, it } from "vitest";
+import { CodegenError } from "../../generator/diagnostics.js";
+import { emitValidators } from "../../generator/emit/validators.js";
+import { formatTypeScript } from "../../generator/format/prettier.js";
+import { ShapeIndex, serviceClosure } from "../../generator/index/shape-index.js";
+import { SymbolProvider } from "../../generator/symbols/symbol-provider.js";
+import { DEFAULT_OPTIONS, fileOf, generate, loadGenerated, modelFromJson, typecheck } from "../helpers/codegen.js";
+import { thrown, validatorFiles, type Validate } from "./load.js";
+
+function service(shapes: Record<string, unknown>, errors: string[] = []) {
+  return modelFromJson({
+    "names.json": {
+      smithy: "2.0",
+      shapes: {
+        "n#Svc": { type: "service", version: "1", operations: [{ target: "n#Put" }], traits: { "aws.api#service": { sdkId: "Name Test" } } },
+        "n#Put": { type: "operation", input: { target: "n#PutInput" }, output: { target: "smithy.api#Unit" }, errors: errors.map((target) => ({ target })) },
+        ...shapes,
+      },
+    },
+  });
+}
+
+const structure = (members: Record<string, string>, traits: Record<string, unknown> = {}) => ({
+  type: "structure",
+  members: Object.fromEntries(Object.entries(members).map(([name, target]) => [name, { target }])),
+  traits,
+});
+
+describe("names of the generated validators", () => {
+  it("a model's own ValidationException keeps its name; the validators' exception takes the service prefix", async () => {
+    const files = await generate(service({
+      "n#PutInput": { type: "structure", members: { name: { target: "smithy.api#String", traits: { "smithy.api#required": {} } } } },
+      "n#ValidationException": structure({ message: "smithy.api#String" }, { "smithy.api#error": "client" }),
+    }, ["n#ValidationException"]));
+    const own = validatorFiles(files);
+    await typecheck(own, "validators-names");
+    const { mod } = await loadGenerated(own);
+    const error = thrown(() => (mod.assertValidPutInput as (v: unknown) => void)({}));
+    expect(error).toBeInstanceOf(mod.NameTestValidationException as new () => Error);
+    expect(error?.name).toBe("NameTestValidationException");
+    expect(fileOf(files, "src/errors.ts")).toMatch(/export class ValidationException extends/);
+  });
+
+  it("a shape whose name a validator needs fails generation naming both shapes", async () => {
+    const model = service({
+      "n#PutInput": structure({ item: "n#Item", schema: "n#ItemSchema" }),
+      "n#Item": structure({}),
+      "n#ItemSchema": structure({}),
+    });
+    const error = await generate(model).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CodegenError);
+    expect((error as Error).message).toContain("ItemSchema is needed by both n#ItemSchema and the Standard Schema of n#Item");
+  });
+
+  it("shapes named after globals validate under their escaped names", async () => {
+    const files = validatorFiles(await generate(service({ "n#PutInput": structure({ value: "n#Object" }), "n#Object": structure({ Date: "smithy.api#Timestamp" }) })));
+    await typecheck(files, "validators-globals");
+    const { mod } = await loadGenerated(files);
+    expect((mod.validate_Object as Validate)({ Date: "x" })).toEqual([
+      { path: "/Date", constraint: "type", message: "Value at '/Date' failed to satisfy constraint: Member must be of type timestamp" },
+    ]);
+  });
+
+  it("a list that recurses through lists alone gets its own function and cycle guard", async () => {
+    // models.ts cannot type such a list yet (its type would be infinite), so this emits
+    // validators.ts alone, beside a stand-in models.ts.
+    const model = service({
+      "n#PutInput": { type: "structure", members: { nested: { target: "n#Nested", traits: { "smithy.api#length": { max: 2 } } } } },
+      "n#Nested": { type: "list", member: { target: "n#Nested" }, traits: { "smithy.api#length": { max: 5 } } },
+    });
+    const index = new ShapeIndex(model);
+    const closure = serviceClosure(index, index.shape("n#Svc"));
+    const ctx = { index, closure, symbols: new SymbolProvider(index, closure), options: DEFAULT_OPTIONS, modelFiles: ["names.json"] };
+    const validators = emitValidators(ctx);
+    const files = [
+      { path: "package.json", content: '{"type":"module"}' },
+      { path: "src/models.ts", content: "export type Nested = Nested[];\nexport interface PutInput { nested?: Nested | undefined }\n" },
+      { ...validators, content: await formatTypeScript(validators.content, validators.path) },
+      { path: "src/index.ts", content: 'export * from "./validators.js";\n' },
+    ];
+    await typecheck(files, "validators-nested-lists");
+    const { mod } = await loadGenerated(files);
+    const validate = mod.validatePutInput as Validate;
+    expect(validate({ nested: [[[], [[]]], []] })).toEqual([]);
+    const cyclic: unknown[] = [];
+    cyclic.push(cyclic);
+    expect(validate({ nested: [cyclic, [[], [], []]] })).toEqual([
+      { path: "/nested/0/0", constraint: "type", message: "Value at '/nested/0/0' failed to satisfy constraint: Member must not contain a reference cycle" },
+    ]);
+    // The member's @length (max 2) supersedes the list's (max 5) at /nested; inner lists keep max 5.
+    expect(validate({ nested: [[], [[], [], [], [], [], []], []] }).map((f) => f.message)).toEqual([
+      "Value with length 3 at '/nested' failed to satisfy constraint: Member must have length less than or equal to 2",
+      "Value with length 6 at '/nested/1' failed to satisfy constraint: Member must have length less than or equal to 5",
+    ]);
+  });
+
+  it("an operation without input still gets the shared declarations", async () => {
+    const files = await generate(modelFromJson({
+      "unit.json": {
+        smithy: "2.0",
+        shapes: {
+          "u#Svc": { type: "service", version: "1", operations: [{ target: "u#Ping" }] },
+          "u#Ping": { type: "operation", input: { target: "smithy.api#Unit" }, output: { target: "smithy.api#Unit" } },
+        },
+      },
+    }));
+    expect(fileOf(files, "src/validators.ts")).toContain("export class ValidationException extends Error");
+    expect(fileOf(files, "src/validators.ts")).not.toContain("export function validate");
+  });
+
+  it("an invalid @pattern fails generation naming the shape", async () => {
+    const model = service({ "n#PutInput": structure({ code: "n#Code" }), "n#Code": { type: "string", traits: { "smithy.api#pattern": "([a-z]" } } });
+    const error = await generate(model).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CodegenError);
+    expect((error as Error).message).toMatch(/n#Code: @pattern is not an ECMAScript regular expression: .*"\(\[a-z\]"/);
+  });
+});
