@@ -24,7 +24,7 @@ export interface GenerateInput {
 
 export async function generatePackage(input: GenerateInput): Promise<EmittedFile[]> {
   const index = new ShapeIndex(input.model);
-  const service = pickService(index, input.service);
+  const service = pickService(index, input.service, [...new Set(input.modelFiles)].sort().join(", "));
   const closure = serviceClosure(index, service, input.operations);
   const symbols = new SymbolProvider(index, closure);
   const modelFiles = [...new Set(input.modelFiles)].sort();
@@ -39,17 +39,18 @@ export async function generatePackage(input: GenerateInput): Promise<EmittedFile
   return formatted.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-function pickService(index: ShapeIndex, id: string | undefined) {
+function pickService(index: ShapeIndex, id: string | undefined, file: string) {
   const services = index.services();
   if (id !== undefined) {
     const match = services.find((s) => s.id === id || s.id.endsWith(`#${id}`));
     if (match === undefined) {
-      throw new CodegenError([{ message: `no service ${id} in the model (services: ${services.map((s) => s.id).join(", ") || "none"})` }]);
+      throw new CodegenError([{ file, message: `no service ${id} in the model (services: ${services.map((s) => s.id).join(", ") || "none"})` }]);
     }
     return match;
   }
   if (services.length === 1) return services[0]!;
   throw new CodegenError([{
+    file,
     message: services.length === 0
       ? "the model has no service shape to generate a package for"
       : `the model has ${services.length} services; choose one with --service (${services.map((s) => s.id).join(", ")})`,

@@ -1,13 +1,13 @@
 // From model paths to packages in memory: which packages to make (every model in models/ by
 // default) and their files. Shared by the CLI and the golden tests, so both see the same bytes.
+// The pipeline (handlebars, prettier, ts-morph) is imported only when a package is generated,
+// so a run that finds everything up to date never loads it.
 
 import { readdir } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { CodegenError } from "./diagnostics.js";
 import type { EmittedFile, GenerateOptions } from "./emit/context.js";
-import { generatePackage } from "./generate.js";
-import { loadModelFiles, MODEL_EXTENSIONS } from "./load/load.js";
-import { typecheckPackage } from "./typecheck/typecheck.js";
+import type { Model } from "./model/model.js";
 
 export interface PackageJob {
   readonly models: readonly string[];
@@ -18,7 +18,13 @@ export interface PackageJob {
 export interface PackageSettings {
   readonly service?: string | undefined;
   readonly operations?: readonly string[] | undefined;
+  /** Keep only the operations carrying one of these tags (smithy-build's includeShapesByTag). */
+  readonly includeTags?: readonly string[] | undefined;
+  /** Drop the operations carrying one of these tags (excludeShapesByTag). */
+  readonly excludeTags?: readonly string[] | undefined;
   readonly optionality: GenerateOptions["optionality"];
+  /** The protocol sides to emit (default: client only). */
+  readonly targets?: GenerateOptions["targets"];
   readonly packageName?: string | undefined;
   readonly packageVersion?: string | undefined;
   readonly typecheck: boolean;
@@ -30,6 +36,7 @@ export async function planPackages(models: readonly string[] | undefined, out: s
     const name = modelName(models[0]!);
     return [{ models, out: out ?? join("generated", name), name }];
   }
+  const { MODEL_EXTENSIONS } = await import("./load/load.js");
   const entries = await readdir(modelsDir).catch(() => {
     throw new CodegenError([{ file: modelsDir, message: "no --model given and there is no models/ folder here" }]);
   });
@@ -40,6 +47,9 @@ export async function planPackages(models: readonly string[] | undefined, out: s
 
 /** Generates (and optionally type-checks) every package in memory; throws before any is written. */
 export async function generatePackages(jobs: readonly PackageJob[], settings: PackageSettings): Promise<Array<{ job: PackageJob; files: EmittedFile[] }>> {
+  const [{ loadModelFiles }, { generatePackage }, { typecheckPackage }] = await Promise.all([
+    import("./load/load.js"), import("./generate.js"), import("./typecheck/typecheck.js"),
+  ]);
   const results = [];
   for (const job of jobs) {
     const model = await loadModelFiles(job.models);
@@ -47,9 +57,10 @@ export async function generatePackages(jobs: readonly PackageJob[], settings: Pa
       model,
       modelFiles: job.models.map((m) => basename(m)),
       service: settings.service,
-      operations: settings.operations,
+      operations: await selectOperations(model, settings),
       options: {
         optionality: settings.optionality,
+        targets: settings.targets,
         packageName: settings.packageName ?? job.name,
         packageVersion: settings.packageVersion ?? "0.1.0",
       },
@@ -58,6 +69,31 @@ export async function generatePackages(jobs: readonly PackageJob[], settings: Pa
     results.push({ job, files });
   }
   return results;
+}
+
+/** The operations to generate: those named, narrowed by the tag filters (ids of the service's operations). */
+async function selectOperations(model: Model, settings: PackageSettings): Promise<readonly string[] | undefined> {
+  const { includeTags, excludeTags } = settings;
+  if (includeTags === undefined && excludeTags === undefined) return settings.operations;
+  const { ShapeIndex, serviceClosure } = await import("./index/shape-index.js");
+  const index = new ShapeIndex(model);
+  const wanted = settings.service;
+  const services = index.services().filter((s) => wanted === undefined || s.id === wanted || s.id.endsWith(`#${wanted}`));
+  // Without exactly one service, leave the choice (and its error message) to the pipeline.
+  if (services.length !== 1) return settings.operations;
+  const tagsOf = (id: string) => {
+    const tags = model.shapes.get(id)?.traits.get("smithy.api#tags");
+    return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === "string") : [];
+  };
+  const selected = serviceClosure(index, services[0]!, settings.operations).operations.map((op) => op.id).filter((id) => {
+    const tags = tagsOf(id);
+    return (includeTags === undefined || tags.some((t) => includeTags.includes(t))) && !tags.some((t) => excludeTags?.includes(t));
+  });
+  if (selected.length === 0) {
+    const rule = [includeTags && `tagged ${includeTags.join(" or ")}`, excludeTags && `not tagged ${excludeTags.join(" or ")}`].filter(Boolean).join(" and ");
+    throw new CodegenError([{ shape: services[0]!.id, message: `no operation of the service is ${rule}` }]);
+  }
+  return selected;
 }
 
 export function modelName(path: string): string {

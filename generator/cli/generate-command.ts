@@ -1,78 +1,132 @@
-// `codegen generate`: model files → packages on disk.
+// `codegen generate`: model files → packages on disk, once or on every change (--watch).
 
 import { join } from "node:path";
-import { generatePackages, planPackages } from "../packages.js";
-import { writePackage } from "../write/write.js";
+import type { PackageConfig, Target } from "../config/config.js";
+import { changeLines, summaryLine } from "../api-diff/report.js";
 import { parseCommandArgs, UsageError } from "./args.js";
+import { runGenerate, type RunRequest, type RunResult } from "./generate-run.js";
+import { Output } from "./output.js";
+import { watchAndGenerate } from "./watch.js";
 
 export const GENERATE_HELP = `Usage: codegen generate [--model <file|folder>...] [--out <dir>] [options]
 
 Generates a TypeScript package from a Smithy model (JSON AST).
 
-Without --model, every model file in models/ is generated into generated/<model name>/.
+Settings come from the flags, and from codegen.config.json (or a smithy-build.json with a
+"typescript-codegen" plugin) in the current folder when there is one; flags override the file.
+Without either, every model file in models/ is generated into generated/<model name>/.
 
 Options:
+  --config <file>        the configuration file (codegen.config.json or smithy-build.json)
   --model <path>         a model file or a folder of them (repeatable: several files form one model)
   --out <dir>            the package folder to write (default: generated/<model name>)
   --service <id>         the service to generate, when the model has several
   --operation <name>     only this operation and what it needs (repeatable)
   --package-name <name>  the npm package name (default: the model name)
   --package-version <v>  the npm package version (default: 0.1.0)
+  --target <side>        "client" (default) or "server" (repeatable); server alone implies --optionality authoritative
   --optionality <mode>   "client" (default; Smithy 2.0 client rules) or "authoritative" (@required is trusted)
   --check                write nothing; exit 1 and list the files that would change
+  --watch                regenerate whenever a model or the configuration changes (Ctrl-C stops)
+  --force                regenerate even when the package is known to be up to date
   --no-typecheck         skip the in-memory type-check of the emitted code (faster)
+  --no-api-report        do not compare the public API with the package being replaced
+  --json                 print one JSON document per run (newline-delimited with --watch)
   --quiet                print nothing on success
   -h, --help             show this help
 
-Exit codes: 0 done, 1 --check found differences, 2 bad input (model, flags or files).`;
+A run whose inputs have not changed is answered from a stamp kept in the package's
+node_modules/.cache/ and writes nothing. See docs/cli.md.
 
-export async function generateCommand(argv: string[], log: (line: string) => void): Promise<number> {
+Exit codes: 0 done, 1 --check found differences, 2 bad input (model, flags, configuration or files).`;
+
+export async function generateCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
+    config: { type: "string" },
     model: { type: "string", multiple: true },
     out: { type: "string" },
     service: { type: "string" },
     operation: { type: "string", multiple: true },
     "package-name": { type: "string" },
     "package-version": { type: "string" },
-    optionality: { type: "string", default: "client" },
+    target: { type: "string", multiple: true },
+    optionality: { type: "string" },
     check: { type: "boolean", default: false },
+    watch: { type: "boolean", default: false },
+    force: { type: "boolean", default: false },
     "no-typecheck": { type: "boolean", default: false },
+    "no-api-report": { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   });
+  const output = new Output({ json: values.json, quiet: values.quiet });
   if (values.help) {
-    log(GENERATE_HELP);
+    process.stdout.write(`${GENERATE_HELP}\n`);
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}; give model files with --model`);
   const optionality = values.optionality;
-  if (optionality !== "client" && optionality !== "authoritative") {
+  if (optionality !== undefined && optionality !== "client" && optionality !== "authoritative") {
     throw new UsageError(`--optionality must be "client" or "authoritative", not "${optionality}"`);
   }
-  if (values.out !== undefined && values.model === undefined) {
-    throw new UsageError("--out needs --model (without --model every model in models/ goes to generated/<name>)");
-  }
-  const jobs = await planPackages(values.model, values.out);
-  if (jobs.length > 1 && values["package-name"] !== undefined) throw new UsageError("--package-name needs a single model");
-
-  // Generate and check everything in memory first: one bad model means nothing is written.
-  const results = await generatePackages(jobs, {
+  const targets = values.target?.map((t): Target => {
+    if (t !== "client" && t !== "server") throw new UsageError(`--target must be "client" or "server", not "${t}"`);
+    return t;
+  });
+  if (values.watch && values.check) throw new UsageError("--watch and --check do not go together");
+  const flags: PackageConfig = {
+    models: values.model,
+    out: values.out,
     service: values.service,
     operations: values.operation,
-    optionality,
     packageName: values["package-name"],
     packageVersion: values["package-version"],
-    typecheck: !values["no-typecheck"],
-  });
-
-  let differs = false;
-  for (const { job, files } of results) {
-    const result = await writePackage(job.out, files, values.check);
-    const changes = [...result.written.map((p) => `${values.check ? "would write" : "wrote"} ${join(job.out, p)}`),
-      ...result.removed.map((p) => `${values.check ? "would remove" : "removed"} ${join(job.out, p)}`)];
-    if (changes.length > 0) differs = true;
-    if (!values.quiet || values.check) for (const line of changes) log(line);
-    if (!values.quiet && changes.length === 0) log(`${job.out}: up to date (${result.unchanged} files)`);
+    optionality,
+    targets,
+    typecheck: values["no-typecheck"] ? false : undefined,
+    apiReport: values["no-api-report"] ? false : undefined,
+  };
+  const request: RunRequest = { flags, config: values.config, check: values.check, force: values.force };
+  if (values.watch) {
+    return watchAndGenerate(request, output, {
+      print: (result) => printRun(result, output, false),
+      fail: (e) => output.failure(e, "generate", GENERATE_HELP),
+    });
   }
-  return values.check && differs ? 1 : 0;
+  const result = await runGenerate(request, output);
+  printRun(result, output, values.check);
+  return values.check && result.differs ? 1 : 0;
+}
+
+function printRun(result: RunResult, output: Output, check: boolean): void {
+  output.document({
+    command: "generate",
+    ok: !(check && result.differs),
+    exitCode: check && result.differs ? 1 : 0,
+    check,
+    packages: result.outcomes.map((o) => ({
+      name: o.name,
+      out: o.out,
+      upToDate: o.written.length + o.removed.length === 0,
+      fromStamp: o.fromStamp,
+      written: o.written,
+      removed: o.removed,
+      unchanged: o.unchanged,
+      api: o.api === undefined ? null : { breaking: o.api.breaking, additive: o.api.additive },
+    })),
+  });
+  for (const o of result.outcomes) {
+    const lines = [
+      ...o.written.map((p) => `${output.paint("green", check ? "would write" : "wrote")} ${join(o.out, p)}`),
+      ...o.removed.map((p) => `${output.paint("red", check ? "would remove" : "removed")} ${join(o.out, p)}`),
+    ];
+    for (const line of lines) output.line(line, check);
+    if (lines.length === 0) output.line(`${o.out}: up to date (${o.unchanged} files)`);
+    if (o.api !== undefined && (o.api.breaking.length > 0 || o.api.additive.length > 0)) {
+      const breaking = o.api.breaking.length > 0;
+      output.line(`${o.out}: public API ${breaking ? output.paint("red", summaryLine(o.api)) : summaryLine(o.api)} since the previous version`, breaking);
+      for (const line of changeLines(o.api, (s, t) => output.paint(s === "breaking" ? "red" : "green", t))) output.line(line, breaking);
+    }
+  }
 }

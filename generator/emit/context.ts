@@ -4,10 +4,14 @@ import type { ServiceClosure, ShapeIndex } from "../index/shape-index.js";
 import type { SymbolProvider } from "../symbols/symbol-provider.js";
 
 export type Optionality = "client" | "authoritative";
+/** Which side of the protocol to generate: the client's serializers, the server's, or both. */
+export type Target = "client" | "server";
 
 export interface GenerateOptions {
   /** How @required members are typed: "client" (Smithy 2.0 client rules) or "authoritative" (servers). */
   readonly optionality: Optionality;
+  /** The protocol sides to emit (default: client only). */
+  readonly targets?: readonly Target[] | undefined;
   readonly packageName: string;
   readonly packageVersion: string;
 }

@@ -8,7 +8,7 @@ import { render } from "../render/templates.js";
 import { ERROR_INSTANCE_PROPERTIES } from "../symbols/reserved.js";
 import { IMPORTED } from "../symbols/symbol-provider.js";
 import { header, importsFor, typeImports, type EmitContext, type EmittedFile } from "./context.js";
-import { docComment } from "./docs.js";
+import { docComment, memberDocComment } from "./docs.js";
 import { memberOptionality, propertySignature } from "./models.js";
 
 /** The member that becomes Error's own `message`. */
@@ -41,14 +41,15 @@ export function emitErrors(ctx: EmitContext): EmittedFile {
       retryable: retryable === undefined ? "" : `{ throttling: ${retryable.throttling === true} }`,
       members: members.map((m) => ({
         name: m.name,
-        doc: docComment(m.traits),
+        doc: memberDocComment(m, ctx.index.target(m)),
         signature: propertySignature(m.name, symbols.memberType(m, uses), memberOptionality(error, m, options.optionality)),
       })),
     };
   });
   const operations = closure.operations.map((op) => ({
     name: symbols.name(op),
-    errors: (op.errors ?? []).map((e) => symbols.name(e)).sort(),
+    // The service's errors can be returned by every operation (service-types.rst).
+    errors: [...new Set([...(op.errors ?? []), ...(closure.service.errors ?? [])])].map((e) => symbols.name(e)).sort(),
   }));
   const content = render("errors.ts", {
     header: header(ctx),

@@ -28,7 +28,7 @@ export interface ServiceClosure {
   readonly operations: readonly Shape[];
   /** Data shapes the operations reach (inputs, outputs, errors and everything they target), by id. */
   readonly shapes: ReadonlyMap<string, Shape>;
-  /** Error shapes any operation (or the service itself) can return. */
+  /** Error shapes any operation (or the service itself) can return, and those reached as data. */
   readonly errors: readonly Shape[];
 }
 
@@ -73,6 +73,8 @@ export function serviceClosure(index: ShapeIndex, service: Shape, only?: readonl
     for (const e of op.errors ?? []) errorIds.add(e);
   }
   for (const id of errorIds) visit(id);
+  // Error shapes reached as data (event-stream union members) are errors too: they get classes.
+  for (const shape of shapes.values()) if (shape.traits.has("smithy.api#error")) errorIds.add(shape.id);
   const errors = [...errorIds].map((id) => index.shape(id)).sort((a, b) => compareNames(a.id, b.id));
   return { service, operations: selected, shapes, errors };
 }

@@ -1,0 +1,35 @@
+// Protocols are plugins keyed by the id of their protocol trait. A service gets the protocol
+// file of the first protocol in PROTOCOLS that it declares; adding a protocol means a new folder here
+// and one line in PROTOCOLS.
+
+import type { EmitContext, EmittedFile } from "../emit/context.js";
+import type { Shape } from "../model/model.js";
+import { restJson1 } from "./restjson1/plugin.js";
+
+export interface ProtocolPlugin {
+  /** The protocol trait id, e.g. `aws.protocols#restJson1`. */
+  readonly traitId: string;
+  /** src/protocol.ts for a client: request serializers and response deserializers. */
+  readonly emitClient: (ctx: EmitContext) => EmittedFile;
+  /** src/server.ts for a server: request deserializers, response serializers, router, handler. */
+  readonly emitServer?: ((ctx: EmitContext) => EmittedFile) | undefined;
+}
+
+export const PROTOCOLS: ReadonlyMap<string, ProtocolPlugin> = new Map([restJson1].map((p) => [p.traitId, p]));
+
+/** The plugin for the service's protocol trait (registry order first), or undefined when none is supported. */
+export function protocolOf(service: Shape): ProtocolPlugin | undefined {
+  return [...PROTOCOLS.values()].find((plugin) => service.traits.has(plugin.traitId));
+}
+
+/** The source emitter for src/protocol.ts; nothing when the service has no supported protocol or the client is not a target. */
+export function emitProtocol(ctx: EmitContext): EmittedFile | undefined {
+  if (!(ctx.options.targets ?? ["client"]).includes("client")) return undefined;
+  return protocolOf(ctx.closure.service)?.emitClient(ctx);
+}
+
+/** The source emitter for src/server.ts, when "server" is a target and the protocol has a server side. */
+export function emitServerProtocol(ctx: EmitContext): EmittedFile | undefined {
+  if (!(ctx.options.targets ?? []).includes("server")) return undefined;
+  return protocolOf(ctx.closure.service)?.emitServer?.(ctx);
+}

@@ -1,0 +1,259 @@
+// src/protocol.ts for a restJson1 client: `serialize<Op>Request` and `deserialize<Op>Response`
+// for every operation, the error dispatch of the service, the per-shape JSON functions they call,
+// and the runtime helpers they use. Builds a view model; templates/protocol-restjson1.ts.hbs
+// lays it out.
+
+import { CodegenError, type Diagnostic } from "../../diagnostics.js";
+import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
+import { messageMember } from "../../emit/errors.js";
+import type { ShapeIndex } from "../../index/shape-index.js";
+import type { Member, Shape } from "../../model/model.js";
+import { nameOf } from "../../model/shape-id.js";
+import { render } from "../../render/templates.js";
+import { IMPORTED } from "../../symbols/symbol-provider.js";
+import { requestBindings, responseBindings, UNIT, type RequestBindings, type ResponseBindings } from "./bindings.js";
+import { HttpCode } from "./http-code.js";
+import { JsonCode } from "./json-code.js";
+import { Helpers, HELPERS } from "./runtime.js";
+import { defaultExpression, defaultValue, jsonName, literalKey } from "./values.js";
+
+/** The @smithy/types names the file imports, aliased so shape names cannot shadow them. */
+const SMITHY_TYPES = {
+  Endpoint: "__Endpoint",
+  HeaderBag: "__HeaderBag",
+  HttpRequest: "__HttpRequest",
+  HttpResponse: IMPORTED.HttpResponse,
+  MetadataBearer: "__MetadataBearer",
+  QueryParameterBag: "__QueryParameterBag",
+  ResponseMetadata: IMPORTED.ResponseMetadata,
+} as const;
+
+/** How a successful response body is read before the operation's reader sees it. */
+type BodyKind = "none" | "json" | "value" | "text" | "bytes";
+
+export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
+  const { index, closure, symbols } = ctx;
+  const helpers = new Helpers();
+  const json = new JsonCode(index, symbols, helpers);
+  const http = new HttpCode(index, helpers, (shape) => json.typeOf(shape));
+  // Big numbers are JSON numbers with more digits than a double holds: they need `stringify`.
+  const stringify = [...closure.shapes.values()].some((s) => s.type === "bigInteger" || s.type === "bigDecimal")
+    ? helpers.use("stringify")
+    : "JSON.stringify";
+  const problems: Diagnostic[] = [];
+
+  const operations = closure.operations.map((op) => {
+    // The operation's own name: `_Headers` is only the type-safe spelling of a type name.
+    const opName = closure.service.rename?.get(op.id) ?? nameOf(op.id);
+    const serialize = `serialize${opName}Request`;
+    const deserialize = `deserialize${opName}Response`;
+    symbols.claim(serialize, `the request serializer of ${op.id}`, problems);
+    symbols.claim(deserialize, `the response deserializer of ${op.id}`, problems);
+    const aliases = symbols.operationAliases(op);
+    const inputType = aliases.input ?? symbols.name(op.input!);
+    const outputType = aliases.output ?? symbols.name(op.output!);
+    json.uses.add(inputType);
+    json.uses.add(outputType);
+    const http_ = op.traits.get("smithy.api#http") as { method: string; uri: string } | undefined;
+    const base = { doc: http_ === undefined ? "" : `${http_.method} ${http_.uri}`, name: opName, serialize, deserialize, inputType, outputType, reader: `read${opName}Output` };
+    if (usesEventStream(index, op)) {
+      return { ...base, unsupported: JSON.stringify(`${opName} uses an event stream, which this generated client does not support yet`) };
+    }
+    const request = requestBindings(index, op);
+    const response = responseBindings(index, op.output);
+    return {
+      ...base,
+      unsupported: "",
+      hasLabels: request.path.some((segment) => segment.kind === "label"),
+      ...serializerBody(request, json, http, helpers, stringify, ctx),
+      ...readerBody(response, json, http, helpers, ctx),
+    };
+  });
+  if (problems.length > 0) throw new CodegenError(problems);
+
+  const errors = closure.errors.map((error) => errorCase(error, json, http, helpers, ctx));
+  const base = symbols.serviceExceptionName;
+
+  const errorClasses = closure.errors.map((e) => symbols.name(e));
+  const localNames = new Set([
+    ...json.shapeFunctions().map((f) => f.name), ...operations.filter((o) => o.unsupported === "").map((o) => o.reader), "toError", ...HELPERS,
+    ...RUNTIME_LOCALS,
+  ]);
+  const modelTypes = [...json.uses].filter((u) => symbols.moduleOf(u) === "models").sort();
+  for (const imported of [...modelTypes, ...errorClasses, base]) {
+    if (localNames.has(imported)) {
+      throw new CodegenError([{ shape: closure.service.id, message: `the shape name ${imported} collides with a function of the generated protocol.ts; rename the shape with the service "rename" property` }]);
+    }
+  }
+
+  const content = render("protocol-restjson1.ts", {
+    header: header(ctx),
+    smithyImports: `import type { ${Object.entries(SMITHY_TYPES).map(([from, as]) => `${from} as ${as}`).join(", ")} } from "@smithy/types";`,
+    errorImports: `import { ${[base, ...errorClasses].sort().join(", ")} } from "./errors.js";`,
+    modelImports: modelTypes.length === 0 ? "" : `import type { ${modelTypes.join(", ")} } from "./models.js";`,
+    ...SMITHY_TYPES,
+    ServiceException: base,
+    operations,
+    shapeFunctions: json.shapeFunctions(),
+    errors,
+    helpers: helpers.flags(),
+  }, closure.service.id);
+  return { path: "src/protocol.ts", content };
+}
+
+/** An operation with an `@streaming` union (an event stream) in its input or output. */
+function usesEventStream(index: ShapeIndex, op: Shape): boolean {
+  return [op.input, op.output].some((id) => {
+    if (id === undefined || id === UNIT) return false;
+    return index.shape(id).members.some((m) => {
+      const target = index.target(m);
+      return target.type === "union" && target.traits.has("smithy.api#streaming");
+    });
+  });
+}
+
+/** Module-level names of the runtime template besides the helpers (checked against imports). */
+const RUNTIME_LOCALS = [
+  "URL", "TextDecoder", "TextEncoder", "crypto", "Target", "BodyKind", "target", "lastEndpoint", "lastTarget", "request",
+  "nodeBuffer", "byteLength", "decoder", "utf8", "receive", "textOf", "bytesOf", "errorCode", "B64", "BIG",
+];
+
+function serializerBody(b: RequestBindings, json: JsonCode, http: HttpCode, helpers: Helpers, stringify: string, ctx: EmitContext) {
+  const read = (m: Member) => json.read("input", m.name);
+  const isToken = (m: Member) => m.traits.has("smithy.api#idempotencyToken");
+  const statements: string[] = [];
+
+  const path = b.path.length === 0
+    ? `"/"`
+    : b.path.map((s) => (s.kind === "literal" ? JSON.stringify(s.text) : http.label(s.member, read(s.member), s.greedy))).join(" + ");
+
+  const literals = b.queryLiterals.map(([k, v]) => `${literalKey(k)}: ${JSON.stringify(v)}`);
+  const hasQuery = b.query.length > 0 || b.queryParams !== undefined;
+  for (const { member, name } of b.query) {
+    const target = `query[${JSON.stringify(name)}]`;
+    if (isToken(member)) statements.push(`${target} = ${read(member)} ?? ${helpers.use("uuid")}();`);
+    else statements.push(`if (${read(member)} != null) ${target} = ${http.query(member, read(member))};`);
+  }
+  // After the named parameters: a named parameter wins over the same key in the map.
+  if (b.queryParams !== undefined) {
+    statements.push(`if (${read(b.queryParams)} != null) ${helpers.use("queryParams")}(query, ${read(b.queryParams)});`);
+  }
+
+  const checksum = b.checksumRequired && (b.payload !== undefined || b.body.length > 0);
+  const hasHeaders = b.headers.length > 0 || b.prefixHeaders !== undefined || checksum;
+  // Before the named headers: a named header wins over the same name from the prefix map.
+  if (b.prefixHeaders !== undefined) {
+    const { member, prefix } = b.prefixHeaders;
+    statements.push(`if (${read(member)} != null) ${helpers.use("prefixHeaders")}(headers, ${JSON.stringify(prefix)}, ${read(member)});`);
+  }
+  for (const { member, name } of b.headers) {
+    const target = `headers[${JSON.stringify(name)}]`;
+    if (isToken(member)) statements.push(`${target} = ${http.header(member, name, `(${read(member)} ?? ${helpers.use("uuid")}())`)};`);
+    else statements.push(`if (${read(member)} != null) ${target} = ${http.header(member, name, read(member))};`);
+  }
+
+  const requested = requestBody(b, json, stringify, ctx);
+  const { contentType } = requested;
+  let body = requested.body;
+  if (checksum && body !== "undefined") {
+    // @httpChecksumRequired: the body is made first, its MD5 goes in a header.
+    statements.push(`const body = ${body};`, `if (body !== undefined) headers["content-md5"] = ${helpers.use("contentMd5")}(body);`);
+    body = "body";
+  }
+  const host = b.hostPrefix?.map((p) => ("text" in p ? JSON.stringify(p.text) : `${helpers.use("hostLabel")}(${read(p.member)}, ${JSON.stringify(p.member.name)})`)).join(" + ");
+  const args = [
+    "endpoint",
+    JSON.stringify(b.method),
+    statements.length > 0 ? "path" : path,
+    hasQuery ? "query" : `{ ${literals.join(", ")} }`,
+    hasHeaders ? "headers" : "{}",
+    body,
+  ];
+  if (contentType !== undefined || host !== undefined) args.push(contentType === undefined ? "undefined" : JSON.stringify(contentType));
+  if (host !== undefined) args.push(host);
+  // The path comes first so a missing label fails before any other work.
+  const setup = [
+    ...(statements.length > 0 ? [`const path = ${path};`] : []),
+    ...(hasQuery ? [`const query: ${SMITHY_TYPES.QueryParameterBag} = { ${literals.join(", ")} };`] : []),
+    ...(hasHeaders ? [`const headers: ${SMITHY_TYPES.HeaderBag} = {};`] : []),
+  ];
+  return { serializeStatements: [...setup, ...statements], requestArgs: args.join(", ") };
+}
+
+/** The request body expression and its default content-type (spec: restJson1 Content-Type table). */
+function requestBody(b: RequestBindings, json: JsonCode, stringify: string, ctx: EmitContext): { body: string; contentType: string | undefined } {
+  if (b.payload === undefined) {
+    if (b.body.length === 0) return { body: "undefined", contentType: undefined };
+    return { body: `${stringify}(${json.objectLiteral(b.body, "input", false)})`, contentType: "application/json" };
+  }
+  const target = ctx.index.target(b.payload);
+  const value = json.read("input", b.payload.name);
+  const mediaType = target.traits.get("smithy.api#mediaType");
+  const typed = (body: string, fallback: string) => ({ body, contentType: typeof mediaType === "string" ? mediaType : fallback });
+  switch (target.type) {
+    case "structure":
+      // An unset structure payload is still an empty JSON object (RestJsonHttpWithEmptyStructurePayload).
+      return typed(`${stringify}(${value} == null ? {} : ${json.toJson(target, value, b.payload)})`, "application/json");
+    case "union": case "document":
+      return typed(`${value} == null ? undefined : ${stringify}(${json.toJson(target, value, b.payload)})`, "application/json");
+    case "blob":
+      return typed(`${value} ?? undefined`, "application/octet-stream");
+    default:
+      return typed(`${value} ?? undefined`, "text/plain");
+  }
+}
+
+function readerBody(b: ResponseBindings, json: JsonCode, http: HttpCode, helpers: Helpers, ctx: EmitContext) {
+  const statements: string[] = [];
+  for (const { member, name } of b.headers) {
+    statements.push(`{ const s = h[${JSON.stringify(name)}]; if (s !== undefined) ${json.write("o", member.name, http.fromHeader(member, "s"))} }`);
+  }
+  if (b.prefixHeaders !== undefined) {
+    statements.push(json.write("o", b.prefixHeaders.member.name, `${helpers.use("readPrefixHeaders")}(h, ${JSON.stringify(b.prefixHeaders.prefix)})`));
+  }
+  if (b.statusCode !== undefined) statements.push(json.write("o", b.statusCode.name, "r.statusCode"));
+  let kind: BodyKind = "none";
+  if (b.payload !== undefined) {
+    const shape = ctx.index.target(b.payload);
+    kind = shape.type === "blob" ? "bytes" : shape.type === "string" || shape.type === "enum" ? "text" : "value";
+    const value = kind === "value" ? json.fromJson(shape, "v", b.payload) : "v";
+    statements.push(`if (v !== undefined) ${json.write("o", b.payload.name, value)}`);
+  } else if (b.body.length > 0) {
+    kind = "json";
+    statements.push(...json.readMembers(b.body, "v", "o"));
+  }
+  return { readerStatements: statements, bodyKind: JSON.stringify(kind) };
+}
+
+/** One `case` of the service's error dispatch: the modeled error built from the body and headers. */
+function errorCase(error: Shape, json: JsonCode, http: HttpCode, helpers: Helpers, ctx: EmitContext) {
+  const bindings = responseBindings(ctx.index, error.id);
+  const message = messageMember(error);
+  const fields: string[] = ["message", "$metadata", "$response"];
+  if (message !== undefined && !["message", "Message"].includes(jsonName(message))) {
+    fields[0] = `message: ${json.read("b", jsonName(message))} ?? message`;
+  }
+  for (const m of error.members) {
+    if (m === message) continue;
+    const target = ctx.index.target(m);
+    const headerBinding = bindings.headers.find((h) => h.member === m);
+    let value: string;
+    if (headerBinding !== undefined) {
+      value = `h[${JSON.stringify(headerBinding.name)}] === undefined ? undefined : ${http.fromHeader(m, `h[${JSON.stringify(headerBinding.name)}]!`)}`;
+    } else if (bindings.prefixHeaders?.member === m) {
+      value = `${helpers.use("readPrefixHeaders")}(h, ${JSON.stringify(bindings.prefixHeaders.prefix)})`;
+    } else if (bindings.statusCode === m) {
+      value = "r.statusCode";
+    } else {
+      const raw = json.read("b", jsonName(m));
+      const fallback = defaultValue(m);
+      const converted = json.fromJson(target, raw, m);
+      value = fallback !== undefined
+        ? `${raw} != null ? ${converted} : ${defaultExpression(target, fallback.value)}`
+        : converted === raw ? `${raw} ?? undefined` : `${raw} == null ? undefined : ${converted}`;
+    }
+    fields.push(`${literalKey(m.name)}: ${value}`);
+  }
+  return { code: JSON.stringify(error.id.slice(error.id.indexOf("#") + 1)), className: ctx.symbols.name(error), fields: fields.join(", ") };
+}
+

@@ -1,0 +1,241 @@
+// Straight-line code that turns model values into JSON-ready values and back: one `se_`/`de_`
+// function per structure, union, and list or map that needs converting, and an expression for
+// every other value. Member names on the wire are their @jsonName; timestamps default to
+// epoch-seconds; blobs are base64; NaN and the infinities are strings; null members are omitted.
+
+import type { ShapeIndex } from "../../index/shape-index.js";
+import type { Member, Shape } from "../../model/model.js";
+import { nameOf } from "../../model/shape-id.js";
+import type { SymbolProvider } from "../../symbols/symbol-provider.js";
+import type { Helper, Helpers } from "./runtime.js";
+import {
+  defaultExpression, defaultValue, isJsonIdentity, isSparse, jsonName, literalKey, readProperty, timestampFormat,
+  writeProperty, type TimestampFormat,
+} from "./values.js";
+
+/** The helpers that write and read each timestamp format (also used for headers, query and labels). */
+export const TO_TIMESTAMP: Record<TimestampFormat, Helper> = {
+  "epoch-seconds": "epochSeconds", "date-time": "dateTime", "http-date": "httpDate",
+};
+export const FROM_TIMESTAMP: Record<TimestampFormat, Helper> = {
+  "epoch-seconds": "fromEpochSeconds", "date-time": "fromDateTime", "http-date": "fromHttpDate",
+};
+
+export interface ShapeFunction {
+  readonly name: string;
+  readonly code: string;
+}
+
+type Direction = "se" | "de";
+
+export class JsonCode {
+  private readonly functions = new Map<string, ShapeFunction | undefined>();
+  private readonly owners = new Map<string, string>();
+  /** Named types the generated functions mention (for the import from models.ts). */
+  readonly uses = new Set<string>();
+
+  constructor(
+    private readonly index: ShapeIndex,
+    private readonly symbols: SymbolProvider,
+    private readonly helpers: Helpers,
+  ) {}
+
+  /** The per-shape functions written so far, sorted by name. */
+  shapeFunctions(): ShapeFunction[] {
+    return [...this.functions.values()].filter((f) => f !== undefined).sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+
+  /** A JSON-ready value for the non-null `expr`, a value of `target` reached through `member`. */
+  toJson(target: Shape, expr: string, member?: Member): string {
+    const h = this.helpers;
+    switch (target.type) {
+      case "float": case "double": return `${h.use("num")}(${expr})`;
+      case "bigInteger": case "bigDecimal": return `${h.use("bigJson")}(${expr})`;
+      case "timestamp": return `${h.use(TO_TIMESTAMP[timestampFormat(member, target, "epoch-seconds")])}(${expr})`;
+      case "blob": return `${h.use("toBase64")}(${expr})`;
+      case "list": {
+        if (!isJsonIdentity(this.item(target))) return `${this.shapeFunction("se", target)}(${expr})`;
+        return isSparse(target) ? expr : `${h.use("dense")}(${expr})`;
+      }
+      case "map": {
+        if (!isJsonIdentity(this.mapValue(target))) return `${this.shapeFunction("se", target)}(${expr})`;
+        return isSparse(target) ? expr : `${h.use("denseMap")}(${expr})`;
+      }
+      case "structure":
+        return isUnit(target) ? "{}" : `${this.shapeFunction("se", target)}(${expr})`;
+      case "union":
+        return `${this.shapeFunction("se", target)}(${expr})`;
+      default:
+        return expr;
+    }
+  }
+
+  /** A model value for the non-null JSON value `expr` of `target` reached through `member`. */
+  fromJson(target: Shape, expr: string, member?: Member): string {
+    const h = this.helpers;
+    switch (target.type) {
+      case "float": case "double": return `${h.use("fromNum")}(${expr})`;
+      case "bigInteger": return `${h.use("fromBig")}(${expr}, true)`;
+      case "bigDecimal": return `${h.use("fromBig")}(${expr}, false)`;
+      case "timestamp": return `${h.use(FROM_TIMESTAMP[timestampFormat(member, target, "epoch-seconds")])}(${expr})`;
+      case "blob": return `${h.use("fromBase64")}(${expr})`;
+      case "list": {
+        if (!isJsonIdentity(this.item(target))) return `${this.shapeFunction("de", target)}(${expr})`;
+        return isSparse(target) ? expr : `${h.use("dense")}(${expr})`;
+      }
+      case "map": {
+        if (!isJsonIdentity(this.mapValue(target))) return `${this.shapeFunction("de", target)}(${expr})`;
+        return isSparse(target) ? expr : `${h.use("denseMap")}(${expr})`;
+      }
+      case "structure":
+        return isUnit(target) ? "{}" : `${this.shapeFunction("de", target)}(${expr})`;
+      case "union":
+        return `${this.shapeFunction("de", target)}(${expr})`;
+      default:
+        return expr;
+    }
+  }
+
+  /**
+   * An object literal with the JSON properties of `members` read from `source`; null and
+   * undefined members become undefined, which JSON.stringify leaves out. `defaults` fills
+   * missing members that have a @default (not for top-level input, per the protocol tests).
+   */
+  objectLiteral(members: readonly Member[], source: string, defaults: boolean): string {
+    const properties = members.map((m) => {
+      const target = this.index.target(m);
+      const value = this.read(source, m.name);
+      if (m.traits.has("smithy.api#idempotencyToken")) {
+        return `${literalKey(jsonName(m))}: ${this.toJson(target, `(${value} ?? ${this.helpers.use("uuid")}())`, m)}`;
+      }
+      const fallback = defaults && !m.traits.has("smithy.api#clientOptional") ? defaultValue(m) : undefined;
+      if (fallback !== undefined) {
+        const defaulted = `(${value} ?? ${defaultExpression(target, fallback.value)})`;
+        return `${literalKey(jsonName(m))}: ${this.toJson(target, defaulted, m)}`;
+      }
+      const converted = this.toJson(target, value, m);
+      return `${literalKey(jsonName(m))}: ${converted === value ? `${value} ?? undefined` : `${value} == null ? undefined : ${converted}`}`;
+    });
+    return `{ ${properties.join(", ")} }`;
+  }
+
+  /** Statements setting `target.Member` from the JSON properties of `source` that are not null. */
+  readMembers(members: readonly Member[], source: string, target: string): string[] {
+    return members.map((m) => {
+      const shape = this.index.target(m);
+      const value = this.read(source, jsonName(m));
+      const converted = this.fromJson(shape, value, m);
+      const fallback = defaultValue(m);
+      if (fallback !== undefined) {
+        return this.write(target, m.name, `${value} != null ? ${converted} : ${defaultExpression(shape, fallback.value)}`);
+      }
+      return `if (${value} != null) ${this.write(target, m.name, converted)}`;
+    });
+  }
+
+  /** `source.key`, safe for keys that Object.prototype also has. */
+  read(source: string, key: string): string {
+    return readProperty(source, key, () => this.helpers.use("own"));
+  }
+
+  write(target: string, key: string, value: string): string {
+    return writeProperty(target, key, value, () => this.helpers.use("put"));
+  }
+
+  /** The TypeScript type of values of `shape`, recording named types used. */
+  typeOf(shape: Shape): string {
+    return this.symbols.typeOf(shape, this.uses);
+  }
+
+  /**
+   * `listOf(v, f)` / `mapOf(v, f)`: each non-null item or value converted by `f`, the one thing
+   * specific to the shape; a sparse collection keeps its nulls.
+   */
+  private collection(shape: Shape, convert: string): string {
+    const helper = this.helpers.use(shape.type === "list" ? "listOf" : "mapOf");
+    const call = /^([A-Za-z_$][\w$]*)\(x\)$/.exec(convert);
+    const f = call === null ? `(x: any) => ${convert}` : call[1]!;
+    return `${helper}(v, ${f}${isSparse(shape) ? ", true" : ""})`;
+  }
+
+  private collectionMember(shape: Shape): Member {
+    return shape.members[shape.type === "list" ? 0 : 1]!;
+  }
+
+  private collectionValue(shape: Shape): Shape {
+    return this.index.target(this.collectionMember(shape));
+  }
+
+  private item(list: Shape): Shape {
+    return this.index.target(list.members[0]!);
+  }
+
+  private mapValue(map: Shape): Shape {
+    return this.index.target(map.members[1]!);
+  }
+
+  /** The name of the se_/de_ function of `shape`, writing it on first use. */
+  private shapeFunction(direction: Direction, shape: Shape): string {
+    const key = `${direction}:${shape.id}`;
+    const existing = this.functions.get(key);
+    if (existing !== undefined) return existing.name;
+    const name = this.functionName(direction, shape);
+    // Reserve the slot first: recursive shapes call their own function.
+    this.functions.set(key, { name, code: "" });
+    const code = direction === "se" ? this.serializerOf(shape, name) : this.deserializerOf(shape, name);
+    this.functions.set(key, { name, code });
+    return name;
+  }
+
+  private functionName(direction: Direction, shape: Shape): string {
+    const base = `${direction}_${this.symbolName(shape)}`;
+    let name = base;
+    for (let n = 2; this.owners.has(name) && this.owners.get(name) !== shape.id; n++) name = `${base}_${n}`;
+    this.owners.set(name, shape.id);
+    return name;
+  }
+
+  private symbolName(shape: Shape): string {
+    return shape.type === "list" || shape.type === "map" ? nameOf(shape.id) : this.symbols.name(shape);
+  }
+
+  private serializerOf(shape: Shape, name: string): string {
+    const type = this.typeOf(shape);
+    switch (shape.type) {
+      case "structure":
+        return `function ${name}(v: ${type}): Record<string, unknown> {\n  return ${this.objectLiteral(shape.members, "v", true)};\n}`;
+      case "union": {
+        const lines = shape.members.map((m) => {
+          const value = this.read("v", m.name);
+          return `if (${value} != null) return { ${literalKey(jsonName(m))}: ${this.toJson(this.index.target(m), value, m)} };`;
+        });
+        return `function ${name}(v: ${type}): Record<string, unknown> {\n  ${lines.join("\n  ")}\n  return v.$unknown === undefined ? {} : { [v.$unknown[0]]: v.$unknown[1] };\n}`;
+      }
+      case "list": case "map":
+        return `function ${name}(v: ${type}): unknown {\n  return ${this.collection(shape, this.toJson(this.collectionValue(shape), "x", this.collectionMember(shape)))};\n}`;
+      default:
+        throw new Error(`internal: no JSON serializer function for ${shape.type} ${shape.id}`);
+    }
+  }
+
+  private deserializerOf(shape: Shape, name: string): string {
+    const type = this.typeOf(shape);
+    switch (shape.type) {
+      case "structure":
+        return `function ${name}(v: any): ${type} {\n  const o = {} as ${type};\n  ${this.readMembers(shape.members, "v", "o").join("\n  ")}\n  return o;\n}`;
+      case "union": {
+        const lines = shape.members.map((m) => {
+          const value = this.read("v", jsonName(m));
+          return `if (${value} != null) return { ${literalKey(m.name)}: ${this.fromJson(this.index.target(m), value, m)} };`;
+        });
+        return `function ${name}(v: any): ${type} {\n  ${lines.join("\n  ")}\n  return ${this.helpers.use("unknownMember")}(v);\n}`;
+      }
+      case "list": case "map":
+        return `function ${name}(v: any): ${type} {\n  return ${this.collection(shape, this.fromJson(this.collectionValue(shape), "x", this.collectionMember(shape)))};\n}`;
+      default:
+        throw new Error(`internal: no JSON deserializer function for ${shape.type} ${shape.id}`);
+    }
+  }
+}
+
+export const isUnit = (shape: Shape): boolean => shape.traits.has("smithy.api#unitType") || shape.id === "smithy.api#Unit";

@@ -1,0 +1,143 @@
+// src/server.ts for a restJson1 server: per operation `deserialize<Op>Request`,
+// `serialize<Op>Response` and `serialize<Op>Error`; the route table; `create<Service>Handler`,
+// which routes, reads, validates with the generated validators, calls the operation and writes
+// its output or modeled error; and `createNodeListener` for node:http. Builds a view model;
+// templates/server.ts.hbs and the restjson1-server-* partials lay it out.
+
+import { CodegenError, type Diagnostic } from "../../../diagnostics.js";
+import { header, type EmitContext, type EmittedFile } from "../../../emit/context.js";
+import type { Shape } from "../../../model/model.js";
+import { render } from "../../../render/templates.js";
+import { IMPORTED } from "../../../symbols/symbol-provider.js";
+import { requestBindings, responseBindings, UNIT } from "../bindings.js";
+import { HttpCode } from "../http-code.js";
+import { JsonCode } from "../json-code.js";
+import { Helpers, HELPERS } from "../runtime.js";
+import { ServerHelpers } from "./helpers.js";
+import { readerStatements, responseContentType } from "./request.js";
+import { errorType, errorWriter, outputWriter, type WriterParts } from "./response.js";
+import { routeLiteral, routeOf, routePriority } from "./routes.js";
+import { StrictJson } from "./strict-json.js";
+import { StrictText } from "./strict-text.js";
+
+/** The @smithy/types names the file imports, aliased so shape names cannot shadow them. */
+const SMITHY_TYPES = {
+  HeaderBag: "__HeaderBag",
+  HttpRequest: "__HttpRequest",
+  HttpResponse: IMPORTED.HttpResponse,
+  QueryParameterBag: "__QueryParameterBag",
+} as const;
+const DOCUMENT_TYPE = { DocumentType: IMPORTED.DocumentType } as const;
+
+/** Module-level names of the server templates that are not `$`-prefixed (checked against imports). */
+const RUNTIME_LOCALS = ["TextDecoder", "TextEncoder", "decoder", "utf8", "nodeBuffer", "byteLength", "B64", "BIG", "crypto"];
+
+export function emitRestJson1Server(ctx: EmitContext): EmittedFile {
+  const { index, closure, symbols } = ctx;
+  const problems: Diagnostic[] = [];
+  const service = symbols.serviceName;
+  const names = {
+    RequestError: `${service}RequestError`,
+    Operations: `${service}Operations`,
+    HandlerOptions: `${service}HandlerOptions`,
+    createHandler: `create${service}Handler`,
+    createNodeListener: "createNodeListener",
+    NodeRequestLike: "NodeRequestLike",
+    NodeResponseLike: "NodeResponseLike",
+  };
+  for (const [what, name] of Object.entries(names)) symbols.claim(name, `the server's ${what} of ${closure.service.id}`, problems);
+
+  const helpers = new Helpers();
+  const serverHelpers = new ServerHelpers(helpers);
+  const json = new JsonCode(index, symbols, helpers);
+  const http = new HttpCode(index, helpers, (shape) => json.typeOf(shape));
+  const strict = new StrictJson(index, symbols, serverHelpers, json.uses);
+  const text = new StrictText(index, symbols, serverHelpers, json.uses);
+  // Big numbers are JSON numbers with more digits than a double holds: they need `stringify`.
+  const stringify = [...closure.shapes.values()].some((s) => s.type === "bigInteger" || s.type === "bigDecimal")
+    ? helpers.use("stringify")
+    : "JSON.stringify";
+  const writer: WriterParts = { json, http, helpers, stringify };
+
+  const errorClasses = new Map<string, Shape>();
+  const requests = closure.operations.map((op) => requestBindings(index, op));
+  const routes = closure.operations.map((op, i) => routeOf(op, requests[i]!));
+  const operations = closure.operations.map((op, i) => {
+    const name = symbols.name(op);
+    const fns = { deserialize: `deserialize${name}Request`, serialize: `serialize${name}Response`, serializeError: `serialize${name}Error` };
+    symbols.claim(fns.deserialize, `the request deserializer of ${op.id}`, problems);
+    symbols.claim(fns.serialize, `the response serializer of ${op.id}`, problems);
+    symbols.claim(fns.serializeError, `the error serializer of ${op.id}`, problems);
+    const aliases = symbols.operationAliases(op);
+    const inputType = aliases.input ?? symbols.name(op.input!);
+    const outputType = aliases.output ?? symbols.name(op.output!);
+    json.uses.add(inputType);
+    json.uses.add(outputType);
+    const accept = responseContentType(responseBindings(index, op.output), ctx);
+    const output = outputWriter(op, ctx, writer);
+    // The service's errors can be returned by every operation (service-types.rst).
+    const errors = [...new Set([...(op.errors ?? []), ...(closure.service.errors ?? [])])].map((id) => index.shape(id));
+    for (const e of errors) errorClasses.set(e.id, e);
+    const http_ = op.traits.get("smithy.api#http") as { method: string; uri: string };
+    return {
+      index: i,
+      name,
+      shapeName: JSON.stringify(name),
+      doc: `${http_.method} ${http_.uri}`,
+      ...fns,
+      reader: `$read${name}`,
+      inputType,
+      outputType,
+      errorUnion: `${name}Error`,
+      readerStatements: readerStatements(requests[i]!, accept, ctx, { json: strict, text, helpers: serverHelpers }),
+      writerStatements: output.statements,
+      respond: output.respond,
+      validator: op.input === undefined || op.input === UNIT ? "" : `assertValid${symbols.name(op.input)}`,
+      modeled: errors.map((e) => `is${symbols.name(e)}(e)`).join(" || "),
+      errorCases: errors.map((e) => ({ code: JSON.stringify(errorType(e)), writer: `$error${symbols.name(e)}` })),
+    };
+  });
+  if (problems.length > 0) throw new CodegenError(problems);
+
+  const errorWriters = [...errorClasses.values()].map((e) => ({
+    className: symbols.name(e),
+    writer: `$error${symbols.name(e)}`,
+    errorType: JSON.stringify(errorType(e)),
+    ...errorWriter(e, ctx, writer),
+  }));
+
+  const shapeFunctions = [...strict.shapeFunctions(), ...json.shapeFunctions()];
+  const errorNames = [...errorClasses.values()].map((e) => symbols.name(e));
+  const errorTypes = [...errorNames, ...operations.map((o) => o.errorUnion)].sort();
+  const guards = errorNames.map((n) => `is${n}`).sort();
+  const validators = [...new Set(operations.map((o) => o.validator).filter((v) => v !== ""))].sort();
+  const modelTypes = [...json.uses].filter((u) => symbols.moduleOf(u) === "models").sort();
+  const locals = new Set([...shapeFunctions.map((f) => f.name), ...HELPERS, ...RUNTIME_LOCALS]);
+  for (const imported of [...modelTypes, ...errorTypes, ...guards, ...validators]) {
+    if (locals.has(imported)) {
+      throw new CodegenError([{ shape: closure.service.id, message: `the shape name ${imported} collides with a function of the generated server.ts; rename the shape with the service "rename" property` }]);
+    }
+  }
+
+  const content = render("server.ts", {
+    header: header(ctx),
+    imports: [
+      `import type { ${Object.entries({ ...SMITHY_TYPES, ...(json.uses.has(IMPORTED.DocumentType) ? DOCUMENT_TYPE : {}) }).sort().map(([from, as]) => `${from} as ${as}`).join(", ")} } from "@smithy/types";`,
+      errorTypes.length === 0 ? "" : `import type { ${errorTypes.join(", ")} } from "./errors.js";`,
+      guards.length === 0 ? "" : `import { ${guards.join(", ")} } from "./errors.js";`,
+      modelTypes.length === 0 ? "" : `import type { ${modelTypes.join(", ")} } from "./models.js";`,
+      validators.length === 0 ? "" : `import { ${validators.join(", ")} } from "./validators.js";`,
+    ].filter((line) => line !== "").join("\n"),
+    ...SMITHY_TYPES,
+    ...names,
+    service,
+    routes: routes.map((r, i) => ({ literal: routeLiteral(r), name: symbols.name(closure.operations[i]!) })),
+    priority: routePriority(routes).join(", "),
+    operations,
+    errorWriters,
+    shapeFunctions,
+    helpers: helpers.flags(),
+    server: serverHelpers.flags(),
+  }, closure.service.id);
+  return { path: "src/server.ts", content };
+}

@@ -1,0 +1,184 @@
+// Straight-line code that reads a request's JSON values into model values, strictly: a server
+// must reject what a lenient client would accept (restJson1 malformed-request tests), so every
+// value is checked against its shape — strings are strings, integers are integers in range,
+// timestamps in their one format, dense lists and maps hold no null, a union has exactly one
+// known member — and missing members with a @default get it. One `de_` function per structure,
+// union, list and map; the checks throw, and the handler answers 400 SerializationException.
+
+import type { ShapeIndex } from "../../../index/shape-index.js";
+import type { Member, Shape } from "../../../model/model.js";
+import { nameOf } from "../../../model/shape-id.js";
+import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
+import type { ShapeFunction } from "../json-code.js";
+import { isUnit } from "../json-code.js";
+import { defaultExpression, defaultValue, isSparse, jsonName, literalKey, readProperty, timestampFormat, writeProperty } from "../values.js";
+import type { ServerHelpers } from "./helpers.js";
+
+/** The range of each integer shape type (long: as far as a double can tell). */
+export const INTEGER_RANGES: Readonly<Record<string, readonly [string, string]>> = {
+  byte: ["-128", "127"],
+  short: ["-32768", "32767"],
+  integer: ["-2147483648", "2147483647"],
+  intEnum: ["-2147483648", "2147483647"],
+  long: ["-9223372036854775808", "9223372036854775807"],
+};
+
+/**
+ * `expr` typed as the enum's named type when `target` is an enum (its values are checked by the
+ * validators, as Smithy servers do: an unknown value is a ValidationException, not malformed).
+ */
+export function asEnum(expr: string, target: Shape, symbols: SymbolProvider, uses: Set<string>): string {
+  const type = symbols.typeOf(target, uses);
+  return type === "string" || type === "number" ? expr : `(${expr} as ${type})`;
+}
+
+export class StrictJson {
+  private readonly functions = new Map<string, ShapeFunction>();
+  private readonly owners = new Map<string, string>();
+
+  constructor(
+    private readonly index: ShapeIndex,
+    private readonly symbols: SymbolProvider,
+    private readonly helpers: ServerHelpers,
+    /** Named types the functions mention (for the import from models.ts). */
+    private readonly uses: Set<string>,
+  ) {}
+
+  /** The `de_` functions written so far, sorted by name. */
+  shapeFunctions(): ShapeFunction[] {
+    return [...this.functions.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+
+  /** A model value of `target` from the non-null JSON value `expr`; the code throws when it does not fit. */
+  fromJson(target: Shape, expr: string, member?: Member): string {
+    const h = this.helpers;
+    switch (target.type) {
+      case "string": case "enum": return asEnum(`${h.use("string")}(${expr})`, target, this.symbols, this.uses);
+      case "boolean": return `${h.use("boolean")}(${expr})`;
+      case "byte": case "short": case "integer": case "long": case "intEnum": {
+        const [min, max] = INTEGER_RANGES[target.type]!;
+        return asEnum(`${h.use("int")}(${expr}, ${min}, ${max})`, target, this.symbols, this.uses);
+      }
+      case "float": case "double": return `${h.use("float")}(${expr})`;
+      case "bigInteger": return `${h.shared.use("fromBig")}(${expr}, true)`;
+      case "bigDecimal": return `${h.shared.use("fromBig")}(${expr}, false)`;
+      case "timestamp": {
+        const format = timestampFormat(member, target, "epoch-seconds");
+        if (format === "epoch-seconds") return `${h.use("epoch")}(${expr})`;
+        return format === "date-time" ? `${h.use("dateTime")}(${expr})` : `${h.shared.use("fromHttpDate")}(${expr})`;
+      }
+      case "blob": return `${h.use("blob")}(${expr})`;
+      case "document": return expr;
+      case "structure":
+        return isUnit(target) ? `${h.use("unit")}(${expr})` : `${this.shapeFunction(target)}(${expr})`;
+      case "list": case "map": case "union":
+        return `${this.shapeFunction(target)}(${expr})`;
+      default:
+        throw new Error(`internal: ${target.type} ${target.id} has no JSON reader`);
+    }
+  }
+
+  /** Statements setting `target.Member` from the JSON properties of `source`: null is absent, absent is the @default. */
+  readMembers(members: readonly Member[], source: string, target: string): string[] {
+    return members.map((m) => {
+      const shape = this.index.target(m);
+      const value = readProperty(source, jsonName(m), () => this.helpers.shared.use("own"));
+      const converted = this.fromJson(shape, value, m);
+      const fallback = defaultValue(m);
+      if (fallback !== undefined) {
+        return this.write(target, m.name, `${value} != null ? ${converted} : ${defaultExpression(shape, fallback.value)}`);
+      }
+      return `if (${value} != null) ${this.write(target, m.name, converted)}`;
+    });
+  }
+
+  private write(target: string, key: string, value: string): string {
+    return writeProperty(target, key, value, () => this.helpers.shared.use("put"));
+  }
+
+  /** The name of the `de_` function of `shape`, writing it on first use. */
+  private shapeFunction(shape: Shape): string {
+    const existing = this.functions.get(shape.id);
+    if (existing !== undefined) return existing.name;
+    const name = this.functionName(shape);
+    // Reserve the slot first: recursive shapes call their own function.
+    this.functions.set(shape.id, { name, code: "" });
+    this.functions.set(shape.id, { name, code: this.readerOf(shape, name) });
+    return name;
+  }
+
+  private functionName(shape: Shape): string {
+    const base = `de_${shape.type === "list" || shape.type === "map" ? nameOf(shape.id) : this.symbols.name(shape)}`;
+    let name = base;
+    for (let n = 2; this.owners.has(name) && this.owners.get(name) !== shape.id; n++) name = `${base}_${n}`;
+    this.owners.set(name, shape.id);
+    return name;
+  }
+
+  private readerOf(shape: Shape, name: string): string {
+    const type = this.symbols.typeOf(shape, this.uses);
+    const h = this.helpers;
+    switch (shape.type) {
+      case "structure":
+        return [
+          `function ${name}(v: unknown): ${type} {`,
+          `  const s = ${h.use("object")}(v);`,
+          `  const o = {} as ${type};`,
+          ...this.readMembers(shape.members, "s", "o").map((line) => `  ${line}`),
+          "  return o;",
+          "}",
+        ].join("\n");
+      case "union": {
+        const cases = shape.members.map((m) => {
+          const value = this.fromJson(this.index.target(m), "x", m);
+          return `      case ${JSON.stringify(jsonName(m))}: o = { ${literalKey(m.name)}: ${value} }; break;`;
+        });
+        return [
+          `function ${name}(v: unknown): ${type} {`,
+          `  const s = ${h.use("object")}(v);`,
+          `  let o: ${type} | undefined;`,
+          "  for (const k of Object.keys(s)) {",
+          "    const x = s[k];",
+          // `__type` is how some JSON protocols name the shape; it is no member.
+          `    if (x == null || k === "__type") continue;`,
+          `    if (o !== undefined) throw $malformed("a union has more than one member set");`,
+          "    switch (k) {",
+          ...cases,
+          `      default: throw $malformed("a union member is not one of the model's");`,
+          "    }",
+          "  }",
+          `  if (o === undefined) throw $malformed("a union has no member set");`,
+          "  return o;",
+          "}",
+        ].join("\n");
+      }
+      case "list": {
+        const item = this.fromJson(this.index.target(shape.members[0]!), "x", shape.members[0]);
+        const push = isSparse(shape)
+          ? `o.push(x == null ? null : ${item});`
+          : `{\n    if (x == null) throw $malformed("a list item is null");\n    o.push(${item});\n  }`;
+        return `function ${name}(v: unknown): ${type} {\n  const o: ${type} = [];\n  for (const x of ${h.use("array")}(v)) ${push}\n  return o;\n}`;
+      }
+      case "map": {
+        const put = h.shared.use("put");
+        const value = this.fromJson(this.index.target(shape.members[1]!), "x", shape.members[1]);
+        const set = isSparse(shape)
+          ? `${put}(o, k, x == null ? null : ${value});`
+          : `if (x == null) throw $malformed("a map value is null");\n    ${put}(o, k, ${value});`;
+        return [
+          `function ${name}(v: unknown): ${type} {`,
+          `  const s = ${h.use("object")}(v);`,
+          `  const o: ${type} = {};`,
+          "  for (const k of Object.keys(s)) {",
+          "    const x = s[k];",
+          `    ${set}`,
+          "  }",
+          "  return o;",
+          "}",
+        ].join("\n");
+      }
+      default:
+        throw new Error(`internal: no JSON reader function for ${shape.type} ${shape.id}`);
+    }
+  }
+}
