@@ -2,6 +2,7 @@
 // no runtime dependencies), tsconfig.json (the strict flags the output is checked with) and
 // src/index.ts (re-exports only).
 
+import { unsupportedProtocolNote } from "../protocols/index.js";
 import { render } from "../render/templates.js";
 import { header, type EmitContext, type EmittedFile } from "./context.js";
 
@@ -25,7 +26,11 @@ export function emitPackageFiles(ctx: EmitContext, modules: readonly string[]): 
     { path: "tsconfig.json", content: render("tsconfig.json", {}, closure.service.id) },
     {
       path: "src/index.ts",
-      content: render("index.ts", { header: header(ctx), modules: modules.map((m) => `./${m}.js`) }, closure.service.id),
+      content: render("index.ts", {
+        header: header(ctx),
+        note: unsupportedProtocolNote(closure.service) ?? "",
+        modules: modules.map((m) => `./${m}.js`),
+      }, closure.service.id),
     },
   ];
 }

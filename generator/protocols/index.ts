@@ -33,3 +33,17 @@ export function emitServerProtocol(ctx: EmitContext): EmittedFile | undefined {
   if (!(ctx.options.targets ?? []).includes("server")) return undefined;
   return protocolOf(ctx.closure.service)?.emitServer?.(ctx);
 }
+
+/** Protocol traits of AWS and Smithy that have no plugin here yet. */
+const PROTOCOLS_NOT_YET_SUPPORTED = [
+  "aws.protocols#awsJson1_0", "aws.protocols#awsJson1_1", "aws.protocols#restXml", "aws.protocols#awsQuery",
+  "aws.protocols#ec2Query", "smithy.protocols#rpcv2Cbor",
+];
+
+/** What the package says when it has no serde: the service's protocol is not supported yet. */
+export function unsupportedProtocolNote(service: Shape): string | undefined {
+  if (protocolOf(service) !== undefined) return undefined;
+  const declared = PROTOCOLS_NOT_YET_SUPPORTED.filter((id) => service.traits.has(id));
+  const what = declared.length > 0 ? `protocol ${declared.join(", ")} is not supported yet` : "the service declares no protocol this generator supports";
+  return `${what}: this package has types, errors and validators, without serializers.`;
+}
