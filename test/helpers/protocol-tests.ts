@@ -153,6 +153,8 @@ export function toTypeScriptValue(index: ShapeIndex, shape: Shape, value: unknow
     case "union": {
       const out: Record<string, unknown> = {};
       for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
+        // A null member is an absent one: the generated types have no null for members.
+        if (v === null) continue;
         const member = shape.members.find((m) => m.name === name);
         if (member === undefined) throw new Error(`${shape.id} has no member ${name}`);
         out[name] = toTypeScriptValue(index, index.target(member), v);

@@ -2,7 +2,7 @@
 // serializes `params` to the expected request, and every httpResponseTests case for clients
 // (operations and errors) deserializes to `params`. Test names are the case ids.
 
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { nameOf } from "../../generator/model/shape-id.js";
 import { generate, loadGenerated, SHARED_DIR, SHARED_MISSING, typecheck } from "../helpers/codegen.js";
 import { decodeQuery, headerOf, jsonBodyEquals, stripMetadata } from "../helpers/http-compare.js";
@@ -28,7 +28,14 @@ for (const suite of suites) {
       await typecheck(files, service);
     }, 120_000);
 
-    describe("restJson1 client requests", () => {
+    describe.runIf(requests.length > 0)("restJson1 client requests", () => {
+      // The compliance spec: clients that fill idempotency tokens use this constant in the tests.
+      beforeAll(() => {
+        vi.spyOn(globalThis.crypto, "randomUUID").mockReturnValue("00000000-0000-4000-8000-000000000000");
+      });
+      afterAll(() => {
+        vi.restoreAllMocks();
+      });
       for (const { operation, testCase } of requests) {
         const skip = CLIENT_SKIPS[testCase.id];
         it.skipIf(skip !== undefined)(skip === undefined ? testCase.id : `${testCase.id} (skipped: ${skip})`, async () => {
@@ -56,7 +63,7 @@ for (const suite of suites) {
       }
     });
 
-    describe("restJson1 client responses", () => {
+    describe.runIf(responses.length > 0)("restJson1 client responses", () => {
       for (const { shape, operation, testCase } of responses) {
         const skip = CLIENT_SKIPS[testCase.id];
         it.skipIf(skip !== undefined)(skip === undefined ? testCase.id : `${testCase.id} (skipped: ${skip})`, async () => {

@@ -63,7 +63,14 @@ export class BadRequestException extends ApiGatewayV2ServiceException {
     $metadata: __ResponseMetadata;
     $response?: __HttpResponse | undefined;
   }) {
-    super({ ...options, name: "BadRequestException", $fault: "client" });
+    // Named fields, not `...options`: V8 spreads an options object several times slower.
+    super({
+      message: options.message,
+      $metadata: options.$metadata,
+      $response: options.$response,
+      name: "BadRequestException",
+      $fault: "client",
+    });
     Object.setPrototypeOf(this, BadRequestException.prototype);
   }
 }
@@ -92,7 +99,14 @@ export class ConflictException extends ApiGatewayV2ServiceException {
     $metadata: __ResponseMetadata;
     $response?: __HttpResponse | undefined;
   }) {
-    super({ ...options, name: "ConflictException", $fault: "client" });
+    // Named fields, not `...options`: V8 spreads an options object several times slower.
+    super({
+      message: options.message,
+      $metadata: options.$metadata,
+      $response: options.$response,
+      name: "ConflictException",
+      $fault: "client",
+    });
     Object.setPrototypeOf(this, ConflictException.prototype);
   }
 }
@@ -126,7 +140,14 @@ export class NotFoundException extends ApiGatewayV2ServiceException {
     $response?: __HttpResponse | undefined;
     ResourceType?: string | undefined;
   }) {
-    super({ ...options, name: "NotFoundException", $fault: "client" });
+    // Named fields, not `...options`: V8 spreads an options object several times slower.
+    super({
+      message: options.message,
+      $metadata: options.$metadata,
+      $response: options.$response,
+      name: "NotFoundException",
+      $fault: "client",
+    });
     Object.setPrototypeOf(this, NotFoundException.prototype);
     this.ResourceType = options.ResourceType;
   }
@@ -161,7 +182,14 @@ export class TooManyRequestsException extends ApiGatewayV2ServiceException {
     $response?: __HttpResponse | undefined;
     LimitType?: string | undefined;
   }) {
-    super({ ...options, name: "TooManyRequestsException", $fault: "client" });
+    // Named fields, not `...options`: V8 spreads an options object several times slower.
+    super({
+      message: options.message,
+      $metadata: options.$metadata,
+      $response: options.$response,
+      name: "TooManyRequestsException",
+      $fault: "client",
+    });
     Object.setPrototypeOf(this, TooManyRequestsException.prototype);
     this.LimitType = options.LimitType;
   }

@@ -108,7 +108,9 @@ export function emitRestJson1Server(ctx: EmitContext): EmittedFile {
 
   const shapeFunctions = [...strict.shapeFunctions(), ...json.shapeFunctions()];
   const errorNames = [...errorClasses.values()].map((e) => symbols.name(e));
-  const errorTypes = [...errorNames, ...operations.map((o) => o.errorUnion)].sort();
+  // Error shapes also appear as data (event-stream union members): their types come from errors.ts too.
+  const errorData = [...json.uses].filter((u) => symbols.moduleOf(u) === "errors");
+  const errorTypes = [...new Set([...errorNames, ...errorData, ...operations.map((o) => o.errorUnion)])].sort();
   const guards = errorNames.map((n) => `is${n}`).sort();
   const validators = [...new Set(operations.map((o) => o.validator).filter((v) => v !== ""))].sort();
   const modelTypes = [...json.uses].filter((u) => symbols.moduleOf(u) === "models").sort();
