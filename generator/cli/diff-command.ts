@@ -7,8 +7,8 @@ import { writeFile } from "node:fs/promises";
 import type { ApiDiff } from "../api-diff/compare.js";
 import { modelsAtRevision, relabel } from "../api-diff/git-models.js";
 import { changelogFragment, changeLines, releaseType, summaryLine } from "../api-diff/report.js";
-import type { PackageConfig, Target } from "../config/config.js";
-import { parseCommandArgs, UsageError } from "./args.js";
+import type { PackageConfig } from "../config/config.js";
+import { generationFlags, parseCommandArgs, UsageError } from "./args.js";
 import { Output } from "./output.js";
 import { resolvePlans, type PackagePlan } from "./plans.js";
 
@@ -68,14 +68,7 @@ export async function diffCommand(argv: string[]): Promise<number> {
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}; give models with --from and --to`);
   if (values.from === undefined) throw new UsageError("--from is required: the old model file, or a git revision");
-  const optionality = values.optionality;
-  if (optionality !== undefined && optionality !== "client" && optionality !== "authoritative") {
-    throw new UsageError(`--optionality must be "client" or "authoritative", not "${optionality}"`);
-  }
-  const targets = values.target?.map((t): Target => {
-    if (t !== "client" && t !== "server") throw new UsageError(`--target must be "client" or "server", not "${t}"`);
-    return t;
-  });
+  const { optionality, targets } = generationFlags(values);
   const flags: PackageConfig = { models: values.to, service: values.service, operations: values.operation, optionality, targets };
   const { plans } = await resolvePlans(flags, values.config);
   const from = values.from;

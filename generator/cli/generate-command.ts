@@ -1,9 +1,9 @@
 // `codegen generate`: model files → packages on disk, once or on every change (--watch).
 
 import { join } from "node:path";
-import type { PackageConfig, Target } from "../config/config.js";
+import type { PackageConfig } from "../config/config.js";
 import { changeLines, summaryLine } from "../api-diff/report.js";
-import { parseCommandArgs, UsageError } from "./args.js";
+import { generationFlags, parseCommandArgs, UsageError } from "./args.js";
 import { runGenerate, type RunRequest, type RunResult } from "./generate-run.js";
 import { Output } from "./output.js";
 import { watchAndGenerate } from "./watch.js";
@@ -66,14 +66,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}; give model files with --model`);
-  const optionality = values.optionality;
-  if (optionality !== undefined && optionality !== "client" && optionality !== "authoritative") {
-    throw new UsageError(`--optionality must be "client" or "authoritative", not "${optionality}"`);
-  }
-  const targets = values.target?.map((t): Target => {
-    if (t !== "client" && t !== "server") throw new UsageError(`--target must be "client" or "server", not "${t}"`);
-    return t;
-  });
+  const { optionality, targets } = generationFlags(values);
   if (values.watch && values.check) throw new UsageError("--watch and --check do not go together");
   const flags: PackageConfig = {
     models: values.model,

@@ -11,7 +11,9 @@ import { projectRoot } from "../project-root.js";
 import { formatJsonPath, validateAgainstSchema, type JsonPath, type Schema } from "./json-schema.js";
 import { packagesFromSmithyBuild, type SmithyBuildFile } from "./smithy-build.js";
 
-export type Target = "client" | "server";
+import type { Target } from "../emit/context.js";
+
+export type { Target };
 
 /** What a package may set, from the file or from flags (flags win). Paths are resolved. */
 export interface PackageConfig {
