@@ -2,9 +2,9 @@
 // arbitraries derive from the model goes through the client's request serializer and the
 // server's request deserializer and must come back equal; an output goes through the server's
 // response serializer and the client's response deserializer and must come back equal.
-// ROUNDTRIP_RUNS sets the fast-check runs per operation and direction. The issue's figure is 100
-// (ROUNDTRIP_RUNS=100: about 55 s on a loaded 2-core machine, against 43 s for 10, most of it
-// generating the packages); the default of 10 keeps the suite's new files near their time budget.
+// 100 fast-check runs per operation and direction, as the issue asks (about 55 s on a loaded
+// 2-core machine, against 43 s for 10: most of it is generating the packages). ROUNDTRIP_RUNS
+// overrides it, for a quick local run.
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,7 +17,7 @@ import { inputValue, operationInput } from "../serde/support/arbitraries.js";
 import { generate, loadGenerated, SHARED_DIR, SHARED_MISSING } from "../helpers/codegen.js";
 import { comparable, hasUnknownUnionMember, skipReason } from "./normalize.js";
 
-const RUNS = Number(process.env["ROUNDTRIP_RUNS"] ?? 10);
+const RUNS = Number(process.env["ROUNDTRIP_RUNS"] ?? 100);
 const dir = SHARED_DIR === undefined ? undefined : join(SHARED_DIR, "models", "aws");
 const models = dir === undefined ? [] : readdirSync(dir).filter((f) => f.endsWith(".json") && readFileSync(join(dir, f), "utf8").includes('"aws.protocols#restJson1"')).sort();
 
