@@ -10,7 +10,7 @@
 
 import { join } from "node:path";
 import type { EmittedFile } from "../emit/context.js";
-import { projectRoot } from "../project-root.js";
+import { virtualProject } from "../typecheck/virtual-project.js";
 import { readSurface, type ApiSurface } from "./surface.js";
 
 /** How the new type relates to the old: equivalent, a subset, a superset, or neither. */
@@ -33,25 +33,7 @@ export interface PackagePair {
 let sequence = 0;
 
 export async function loadPackagePair(oldFiles: readonly EmittedFile[], newFiles: readonly EmittedFile[]): Promise<PackagePair> {
-  const morph = await import("ts-morph");
-  const { Project, ts } = morph;
-  // Virtual files inside the generator's folder so `@smithy/types` resolves from its node_modules.
-  const base = join(projectRoot(), ".api-diff", `${process.pid}-${sequence++}`);
-  const project = new Project({
-    compilerOptions: {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      lib: ["lib.es2022.d.ts"],
-      strict: true,
-      exactOptionalPropertyTypes: true,
-      noEmit: true,
-      skipLibCheck: true,
-      types: [],
-    },
-    skipAddingFilesFromTsConfig: true,
-  });
-  project.createSourceFile(join(base, "package.json"), '{"type":"module"}', { overwrite: true });
+  const { morph, project, base } = await virtualProject(join(".api-diff", `${process.pid}-${sequence++}`));
   const add = (side: string, files: readonly EmittedFile[]): ApiSurface => {
     for (const f of files) if (f.path.endsWith(".ts")) project.createSourceFile(join(base, side, f.path), f.content, { overwrite: true });
     const index = project.getSourceFile(join(base, side, "src", "index.ts"));

@@ -1,33 +1,13 @@
 // Type-checks an emitted package in memory with ts-morph before anything is written, under the
-// strictest flags a consumer may use. ts-morph is loaded only here (it costs ~0.4 s).
+// strictest flags a consumer may use.
 
 import { join } from "node:path";
 import { CodegenError, type Diagnostic } from "../diagnostics.js";
 import type { EmittedFile } from "../emit/context.js";
-import { projectRoot } from "../project-root.js";
+import { virtualProject } from "./virtual-project.js";
 
 export async function typecheckPackage(files: readonly EmittedFile[], label: string): Promise<void> {
-  const { Project, ts } = await import("ts-morph");
-  // Virtual files live inside the generator's folder so `@smithy/types` resolves from its node_modules.
-  const base = join(projectRoot(), ".typecheck", label.replace(/[^A-Za-z0-9_.-]/g, "_"));
-  const project = new Project({
-    compilerOptions: {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      lib: ["lib.es2022.d.ts"],
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      exactOptionalPropertyTypes: true,
-      isolatedModules: true,
-      verbatimModuleSyntax: true,
-      noEmit: true,
-      skipLibCheck: true,
-      types: [],
-    },
-    skipAddingFilesFromTsConfig: true,
-  });
-  project.createSourceFile(join(base, "package.json"), '{"type":"module"}', { overwrite: true });
+  const { ts, project, base } = await virtualProject(join(".typecheck", label.replace(/[^A-Za-z0-9_.-]/g, "_")));
   for (const f of files) {
     if (f.path.endsWith(".ts")) project.createSourceFile(join(base, f.path), f.content, { overwrite: true });
   }
