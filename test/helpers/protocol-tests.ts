@@ -8,16 +8,10 @@ import { serviceClosure, ShapeIndex } from "../../generator/index/shape-index.js
 import { loadModelFiles } from "../../generator/load/load.js";
 import type { Model, Shape } from "../../generator/model/model.js";
 
-export interface HttpRequestTestCase {
+/** What request and response cases share (the HttpRequestMixin/HttpResponseMixin fields). */
+interface HttpMessageTestCase {
   id: string;
   protocol: string;
-  method: string;
-  uri: string;
-  host?: string;
-  resolvedHost?: string;
-  queryParams?: string[];
-  forbidQueryParams?: string[];
-  requireQueryParams?: string[];
   headers?: Record<string, string>;
   forbidHeaders?: string[];
   requireHeaders?: string[];
@@ -28,18 +22,18 @@ export interface HttpRequestTestCase {
   tags?: string[];
 }
 
-export interface HttpResponseTestCase {
-  id: string;
-  protocol: string;
+export interface HttpRequestTestCase extends HttpMessageTestCase {
+  method: string;
+  uri: string;
+  host?: string;
+  resolvedHost?: string;
+  queryParams?: string[];
+  forbidQueryParams?: string[];
+  requireQueryParams?: string[];
+}
+
+export interface HttpResponseTestCase extends HttpMessageTestCase {
   code: number;
-  headers?: Record<string, string>;
-  forbidHeaders?: string[];
-  requireHeaders?: string[];
-  body?: string;
-  bodyMediaType?: string;
-  params?: Record<string, unknown>;
-  appliesTo?: "client" | "server";
-  tags?: string[];
 }
 
 export interface MalformedRequestTestCase {
