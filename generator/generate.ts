@@ -1,12 +1,12 @@
 // The pipeline from a loaded model to the formatted files of one package, all in memory:
-// index → closure → symbols → emitters → prettier. Writing is a separate step, so a failure
+// index → closure → symbols → emitters → layout. Writing is a separate step, so a failure
 // anywhere here leaves the disk untouched.
 
 import { CodegenError } from "./diagnostics.js";
 import { SOURCE_EMITTERS } from "./emit/emitters.js";
 import { emitPackageFiles } from "./emit/package-files.js";
 import type { EmitContext, EmittedFile, GenerateOptions } from "./emit/context.js";
-import { formatTypeScript } from "./format/prettier.js";
+import { layoutTypeScript } from "./format/layout.js";
 import { ShapeIndex, serviceClosure } from "./index/shape-index.js";
 import type { Model } from "./model/model.js";
 import { SymbolProvider } from "./symbols/symbol-provider.js";
@@ -33,9 +33,7 @@ export async function generatePackage(input: GenerateInput): Promise<EmittedFile
   const sources = SOURCE_EMITTERS.map((emit) => emit(ctx)).filter((f) => f !== undefined);
   const modules = sources.map((f) => f.path.replace(/^src\//, "").replace(/\.ts$/, ""));
   const files = [...sources, ...emitPackageFiles(ctx, modules)];
-  const formatted = await Promise.all(
-    files.map(async (f) => (f.path.endsWith(".ts") ? { path: f.path, content: await formatTypeScript(f.content, f.path) } : f)),
-  );
+  const formatted = files.map((f) => (f.path.endsWith(".ts") ? { path: f.path, content: layoutTypeScript(f.content, f.path) } : f));
   return formatted.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 

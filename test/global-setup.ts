@@ -9,4 +9,6 @@ export default function setup(): void {
     cwd: root,
     stdio: "inherit",
   });
+  // As `npm run build` does: precompile the templates, so CLI runs take the path users take.
+  execFileSync(process.execPath, ["dist/render/precompile.js"], { cwd: root, stdio: "inherit" });
 }

@@ -22,7 +22,7 @@ export function codegen(args: readonly string[], options: { cwd?: string; env?: 
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Node flags that make any load of prettier, handlebars, ts-morph or typescript fail the run. */
+/** Node flags that make any load of the templates, the layout step, ts-morph or typescript fail the run. */
 export const FORBID_PIPELINE = ["--import", join(import.meta.dirname, "fixtures", "forbid-pipeline.mjs")];
 
 /** Starts the CLI and leaves it running (watch mode, interruption tests). */

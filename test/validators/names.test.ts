@@ -6,7 +6,6 @@
 import { describe, expect, it } from "vitest";
 import { CodegenError } from "../../generator/diagnostics.js";
 import { emitValidators } from "../../generator/emit/validators.js";
-import { formatTypeScript } from "../../generator/format/prettier.js";
 import { ShapeIndex, serviceClosure } from "../../generator/index/shape-index.js";
 import { SymbolProvider } from "../../generator/symbols/symbol-provider.js";
 import { DEFAULT_OPTIONS, fileOf, generate, loadGenerated, modelFromJson, typecheck } from "../helpers/codegen.js";
