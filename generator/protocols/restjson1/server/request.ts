@@ -5,7 +5,7 @@
 import type { EmitContext } from "../../../emit/context.js";
 import type { Member, Shape } from "../../../model/model.js";
 import type { RequestBindings, ResponseBindings } from "../bindings.js";
-import { writeProperty } from "../values.js";
+import { defaultExpression, defaultValue, writeProperty } from "../values.js";
 import type { ServerHelpers } from "./helpers.js";
 import type { StrictJson } from "./strict-json.js";
 import type { StrictText } from "./strict-text.js";
@@ -52,6 +52,11 @@ export interface ReaderParts {
 export function readerStatements(b: RequestBindings, accept: string | undefined, ctx: EmitContext, parts: ReaderParts): string[] {
   const { json, text, helpers } = parts;
   const write = (m: Member, value: string) => writeProperty("o", m.name, value, () => helpers.shared.use("put"));
+  // A query parameter or header that is absent takes the member's @default, as body members do.
+  const orDefault = (m: Member) => {
+    const d = defaultValue(m);
+    return d === undefined ? "" : ` else ${write(m, defaultExpression(ctx.index.target(m), d.value))}`;
+  };
   const lines: string[] = [];
   if (accept !== undefined) lines.push(`${helpers.use("accept")}(h, ${JSON.stringify(essence(accept))});`);
   const contentType = requestContentType(b, ctx);
@@ -61,7 +66,7 @@ export function readerStatements(b: RequestBindings, accept: string | undefined,
   labels.forEach((s, i) => lines.push(write(s.member, text.scalar(s.member, `${helpers.use("label")}(labels[${i}]!)`, "label"))));
 
   for (const { member, name } of b.query) {
-    lines.push(`{ const s = q[${JSON.stringify(name)}]; if (s !== undefined) ${write(member, text.query(member, "s"))} }`);
+    lines.push(`{ const s = q[${JSON.stringify(name)}]; if (s !== undefined) ${write(member, text.query(member, "s"))}${orDefault(member)} }`);
   }
   if (b.queryParams !== undefined) {
     const map = ctx.index.target(b.queryParams);
@@ -70,7 +75,7 @@ export function readerStatements(b: RequestBindings, accept: string | undefined,
   }
 
   for (const { member, name } of b.headers) {
-    lines.push(`{ const s = h[${JSON.stringify(name)}]; if (s !== undefined) ${write(member, text.header(member, "s"))} }`);
+    lines.push(`{ const s = h[${JSON.stringify(name)}]; if (s !== undefined) ${write(member, text.header(member, "s"))}${orDefault(member)} }`);
   }
   if (b.prefixHeaders !== undefined) {
     lines.push(write(b.prefixHeaders.member, `${helpers.shared.use("readPrefixHeaders")}(h, ${JSON.stringify(b.prefixHeaders.prefix)})`));
