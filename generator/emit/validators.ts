@@ -8,7 +8,7 @@ import type { SymbolProvider } from "../symbols/symbol-provider.js";
 import { header, typeImports, type EmitContext, type EmittedFile } from "./context.js";
 import { CheckWriter, HELPERS, MAX_DEPTH } from "./validators/checks.js";
 import { planValidators } from "./validators/plan.js";
-import { RULES, tail, typeName } from "./validators/rules.js";
+import { RULES, typeName } from "./validators/rules.js";
 
 /** The Standard Schema `vendor` of every generated validator. */
 export const VALIDATOR_VENDOR = "smithy-ts-codegen";
@@ -35,11 +35,17 @@ export function emitValidators(ctx: EmitContext): EmittedFile {
   if (problems.length > 0) throw new CodegenError(problems);
 
   const writer = new CheckWriter(index, plan, symbols, Failure);
-  const functionShapes = [
-    ...plan.exported,
-    ...[...plan.ownFunctions].sort().map((id) => index.shape(id)),
-  ];
-  const functions = functionShapes.map((shape) => writer.checkFunction(shape));
+  const functions = writer.checkFunctions(plan.exported);
+  const exportedViews = exported.map(({ shape, name, validate, assert, schema }) => ({
+    shapeId: shape.id,
+    type: name,
+    validate,
+    assert,
+    schema,
+    call: writer.rootCall(shape, "value as Record<string, unknown>"),
+    typeRule: writer.failures.rule("type", RULES.type(typeName(shape))),
+    unreadableRule: writer.failures.rule("type", RULES.unreadable),
+  }));
 
   const modelTypes = new Set<string>();
   const errorTypes = new Set<string>();
@@ -54,18 +60,9 @@ export function emitValidators(ctx: EmitContext): EmittedFile {
     vendor: JSON.stringify(VALIDATOR_VENDOR),
     maxDepth: MAX_DEPTH,
     helpers: Object.fromEntries(HELPERS.map((h) => [h, writer.helpers.has(h)])),
-    constants: writer.constants,
+    constants: [...writer.failures.constants, ...writer.constants],
     functions,
-    exported: exported.map(({ shape, name, validate, assert, schema }) => ({
-      shapeId: shape.id,
-      type: name,
-      validate,
-      assert,
-      schema,
-      call: writer.rootCall(shape, "value as Record<string, unknown>"),
-      typeTail: JSON.stringify(tail(RULES.type(typeName(shape)))),
-      unreadableTail: JSON.stringify(tail(RULES.unreadable)),
-    })),
+    exported: exportedViews,
   }, closure.service.id);
   return { path: "src/validators.ts", content };
 }

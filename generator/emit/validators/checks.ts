@@ -1,8 +1,8 @@
 // Writes the straight-line checks of the generated validators: one function per structure and
-// union (and per list or map that recurses through collections alone), with lists, maps and
-// simple values checked inline. Failures go into `f`, created on the first one, so a valid value
-// costs no allocation. A function gets its path as a prefix `p` and a last segment `k`, joined
-// only when a failure is recorded (at the root both are empty and messages are constants).
+// union, and per list or map that some use site calls. A nested aggregate is checked in place
+// when its checks are few (see INLINE_COST), else by calling its function, so the output grows
+// linearly with the model. Failures go into `f`, created on the first one, so a valid value costs
+// no allocation; paths are built only when a failure is recorded (see failures.ts).
 
 import { CodegenError } from "../../diagnostics.js";
 import type { ShapeIndex } from "../../index/shape-index.js";
@@ -11,34 +11,15 @@ import { isIdentifier } from "../../model/shape-id.js";
 import type { SymbolProvider } from "../../symbols/symbol-provider.js";
 import type { ValidatorPlan } from "./plan.js";
 import { planPattern } from "./regex.js";
-import { constraintsAt, formatNumber, RULES, tail, typeName, type Bounds, type Constraints, type EnumRule } from "./rules.js";
+import { FailureSites, FUNCTION_ROOT, pathJs, type Path } from "./failures.js";
+import { constraintsAt, formatNumber, RULES, typeName, type Bounds, type Constraints, type EnumRule } from "./rules.js";
 
 /** How deep recursive values may nest before validation stops descending (the JS stack is finite). */
 export const MAX_DEPTH = 1000;
 
 /** Runtime helpers the generated file includes only when some check uses them. */
-export const HELPERS = ["stringLength", "unique", "document", "decimal", "regex"] as const;
+export const HELPERS = ["stringLength", "unique", "document", "decimal", "regex", "hasOwn"] as const;
 export type Helper = (typeof HELPERS)[number];
-
-type PathPart = { readonly c: string } | { readonly e: string };
-type Path = readonly PathPart[];
-
-/** The JS expression of a path, constant parts merged. */
-function pathJs(path: Path): string {
-  const merged: PathPart[] = [];
-  for (const part of path) {
-    const last = merged[merged.length - 1];
-    if ("c" in part && last !== undefined && "c" in last) merged[merged.length - 1] = { c: last.c + part.c };
-    else merged.push(part);
-  }
-  // `p + k + "<constant>"` at the front goes through `$join`, which builds nothing at the root.
-  const [p, k, c] = merged;
-  if (p !== undefined && "e" in p && p.e === "p" && k !== undefined && "e" in k && k.e === "k" && c !== undefined && "c" in c) {
-    merged.splice(0, 3, { e: `$join(p, k, ${JSON.stringify(c.c)})` });
-  }
-  const pieces = merged.map((part) => ("c" in part ? JSON.stringify(part.c) : part.e));
-  return pieces.length === 0 ? '""' : pieces.join(" + ");
-}
 
 const INTEGER_BOUNDS: Record<string, [string, string]> = {
   byte: ["-128", "127"],
@@ -47,8 +28,14 @@ const INTEGER_BOUNDS: Record<string, [string, string]> = {
   intEnum: ["-2147483648", "2147483647"],
 };
 
-/** Structures and unions with at most this many members are checked in place (when not recursive). */
-const INLINE_MEMBER_LIMIT = 4;
+/**
+ * A nested aggregate outside any cycle is checked in place when an inlined copy writes at most
+ * this many checks (a call counting one): small shapes skip a call and the path it passes, big
+ * ones are written once, in their own function.
+ */
+const INLINE_COST = 6;
+
+const AGGREGATES: ReadonlySet<string> = new Set(["structure", "union", "list", "map"]);
 
 /** Enums with more values than this are checked with a Set instead of a chain of comparisons. */
 const ENUM_CHAIN_LIMIT = 8;
@@ -63,8 +50,12 @@ export class CheckWriter {
   readonly helpers = new Set<Helper>();
   /** Module-level constants (compiled patterns, enum sets), in order of first use. */
   readonly constants: string[] = [];
+  readonly failures = new FailureSites();
   private readonly patternIds = new Map<string, string>();
   private readonly enumIds = new Map<string, string>();
+  private readonly costs = new Map<string, number>();
+  /** Lists and maps that some use site calls: each needs a function. */
+  private readonly called = new Set<string>();
 
   constructor(
     private readonly index: ShapeIndex,
@@ -98,16 +89,29 @@ export class CheckWriter {
     return `${this.functionName(shape)}(${value}, ${pathJs(prefix)}, ${key}, ${this.trailingArgs(shape)})`;
   }
 
-  checkFunction(shape: Shape): CheckFunction {
+  /** The functions of the given structures and unions, then of every list and map they call (sorted, so output is stable). */
+  checkFunctions(shapes: readonly Shape[]): CheckFunction[] {
+    const out = shapes.map((shape) => this.checkFunction(shape));
+    const written = new Set(shapes.map((s) => s.id));
+    for (;;) {
+      const pending = [...this.called].filter((id) => !written.has(id)).sort();
+      if (pending.length === 0) return out;
+      for (const id of pending) {
+        written.add(id);
+        out.push(this.checkFunction(this.index.shape(id)));
+      }
+    }
+  }
+
+  private checkFunction(shape: Shape): CheckFunction {
     const guard = this.plan.carriesGuard.has(shape.id);
     const valueType = shape.type === "structure" || shape.type === "union" ? "Record<string, unknown>" : "unknown";
     const params = `v: ${valueType}, p: string, k: string | number, f: ${this.failure}[] | undefined${guard ? ", s: Set<unknown>" : ""}`;
     const lines: string[] = [];
     const recursive = this.plan.recursive.has(shape.id);
     if (recursive) lines.push(...this.guardEntry("v"));
-    const root: Path = [{ e: "p" }, { e: "k" }];
-    if (shape.type === "structure" || shape.type === "union") this.members(shape, "v", root, 0, lines);
-    else this.collection("v", undefined, shape, root, 0, lines, true);
+    if (shape.type === "structure" || shape.type === "union") this.members(shape, "v", FUNCTION_ROOT, 0, lines);
+    else this.collection("v", undefined, shape, FUNCTION_ROOT, 0, lines, true);
     if (recursive) lines.push("s.delete(v);");
     lines.push("return f;");
     return { name: this.functionName(shape), params, lines };
@@ -115,7 +119,7 @@ export class CheckWriter {
 
   /** Stops at a value already on the path (a cycle) or nested too deep; else marks it as on the path. */
   private guardEntry(v: string): string[] {
-    const stop = (rule: string) => `{ (f ??= []).push($fail(p + k, "type", ${JSON.stringify(tail(rule))})); return f; }`;
+    const stop = (rule: string) => `return $fail(f, p, k, "", ${this.failures.rule("type", rule)});`;
     return [`if (s.has(${v})) ${stop(RULES.cycle)}`, `if (s.size >= ${MAX_DEPTH}) ${stop(RULES.depth(MAX_DEPTH))}`, `s.add(${v});`];
   }
 
@@ -142,23 +146,30 @@ export class CheckWriter {
     if (union) out.push(`if (${set} !== 1) ${this.fail(path, "type", RULES.unionOneMember)}`);
   }
 
-  /** Small structures and unions outside any cycle are checked in place: no call, no path built. */
+  /** Whether a nested aggregate is checked in place (see INLINE_COST); shapes on a cycle never are. */
   private inlined(shape: Shape): boolean {
-    return (shape.type === "structure" || shape.type === "union") && !this.plan.recursive.has(shape.id) && shape.members.length <= INLINE_MEMBER_LIMIT;
+    return !this.plan.recursive.has(shape.id) && this.cost(shape) <= INLINE_COST;
+  }
+
+  /** The checks an inlined copy of a shape outside any cycle writes, roughly: one per member, or the member's own cost when it is inlined too. */
+  private cost(shape: Shape): number {
+    let total = this.costs.get(shape.id);
+    if (total !== undefined) return total;
+    total = 1;
+    for (const m of shape.members) {
+      const target = this.index.target(m);
+      total += AGGREGATES.has(target.type) && this.inlined(target) ? this.cost(target) : 1;
+    }
+    this.costs.set(shape.id, total);
+    return total;
   }
 
   private fail(path: Path, constraint: string, rule: string): string {
-    const suffix = constantAfterRoot(path);
-    if (suffix !== undefined) {
-      // At the root the whole message is a constant: a failure then costs one allocation.
-      const whole = `Value at '${suffix}${tail(rule)}`;
-      return `(f ??= []).push($failAt(p, k, ${JSON.stringify(suffix)}, "${constraint}", ${JSON.stringify(tail(rule))}, ${JSON.stringify(whole)}));`;
-    }
-    return `(f ??= []).push($fail(${pathJs(path)}, "${constraint}", ${JSON.stringify(tail(rule))}));`;
+    return this.failures.fail(path, constraint, rule);
   }
 
   private failLength(path: Path, length: string, rule: string): string {
-    return `(f ??= []).push($failLength(${pathJs(path)}, ${length}, ${JSON.stringify(tail(rule))}));`;
+    return this.failures.failLength(path, length, rule);
   }
 
   /** Checks the non-null value in variable `x`, of shape `target` reached through `member`. */
@@ -233,7 +244,8 @@ export class CheckWriter {
         return;
       case "list":
       case "map":
-        if (this.plan.ownFunctions.has(target.id)) {
+        if (!this.inlined(target)) {
+          this.called.add(target.id);
           // The function checks the type and the items; @length and @uniqueItems depend on the
           // member that reaches the collection, so they are checked here.
           const isType = target.type === "list" ? `Array.isArray(${x})` : `typeof ${x} === "object" && !Array.isArray(${x})`;
@@ -283,9 +295,17 @@ export class CheckWriter {
     }
     const keys = `k${depth}`;
     const key = `key${depth}`;
-    out.push(`if (typeof ${x} !== "object" || Array.isArray(${x})) ${typeFail}`, "else {", `const ${keys} = Object.keys(${x});`);
-    if (!ownBody) out.push(...this.collectionConstraints(x, c, target, path, `${keys}.length`));
-    body.push(`const ${key} = ${keys}[${i}]!;`);
+    out.push(`if (typeof ${x} !== "object" || Array.isArray(${x})) ${typeFail}`, "else {");
+    // A for-in loop with an own-property test is V8's fastest walk over own keys; @length needs
+    // the count first (its failure comes before the entries'), so then Object.keys.
+    const counted = !ownBody && c.length !== undefined;
+    if (counted) {
+      out.push(`const ${keys} = Object.keys(${x});`, ...this.collectionConstraints(x, c, target, path, `${keys}.length`));
+      body.push(`const ${key} = ${keys}[${i}]!;`);
+    } else {
+      this.helpers.add("hasOwn"); // a map's only constraint besides its entries is @length
+      body.push(`if (!$hasOwn.call(${x}, ${key})) continue;`);
+    }
     const keyMember = target.members[0]!;
     const keyTarget = this.index.target(keyMember);
     const keyWhere = keyMember.traits.has("smithy.api#pattern") ? keyMember.id : keyTarget.id;
@@ -293,7 +313,8 @@ export class CheckWriter {
     body.push(...this.stringChecks(key, constraintsAt(keyMember, keyTarget), path, keyWhere));
     body.push(`const ${y}: unknown = (${x} as Record<string, unknown>)[${key}];`);
     item(target.members[1]!, key);
-    out.push(`for (let ${i} = 0; ${i} < ${keys}.length; ${i}++) {`, ...body, "}", "}");
+    const loop = counted ? `for (let ${i} = 0; ${i} < ${keys}.length; ${i}++) {` : `for (const ${key} in ${x} as object) {`;
+    out.push(loop, ...body, "}", "}");
   }
 
   /** @length and @uniqueItems of a collection of the right type, `size` being its item or entry count. */
@@ -380,14 +401,6 @@ export class CheckWriter {
 function read(v: string, name: string): string {
   const access = isIdentifier(name) ? `${v}.${name}` : `${v}[${JSON.stringify(name)}]`;
   return name in Object.prototype ? `(Object.hasOwn(${v}, ${JSON.stringify(name)}) ? ${v}[${JSON.stringify(name)}] : undefined)` : access;
-}
-
-/** For a path `p + k + "<constant>"`, the constant; otherwise undefined. */
-function constantAfterRoot(path: Path): string | undefined {
-  const [p, k, ...rest] = path;
-  const isVar = (part: PathPart | undefined, name: string) => part !== undefined && "e" in part && part.e === name;
-  if (!isVar(p, "p") || !isVar(k, "k") || rest.length === 0 || !rest.every((part) => "c" in part)) return undefined;
-  return rest.map((part) => ("c" in part ? part.c : "")).join("");
 }
 
 /** `head stmt` for one statement, else `head { … }`. */

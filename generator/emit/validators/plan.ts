@@ -11,8 +11,6 @@ const AGGREGATES: ReadonlySet<string> = new Set(["structure", "union", "list", "
 export interface ValidatorPlan {
   /** Structures and unions reached from operation inputs: each gets exported validators. */
   readonly exported: readonly Shape[];
-  /** Lists and maps that recurse through lists and maps only: they get a function of their own (others are inlined). */
-  readonly ownFunctions: ReadonlySet<string>;
   /** Shapes on a cycle of the shape graph: their functions guard against cycles in the value. */
   readonly recursive: ReadonlySet<string>;
   /** Shapes from which a recursive shape is reachable: their functions carry the guard's set. */
@@ -30,12 +28,9 @@ export function planValidators(index: ShapeIndex, closure: ServiceClosure): Vali
   };
   for (const op of closure.operations) visit(op.input!);
 
-  const edges = (shape: Shape, keep: (s: Shape) => boolean) =>
-    shape.members.map((m) => m.target).filter((t) => reached.has(t) && keep(reached.get(t)!));
+  const edges = (shape: Shape) => shape.members.map((m) => m.target).filter((t) => reached.has(t));
   const all = [...reached.values()];
-  const recursive = cyclic(all, (s) => edges(s, () => true));
-  const collections = all.filter((s) => s.type === "list" || s.type === "map");
-  const ownFunctions = cyclic(collections, (s) => edges(s, (t) => t.type === "list" || t.type === "map"));
+  const recursive = cyclic(all, (s) => edges(s));
 
   const carriesGuard = new Set<string>();
   for (const shape of all) {
@@ -47,7 +42,7 @@ export function planValidators(index: ShapeIndex, closure: ServiceClosure): Vali
         carriesGuard.add(shape.id);
         break;
       }
-      for (const next of edges(reached.get(id)!, () => true)) {
+      for (const next of edges(reached.get(id)!)) {
         if (!seen.has(next)) {
           seen.add(next);
           queue.push(next);
@@ -56,7 +51,7 @@ export function planValidators(index: ShapeIndex, closure: ServiceClosure): Vali
     }
   }
   const exported = all.filter((s) => s.type === "structure" || s.type === "union").sort((a, b) => compareNames(a.id, b.id));
-  return { exported, ownFunctions, recursive, carriesGuard };
+  return { exported, recursive, carriesGuard };
 }
 
 /** Ids of the shapes that lie on a cycle (Tarjan's strongly connected components). */
