@@ -1,7 +1,9 @@
 // Layout speed, cold: a fresh node process lays out the raw emitted TypeScript of the whole
 // apigatewayv2 model (client + server, about 1 MB; the CreateRoute model without ../shared), and
-// another fresh process formats the same text with prettier (standalone + babel-ts, as
-// generator/format/prettier.ts does). Module loading is timed apart from formatting.
+// another fresh process formats the same text with prettier (standalone + babel-ts, its fastest
+// in-process set-up; prettier formatted the output before the layout step replaced it, and stays
+// a devDependency as this baseline). Module loading is timed apart from formatting. Target: the
+// layout step is at least 10× faster cold, the reason it replaced prettier (see README).
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -38,8 +40,9 @@ if (which === "layout") {
   const { layoutTypeScript } = await import(dist + "/format/layout.js");
   format = async (code, file) => layoutTypeScript(code, file);
 } else {
-  const { formatTypeScript } = await import(dist + "/format/prettier.js");
-  format = formatTypeScript;
+  const prettier = await import("prettier/standalone");
+  const plugins = [await import("prettier/plugins/estree"), await import("prettier/plugins/babel")];
+  format = (code) => prettier.format(code, { parser: "babel-ts", plugins, printWidth: 100 });
 }
 const load = performance.now() - t;
 t = performance.now();
@@ -73,7 +76,6 @@ export default async function run() {
   console.log(`${whole ? "apigatewayv2" : "CreateRoute"} raw output: ${(bytes / 1e6).toFixed(2)} MB in ${files.length} files`);
   console.log(`layout, fresh process: load ${layout.load.toFixed(1)} ms, format ${layout.format.toFixed(1)} ms`);
   console.log(`prettier, fresh process: load ${prettier.load.toFixed(1)} ms, format ${prettier.format.toFixed(1)} ms`);
-  const ratio = (prettier.format + prettier.load) / (layout.format + layout.load);
-  console.log(`layout is ${(prettier.format / layout.format).toFixed(0)}× faster than prettier formatting (${ratio.toFixed(0)}× with module loading)`);
-  return report("layout cold throughput", `${mbps.toFixed(1)} MB/s`, "≥ 20 MB/s", mbps >= 20);
+  const speedup = (prettier.format + prettier.load) / (layout.format + layout.load);
+  return report("layout vs prettier, fresh process", `${speedup.toFixed(1)}× faster (${mbps.toFixed(1)} MB/s)`, "≥ 10×", speedup >= 10);
 }
