@@ -6,7 +6,7 @@ import { CodegenError, type Diagnostic } from "../diagnostics.js";
 import { render } from "../render/templates.js";
 import type { SymbolProvider } from "../symbols/symbol-provider.js";
 import { header, typeImports, type EmitContext, type EmittedFile } from "./context.js";
-import { CheckWriter, HELPERS, MAX_DEPTH } from "./validators/checks.js";
+import { CheckWriter, HELPERS, MAX_DEPTH, MAX_FAILURES } from "./validators/checks.js";
 import { planValidators } from "./validators/plan.js";
 import { RULES, typeName } from "./validators/rules.js";
 
@@ -59,6 +59,7 @@ export function emitValidators(ctx: EmitContext): EmittedFile {
     StandardSchema,
     vendor: JSON.stringify(VALIDATOR_VENDOR),
     maxDepth: MAX_DEPTH,
+    maxFailures: MAX_FAILURES,
     helpers: Object.fromEntries(HELPERS.map((h) => [h, writer.helpers.has(h)])),
     constants: [...writer.failures.constants, ...writer.constants],
     functions,

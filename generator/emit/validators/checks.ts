@@ -17,8 +17,23 @@ import { constraintsAt, formatNumber, RULES, typeName, type Bounds, type Constra
 /** How deep recursive values may nest before validation stops descending (the JS stack is finite). */
 export const MAX_DEPTH = 1000;
 
+/**
+ * The most failures one validate call collects; then recursive shapes stop descending. A value
+ * graph that shares a failing object reports it at every path it has, which can be exponentially
+ * many: the cap bounds the work, far above what any real request produces.
+ */
+export const MAX_FAILURES = 10_000;
+
+/**
+ * A recursive value found valid is remembered (and skipped when met again) only when checking it
+ * entered at least this many recursive values: a small one costs less to check again than to
+ * remember, and re-checking it stays bounded by this, so a DAG still costs linear work while a
+ * plain tree keeps its set of remembered values small.
+ */
+const REMEMBER_FROM = 16;
+
 /** Runtime helpers the generated file includes only when some check uses them. */
-export const HELPERS = ["stringLength", "unique", "document", "decimal", "regex", "hasOwn"] as const;
+export const HELPERS = ["stringLength", "unique", "document", "decimal", "regex", "hasOwn", "walk"] as const;
 export type Helper = (typeof HELPERS)[number];
 
 const INTEGER_BOUNDS: Record<string, [string, string]> = {
@@ -56,13 +71,17 @@ export class CheckWriter {
   private readonly costs = new Map<string, number>();
   /** Lists and maps that some use site calls: each needs a function. */
   private readonly called = new Set<string>();
+  /** The number of each recursive shape: its slot in the walk's sets of valid objects. */
+  private readonly slots: ReadonlyMap<string, number>;
 
   constructor(
     private readonly index: ShapeIndex,
     private readonly plan: ValidatorPlan,
     private readonly symbols: SymbolProvider,
     private readonly failure: string,
-  ) {}
+  ) {
+    this.slots = new Map([...plan.recursive].sort().map((id, i) => [id, i]));
+  }
 
   functionName(shape: Shape): string {
     return `$check${this.symbols.name(shape)}`;
@@ -75,7 +94,7 @@ export class CheckWriter {
 
   /** The call that validates a value of `shape` (an object for structures and unions) at the root. */
   rootCall(shape: Shape, value: string): string {
-    const guard = this.plan.carriesGuard.has(shape.id) ? ", new Set()" : "";
+    const guard = this.plan.carriesGuard.has(shape.id) ? ", { path: new Set(), valid: [], entries: 0 }" : "";
     return `${this.functionName(shape)}(${value}, "", "", undefined${guard})`;
   }
 
@@ -106,21 +125,41 @@ export class CheckWriter {
   private checkFunction(shape: Shape): CheckFunction {
     const guard = this.plan.carriesGuard.has(shape.id);
     const valueType = shape.type === "structure" || shape.type === "union" ? "Record<string, unknown>" : "unknown";
-    const params = `v: ${valueType}, p: string, k: string | number, f: ${this.failure}[] | undefined${guard ? ", s: Set<unknown>" : ""}`;
+    const params = `v: ${valueType}, p: string, k: string | number, f: ${this.failure}[] | undefined${guard ? ", s: $Walk" : ""}`;
     const lines: string[] = [];
     const recursive = this.plan.recursive.has(shape.id);
-    if (recursive) lines.push(...this.guardEntry("v"));
+    if (recursive) lines.push(...this.guardEntry(shape));
     if (shape.type === "structure" || shape.type === "union") this.members(shape, "v", FUNCTION_ROOT, 0, lines);
     else this.collection("v", undefined, shape, FUNCTION_ROOT, 0, lines, true);
-    if (recursive) lines.push("s.delete(v);");
+    if (recursive) lines.push("s.path.delete(v);", ...this.guardExit(shape));
     lines.push("return f;");
     return { name: this.functionName(shape), params, lines };
   }
 
-  /** Stops at a value already on the path (a cycle) or nested too deep; else marks it as on the path. */
-  private guardEntry(v: string): string[] {
+  /**
+   * The entry of a recursive shape's function: counts the entry, then stops once the failure cap
+   * is reached, at a value already on the path (a cycle), at one remembered as valid for this
+   * shape (a shared object is checked once, so a DAG costs its distinct objects, not its paths),
+   * or nested too deep; else marks the value as on the path.
+   */
+  private guardEntry(shape: Shape): string[] {
+    this.helpers.add("walk");
     const stop = (rule: string) => `return $fail(f, p, k, "", ${this.failures.rule("type", rule)});`;
-    return [`if (s.has(${v})) ${stop(RULES.cycle)}`, `if (s.size >= ${MAX_DEPTH}) ${stop(RULES.depth(MAX_DEPTH))}`, `s.add(${v});`];
+    return [
+      "const c0 = s.entries++;",
+      "const f0 = f === undefined ? 0 : f.length;",
+      `if (f0 >= ${MAX_FAILURES}) return f;`,
+      `if (s.path.has(v)) ${stop(RULES.cycle)}`,
+      `if (s.valid[${this.slots.get(shape.id)!}]?.has(v)) return f;`,
+      `if (s.path.size >= ${MAX_DEPTH}) ${stop(RULES.depth(MAX_DEPTH))}`,
+      "s.path.add(v);",
+    ];
+  }
+
+  /** Remembers the value as valid for this shape when it added no failure and was not small (see REMEMBER_FROM). */
+  private guardExit(shape: Shape): string[] {
+    const slot = this.slots.get(shape.id)!;
+    return [`if (s.entries - c0 >= ${REMEMBER_FROM} && (f === undefined || f.length === f0)) (s.valid[${slot}] ??= new Set()).add(v);`];
   }
 
   /** The members of a structure or union held in `v`; `depth` keeps names apart when inlined. */
@@ -240,7 +279,7 @@ export class CheckWriter {
       }
       case "document":
         this.helpers.add("document");
-        out.push(`if (!$isDocument(${x}, [])) ${typeFail}`);
+        out.push(`if (!$isDocument(${x}, [], new Set())) ${typeFail}`);
         return;
       case "list":
       case "map":
