@@ -20,6 +20,12 @@ export function errorFault(error: Shape): "client" | "server" {
   return error.traits.get("smithy.api#error") === "server" ? "server" : "client";
 }
 
+/** The `$retryable` value of a `@retryable` error, as a TypeScript expression. */
+export function errorRetryable(error: Shape): string | undefined {
+  const retryable = error.traits.get("smithy.api#retryable") as { throttling?: boolean } | undefined;
+  return retryable === undefined ? undefined : `{ throttling: ${retryable.throttling === true} }`;
+}
+
 export function emitErrors(ctx: EmitContext): EmittedFile {
   const { symbols, closure, options } = ctx;
   const uses = new Set<string>();
@@ -31,14 +37,13 @@ export function emitErrors(ctx: EmitContext): EmittedFile {
         throw new CodegenError([{ ...m.source, shape: m.id, message: `error member ${m.name} collides with the ${m.name} property every error instance has; rename the member` }]);
       }
     }
-    const retryable = error.traits.get("smithy.api#retryable") as { throttling?: boolean } | undefined;
     return {
       name: symbols.name(error),
       shapeName: error.id.slice(error.id.indexOf("#") + 1),
       doc: docComment(error.traits),
       fault: errorFault(error),
       httpStatus: typeof error.traits.get("smithy.api#httpError") === "number" ? String(error.traits.get("smithy.api#httpError")) : "",
-      retryable: retryable === undefined ? "" : `{ throttling: ${retryable.throttling === true} }`,
+      retryable: errorRetryable(error) ?? "",
       members: members.map((m) => ({
         name: m.name,
         doc: memberDocComment(m, ctx.index.target(m)),

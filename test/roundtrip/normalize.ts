@@ -19,6 +19,8 @@ export function skipReason(index: ShapeIndex, input: Shape | undefined, output: 
 /** A deserialized value as plain data: bytes as number arrays, undefined members gone. */
 export function received(value: unknown): unknown {
   if (value instanceof Uint8Array) return Array.from(value);
+  // JSON has no negative zero (documents reach here whole).
+  if (Object.is(value, -0)) return 0;
   if (value instanceof Date || value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map(received);
   const out: Record<string, unknown> = {};
@@ -53,10 +55,7 @@ export function comparable(index: ShapeIndex, shape: Shape | undefined, sent: Re
       const prefix = (m.traits.get("smithy.api#httpPrefixHeaders") as string | undefined)?.toLowerCase();
       const sentEntries = Object.entries((given ?? {}) as Record<string, unknown>).map(([k, v]) => [prefix === undefined ? k : k.toLowerCase(), v] as const);
       const gotMap = (got ?? {}) as Record<string, unknown>;
-      // Known generator bug (reported): a `__proto__` key of an @httpQueryParams map (client
-      // request) or @httpPrefixHeaders map (server response) is lost: assigning bag["__proto__"]
-      // sets the bag's prototype instead of adding an entry.
-      for (const [k, v] of sentEntries) if (k !== "__proto__") expect(Object.hasOwn(gotMap, k) ? gotMap[k] : undefined, `${m.name}[${k}]`).toEqual(v);
+      for (const [k, v] of sentEntries) expect(Object.hasOwn(gotMap, k) ? gotMap[k] : undefined, `${m.name}[${k}]`).toEqual(v);
       delete expected[m.name];
       delete actual[m.name];
     }

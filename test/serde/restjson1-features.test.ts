@@ -71,6 +71,14 @@ describe("query string", () => {
     const r = ser("QueryParams", { named: "mine", rest: { named: ["theirs"], other: ["1", "2"] } });
     expect(r.query).toEqual({ named: "mine", other: ["1", "2"] });
   });
+
+  it("@httpQueryParams sends a `__proto__` key as a parameter (found by the round-trip tests)", () => {
+    const rest = JSON.parse('{"__proto__":["p"],"constructor":["c"]}') as Record<string, string[]>;
+    const query = ser("QueryParams", { rest }).query as Record<string, unknown>;
+    expect(Object.getOwnPropertyNames(query).sort()).toEqual(["__proto__", "constructor"]);
+    expect(Object.getOwnPropertyDescriptor(query, "__proto__")?.value).toEqual(["p"]);
+    expect(Object.getPrototypeOf(query)).toBe(Object.prototype);
+  });
 });
 
 describe("headers", () => {

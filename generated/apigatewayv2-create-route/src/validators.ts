@@ -25,10 +25,9 @@ export class ValidationException extends Error {
 }
 
 function $summary(failures: readonly ValidationFailure[]): string {
-  const head =
-    failures.length === 1
-      ? "1 validation error detected. "
-      : `${failures.length} validation errors detected. `;
+  const head = failures.length === 1
+    ? "1 validation error detected. "
+    : `${failures.length} validation errors detected. `;
   return head + failures.map((f) => f.message).join("; ");
 }
 
@@ -42,17 +41,17 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
     ) =>
       | { readonly value: Output; readonly issues?: undefined }
       | {
-          readonly issues: ReadonlyArray<{
-            readonly message: string;
-            readonly path?: ReadonlyArray<PropertyKey> | undefined;
-          }>;
-        };
+        readonly issues: ReadonlyArray<{
+          readonly message: string;
+          readonly path?: ReadonlyArray<PropertyKey> | undefined
+        }>
+      };
     readonly types?: { readonly input: Input; readonly output: Output } | undefined;
   };
 }
 
 function $standardSchema<T>(
-  validate: (value: unknown) => ValidationFailure[],
+  validate: (value: unknown) => ValidationFailure[]
 ): StandardSchemaV1<T> {
   return {
     "~standard": {
@@ -62,38 +61,82 @@ function $standardSchema<T>(
         const failures = validate(value);
         if (failures.length === 0) return { value: value as T };
         return {
-          issues: failures.map((f) => ({
-            message: f.message,
-            path: f.path === "" ? [] : f.path.slice(1).split("/"),
-          })),
+          issues: failures.map(
+            (f) => ({ message: f.message, path: f.path === "" ? [] : f.path.slice(1).split("/") })
+          )
         };
       },
     },
   };
 }
 
-// Messages are "Value at '<path>" or "Value with length <n> at '<path>" and a constant tail
-// ("' failed to satisfy constraint: Member …") written out at each call.
-function $fail(
-  path: string,
-  constraint: ValidationFailure["constraint"],
-  tail: string,
-): ValidationFailure {
-  return { path, constraint, message: "Value at '" + path + tail };
+/** A failure rule: the constraint and the constant end of the message ("' failed to satisfy constraint: Member …"). */
+interface $Rule {
+  readonly constraint: ValidationFailure["constraint"];
+  readonly tail: string;
 }
 
-/** The failure at `p + k + suffix`; at the root (`p`, `k` empty) its whole message is the constant `whole`. */
-function $failAt(
+/**
+ * Adds the failure at `p + k + suffix`: "Value at '<path>" (or "Value with length <n> at '<path>"
+ * when `length` is given) and the rule's tail. The list is created on the first failure and
+ * holds at most 10000: a value graph sharing a failing object can have exponentially many.
+ */
+function $fail(
+  f: ValidationFailure[] | undefined,
   p: string,
   k: string | number,
   suffix: string,
-  constraint: ValidationFailure["constraint"],
-  tail: string,
-  whole: string,
-): ValidationFailure {
-  return p === "" && k === ""
-    ? { path: suffix, constraint, message: whole }
-    : $fail(p + k + suffix, constraint, tail);
+  rule: $Rule,
+  length = -1
+): ValidationFailure[] {
+  if (f !== undefined && f.length >= 10000) return f;
+  const path = p === "" && k === "" ? suffix : p + k + suffix;
+  const head = length < 0 ? "Value at '" : "Value with length " + length + " at '";
+  const failure: ValidationFailure = {
+    path,
+    constraint: rule.constraint,
+    message: head + path + rule.tail
+  };
+  if (f === undefined) return [failure];
+  f.push(failure);
+  return f;
+}
+
+/** A failure site with a constant path suffix; `root` keeps its message at the root once built. */
+interface $Site {
+  readonly suffix: string;
+  readonly rule: $Rule;
+  root: string | undefined;
+}
+
+function $site(suffix: string, rule: $Rule): $Site {
+  return { suffix, rule, root: undefined };
+}
+
+/** Adds the failure at `p + k + site.suffix` (up to the cap, as $fail). */
+function $failAt(
+  f: ValidationFailure[] | undefined,
+  p: string,
+  k: string | number,
+  site: $Site
+): ValidationFailure[] {
+  if (f !== undefined && f.length >= 10000) return f;
+  const rule = site.rule;
+  const failure: ValidationFailure =
+    p === "" && k === ""
+    ? {
+      path: site.suffix,
+      constraint: rule.constraint,
+      message: (site.root ??= "Value at '" + site.suffix + rule.tail)
+    }
+    : {
+      path: p + k + site.suffix,
+      constraint: rule.constraint,
+      message: "Value at '" + p + k + site.suffix + rule.tail
+    };
+  if (f === undefined) return [failure];
+  f.push(failure);
+  return f;
 }
 
 /** `p + k + suffix`, without building anything at the root. */
@@ -101,19 +144,13 @@ function $join(p: string, k: string | number, suffix: string): string {
   return p === "" && k === "" ? suffix : p + k + suffix;
 }
 
-function $failLength(path: string, length: number, tail: string): ValidationFailure {
-  return {
-    path,
-    constraint: "length",
-    message: "Value with length " + length + " at '" + path + tail,
-  };
-}
+const $hasOwn = Object.prototype.hasOwnProperty;
 
 /** -1 when the string's length in code points is within [min, max], else that length. */
 function $stringLengthFailure(s: string, min: number, max: number): number {
   const units = s.length;
   // n UTF-16 units hold between ceil(n / 2) and n code points: most strings need no counting.
-  if (units <= max && (units + 1) / 2 >= min) return -1;
+  if (units <= max && units >= 2 * min - 1) return -1;
   let points = 0;
   for (let i = 0; i < units; i++) {
     const c = s.charCodeAt(i);
@@ -126,93 +163,119 @@ function $stringLengthFailure(s: string, min: number, max: number): number {
   return points >= min && points <= max ? -1 : points;
 }
 
+const $r0: $Rule = {
+  constraint: "type",
+  tail: "' failed to satisfy constraint: Member must be of type string"
+};
+
+const $s0 = $site("/ApiId", $r0);
+
+const $r1: $Rule = {
+  constraint: "required",
+  tail: "' failed to satisfy constraint: Member must not be null"
+};
+
+const $s1 = $site("/ApiId", $r1);
+
+const $r2: $Rule = {
+  constraint: "type",
+  tail: "' failed to satisfy constraint: Member must be of type boolean"
+};
+
+const $s2 = $site("/ApiKeyRequired", $r2);
+
+const $r3: $Rule = {
+  constraint: "type",
+  tail: "' failed to satisfy constraint: Member must be of type list"
+};
+
+const $s3 = $site("/AuthorizationScopes", $r3);
+
+const $r4: $Rule = {
+  constraint: "length",
+  tail: "' failed to satisfy constraint: Member must have length between 1 and 64, inclusive"
+};
+
+const $r5: $Rule = {
+  constraint: "type",
+  tail: "' failed to satisfy constraint: Member must not be null"
+};
+
+const $s4 = $site("/AuthorizationType", $r0);
+
+const $r6: $Rule = {
+  constraint: "enum",
+  tail: "' failed to satisfy constraint: Member must satisfy enum value set: [NONE, AWS_IAM, CUSTOM, JWT]"
+};
+
+const $s5 = $site("/AuthorizationType", $r6);
+
+const $s6 = $site("/AuthorizerId", $r0);
+
+const $s7 = $site("/ModelSelectionExpression", $r0);
+
+const $s8 = $site("/OperationName", $r0);
+
+const $r7: $Rule = {
+  constraint: "type",
+  tail: "' failed to satisfy constraint: Member must be of type map"
+};
+
+const $s9 = $site("/RequestModels", $r7);
+
+const $r8: $Rule = {
+  constraint: "length",
+  tail: "' failed to satisfy constraint: Member must have length between 1 and 128, inclusive"
+};
+
+const $s10 = $site("/RequestParameters", $r7);
+
+const $r9: $Rule = {
+  constraint: "type",
+  tail: "' failed to satisfy constraint: Member must be of type structure"
+};
+
+const $s11 = $site("/RouteKey", $r0);
+
+const $s12 = $site("/RouteKey", $r1);
+
+const $s13 = $site("/RouteResponseSelectionExpression", $r0);
+
+const $s14 = $site("/Target", $r0);
+
+const $s15 = $site("/Required", $r2);
+
+const $r10: $Rule = {
+  constraint: "type",
+  tail: "' failed to satisfy constraint: Member must be a readable value"
+};
+
 function $checkCreateRouteRequest(
   v: Record<string, unknown>,
   p: string,
   k: string | number,
-  f: ValidationFailure[] | undefined,
+  f: ValidationFailure[] | undefined
 ): ValidationFailure[] | undefined {
   let x0: unknown;
   x0 = v.ApiId;
-  if (x0 == null)
-    (f ??= []).push(
-      $failAt(
-        p,
-        k,
-        "/ApiId",
-        "required",
-        "' failed to satisfy constraint: Member must not be null",
-        "Value at '/ApiId' failed to satisfy constraint: Member must not be null",
-      ),
-    );
-  else if (typeof x0 !== "string")
-    (f ??= []).push(
-      $failAt(
-        p,
-        k,
-        "/ApiId",
-        "type",
-        "' failed to satisfy constraint: Member must be of type string",
-        "Value at '/ApiId' failed to satisfy constraint: Member must be of type string",
-      ),
-    );
+  if (x0 == null) f = $failAt(f, p, k, $s1);
+  else if (typeof x0 !== "string") f = $failAt(f, p, k, $s0);
   x0 = v.ApiKeyRequired;
   if (x0 != null) {
-    if (typeof x0 !== "boolean")
-      (f ??= []).push(
-        $failAt(
-          p,
-          k,
-          "/ApiKeyRequired",
-          "type",
-          "' failed to satisfy constraint: Member must be of type boolean",
-          "Value at '/ApiKeyRequired' failed to satisfy constraint: Member must be of type boolean",
-        ),
-      );
+    if (typeof x0 !== "boolean") f = $failAt(f, p, k, $s2);
   }
   x0 = v.AuthorizationScopes;
   if (x0 != null) {
-    if (!Array.isArray(x0))
-      (f ??= []).push(
-        $failAt(
-          p,
-          k,
-          "/AuthorizationScopes",
-          "type",
-          "' failed to satisfy constraint: Member must be of type list",
-          "Value at '/AuthorizationScopes' failed to satisfy constraint: Member must be of type list",
-        ),
-      );
+    if (!Array.isArray(x0)) f = $failAt(f, p, k, $s3);
     else {
       for (let i1 = 0; i1 < x0.length; i1++) {
         const y1: unknown = x0[i1];
-        if (y1 == null)
-          (f ??= []).push(
-            $fail(
-              $join(p, k, "/AuthorizationScopes/") + i1,
-              "type",
-              "' failed to satisfy constraint: Member must not be null",
-            ),
-          );
+        if (y1 == null) f = $fail(f, p, k, "/AuthorizationScopes/" + i1, $r5);
         else {
-          if (typeof y1 !== "string")
-            (f ??= []).push(
-              $fail(
-                $join(p, k, "/AuthorizationScopes/") + i1,
-                "type",
-                "' failed to satisfy constraint: Member must be of type string",
-              ),
-            );
+          if (typeof y1 !== "string") f = $fail(f, p, k, "/AuthorizationScopes/" + i1, $r0);
           else {
             const n = $stringLengthFailure(y1, 1, 64);
-            if (n >= 0)
-              (f ??= []).push(
-                $failLength(
-                  $join(p, k, "/AuthorizationScopes/") + i1,
-                  n,
-                  "' failed to satisfy constraint: Member must have length between 1 and 64, inclusive",
-                ),
-              );
+            if (n >= 0) f = $fail(f, p, k, "/AuthorizationScopes/" + i1, $r4, n);
           }
         }
       }
@@ -220,127 +283,43 @@ function $checkCreateRouteRequest(
   }
   x0 = v.AuthorizationType;
   if (x0 != null) {
-    if (typeof x0 !== "string")
-      (f ??= []).push(
-        $failAt(
-          p,
-          k,
-          "/AuthorizationType",
-          "type",
-          "' failed to satisfy constraint: Member must be of type string",
-          "Value at '/AuthorizationType' failed to satisfy constraint: Member must be of type string",
-        ),
-      );
-    else if (!(x0 === "NONE" || x0 === "AWS_IAM" || x0 === "CUSTOM" || x0 === "JWT"))
-      (f ??= []).push(
-        $failAt(
-          p,
-          k,
-          "/AuthorizationType",
-          "enum",
-          "' failed to satisfy constraint: Member must satisfy enum value set: [NONE, AWS_IAM, CUSTOM, JWT]",
-          "Value at '/AuthorizationType' failed to satisfy constraint: Member must satisfy enum value set: [NONE, AWS_IAM, CUSTOM, JWT]",
-        ),
-      );
+    if (typeof x0 !== "string") f = $failAt(f, p, k, $s4);
+    else if (!(x0 === "NONE" || x0 === "AWS_IAM" || x0 === "CUSTOM" || x0 === "JWT")) f = $failAt(
+      f,
+      p,
+      k,
+      $s5
+    );
   }
   x0 = v.AuthorizerId;
   if (x0 != null) {
-    if (typeof x0 !== "string")
-      (f ??= []).push(
-        $failAt(
-          p,
-          k,
-          "/AuthorizerId",
-          "type",
-          "' failed to satisfy constraint: Member must be of type string",
-          "Value at '/AuthorizerId' failed to satisfy constraint: Member must be of type string",
-        ),
-      );
+    if (typeof x0 !== "string") f = $failAt(f, p, k, $s6);
   }
   x0 = v.ModelSelectionExpression;
   if (x0 != null) {
-    if (typeof x0 !== "string")
-      (f ??= []).push(
-        $failAt(
-          p,
-          k,
-          "/ModelSelectionExpression",
-          "type",
-          "' failed to satisfy constraint: Member must be of type string",
-          "Value at '/ModelSelectionExpression' failed to satisfy constraint: Member must be of type string",
-        ),
-      );
+    if (typeof x0 !== "string") f = $failAt(f, p, k, $s7);
   }
   x0 = v.OperationName;
   if (x0 != null) {
-    if (typeof x0 !== "string")
-      (f ??= []).push(
-        $failAt(
-          p,
-          k,
-          "/OperationName",
-          "type",
-          "' failed to satisfy constraint: Member must be of type string",
-          "Value at '/OperationName' failed to satisfy constraint: Member must be of type string",
-        ),
-      );
+    if (typeof x0 !== "string") f = $failAt(f, p, k, $s8);
     else {
       const n = $stringLengthFailure(x0, 1, 64);
-      if (n >= 0)
-        (f ??= []).push(
-          $failLength(
-            $join(p, k, "/OperationName"),
-            n,
-            "' failed to satisfy constraint: Member must have length between 1 and 64, inclusive",
-          ),
-        );
+      if (n >= 0) f = $fail(f, p, k, "/OperationName", $r4, n);
     }
   }
   x0 = v.RequestModels;
   if (x0 != null) {
-    if (typeof x0 !== "object" || Array.isArray(x0))
-      (f ??= []).push(
-        $failAt(
-          p,
-          k,
-          "/RequestModels",
-          "type",
-          "' failed to satisfy constraint: Member must be of type map",
-          "Value at '/RequestModels' failed to satisfy constraint: Member must be of type map",
-        ),
-      );
+    if (typeof x0 !== "object" || Array.isArray(x0)) f = $failAt(f, p, k, $s9);
     else {
-      const k1 = Object.keys(x0);
-      for (let i1 = 0; i1 < k1.length; i1++) {
-        const key1 = k1[i1]!;
+      for (const key1 in x0 as object) {
+        if (!$hasOwn.call(x0, key1)) continue;
         const y1: unknown = (x0 as Record<string, unknown>)[key1];
-        if (y1 == null)
-          (f ??= []).push(
-            $fail(
-              $join(p, k, "/RequestModels/") + key1,
-              "type",
-              "' failed to satisfy constraint: Member must not be null",
-            ),
-          );
+        if (y1 == null) f = $fail(f, p, k, "/RequestModels/" + key1, $r5);
         else {
-          if (typeof y1 !== "string")
-            (f ??= []).push(
-              $fail(
-                $join(p, k, "/RequestModels/") + key1,
-                "type",
-                "' failed to satisfy constraint: Member must be of type string",
-              ),
-            );
+          if (typeof y1 !== "string") f = $fail(f, p, k, "/RequestModels/" + key1, $r0);
           else {
             const n = $stringLengthFailure(y1, 1, 128);
-            if (n >= 0)
-              (f ??= []).push(
-                $failLength(
-                  $join(p, k, "/RequestModels/") + key1,
-                  n,
-                  "' failed to satisfy constraint: Member must have length between 1 and 128, inclusive",
-                ),
-              );
+            if (n >= 0) f = $fail(f, p, k, "/RequestModels/" + key1, $r8, n);
           }
         }
       }
@@ -348,52 +327,32 @@ function $checkCreateRouteRequest(
   }
   x0 = v.RequestParameters;
   if (x0 != null) {
-    if (typeof x0 !== "object" || Array.isArray(x0))
-      (f ??= []).push(
-        $failAt(
-          p,
-          k,
-          "/RequestParameters",
-          "type",
-          "' failed to satisfy constraint: Member must be of type map",
-          "Value at '/RequestParameters' failed to satisfy constraint: Member must be of type map",
-        ),
-      );
+    if (typeof x0 !== "object" || Array.isArray(x0)) f = $failAt(f, p, k, $s10);
     else {
-      const k1 = Object.keys(x0);
-      for (let i1 = 0; i1 < k1.length; i1++) {
-        const key1 = k1[i1]!;
+      for (const key1 in x0 as object) {
+        if (!$hasOwn.call(x0, key1)) continue;
         const y1: unknown = (x0 as Record<string, unknown>)[key1];
-        if (y1 == null)
-          (f ??= []).push(
-            $fail(
-              $join(p, k, "/RequestParameters/") + key1,
-              "type",
-              "' failed to satisfy constraint: Member must not be null",
-            ),
-          );
+        if (y1 == null) f = $fail(f, p, k, "/RequestParameters/" + key1, $r5);
         else {
-          if (typeof y1 !== "object" || Array.isArray(y1))
-            (f ??= []).push(
-              $fail(
-                $join(p, k, "/RequestParameters/") + key1,
-                "type",
-                "' failed to satisfy constraint: Member must be of type structure",
-              ),
-            );
+          if (typeof y1 !== "object" || Array.isArray(y1)) f = $fail(
+            f,
+            p,
+            k,
+            "/RequestParameters/" + key1,
+            $r9
+          );
           else {
             const o2 = y1 as Record<string, unknown>;
             let x2: unknown;
             x2 = o2.Required;
             if (x2 != null) {
-              if (typeof x2 !== "boolean")
-                (f ??= []).push(
-                  $fail(
-                    $join(p, k, "/RequestParameters/") + key1 + "/Required",
-                    "type",
-                    "' failed to satisfy constraint: Member must be of type boolean",
-                  ),
-                );
+              if (typeof x2 !== "boolean") f = $fail(
+                f,
+                p,
+                k,
+                "/RequestParameters/" + key1 + "/Required",
+                $r2
+              );
             }
           }
         }
@@ -401,65 +360,18 @@ function $checkCreateRouteRequest(
     }
   }
   x0 = v.RouteKey;
-  if (x0 == null)
-    (f ??= []).push(
-      $failAt(
-        p,
-        k,
-        "/RouteKey",
-        "required",
-        "' failed to satisfy constraint: Member must not be null",
-        "Value at '/RouteKey' failed to satisfy constraint: Member must not be null",
-      ),
-    );
-  else if (typeof x0 !== "string")
-    (f ??= []).push(
-      $failAt(
-        p,
-        k,
-        "/RouteKey",
-        "type",
-        "' failed to satisfy constraint: Member must be of type string",
-        "Value at '/RouteKey' failed to satisfy constraint: Member must be of type string",
-      ),
-    );
+  if (x0 == null) f = $failAt(f, p, k, $s12);
+  else if (typeof x0 !== "string") f = $failAt(f, p, k, $s11);
   x0 = v.RouteResponseSelectionExpression;
   if (x0 != null) {
-    if (typeof x0 !== "string")
-      (f ??= []).push(
-        $failAt(
-          p,
-          k,
-          "/RouteResponseSelectionExpression",
-          "type",
-          "' failed to satisfy constraint: Member must be of type string",
-          "Value at '/RouteResponseSelectionExpression' failed to satisfy constraint: Member must be of type string",
-        ),
-      );
+    if (typeof x0 !== "string") f = $failAt(f, p, k, $s13);
   }
   x0 = v.Target;
   if (x0 != null) {
-    if (typeof x0 !== "string")
-      (f ??= []).push(
-        $failAt(
-          p,
-          k,
-          "/Target",
-          "type",
-          "' failed to satisfy constraint: Member must be of type string",
-          "Value at '/Target' failed to satisfy constraint: Member must be of type string",
-        ),
-      );
+    if (typeof x0 !== "string") f = $failAt(f, p, k, $s14);
     else {
       const n = $stringLengthFailure(x0, 1, 128);
-      if (n >= 0)
-        (f ??= []).push(
-          $failLength(
-            $join(p, k, "/Target"),
-            n,
-            "' failed to satisfy constraint: Member must have length between 1 and 128, inclusive",
-          ),
-        );
+      if (n >= 0) f = $fail(f, p, k, "/Target", $r8, n);
     }
   }
   return f;
@@ -469,35 +381,30 @@ function $checkParameterConstraints(
   v: Record<string, unknown>,
   p: string,
   k: string | number,
-  f: ValidationFailure[] | undefined,
+  f: ValidationFailure[] | undefined
 ): ValidationFailure[] | undefined {
   let x0: unknown;
   x0 = v.Required;
   if (x0 != null) {
-    if (typeof x0 !== "boolean")
-      (f ??= []).push(
-        $failAt(
-          p,
-          k,
-          "/Required",
-          "type",
-          "' failed to satisfy constraint: Member must be of type boolean",
-          "Value at '/Required' failed to satisfy constraint: Member must be of type boolean",
-        ),
-      );
+    if (typeof x0 !== "boolean") f = $failAt(f, p, k, $s15);
   }
   return f;
 }
 
 /** Checks a value against com.amazonaws.apigatewayv2#CreateRouteRequest: every failure, or none when it is a valid CreateRouteRequest. Never throws. */
 export function validateCreateRouteRequest(value: unknown): ValidationFailure[] {
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    return [$fail("", "type", "' failed to satisfy constraint: Member must be of type structure")];
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return $fail(
+    undefined,
+    "",
+    "",
+    "",
+    $r9
+  );
   try {
     return $checkCreateRouteRequest(value as Record<string, unknown>, "", "", undefined) ?? [];
   } catch {
     // A getter or proxy trap of the value threw.
-    return [$fail("", "type", "' failed to satisfy constraint: Member must be a readable value")];
+    return $fail(undefined, "", "", "", $r10);
   }
 }
 
@@ -513,19 +420,24 @@ export const CreateRouteRequestSchema: StandardSchemaV1<CreateRouteRequest> =
 
 /** Checks a value against com.amazonaws.apigatewayv2#ParameterConstraints: every failure, or none when it is a valid ParameterConstraints. Never throws. */
 export function validateParameterConstraints(value: unknown): ValidationFailure[] {
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    return [$fail("", "type", "' failed to satisfy constraint: Member must be of type structure")];
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return $fail(
+    undefined,
+    "",
+    "",
+    "",
+    $r9
+  );
   try {
     return $checkParameterConstraints(value as Record<string, unknown>, "", "", undefined) ?? [];
   } catch {
     // A getter or proxy trap of the value threw.
-    return [$fail("", "type", "' failed to satisfy constraint: Member must be a readable value")];
+    return $fail(undefined, "", "", "", $r10);
   }
 }
 
 /** Throws a ValidationException with every failure unless the value is a valid ParameterConstraints. */
 export function assertValidParameterConstraints(
-  value: unknown,
+  value: unknown
 ): asserts value is ParameterConstraints {
   const failures = validateParameterConstraints(value);
   if (failures.length > 0) throw new ValidationException(failures);

@@ -5,7 +5,7 @@
 
 import { CodegenError, type Diagnostic } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
-import { messageMember } from "../../emit/errors.js";
+import { errorFault, errorRetryable, messageMember } from "../../emit/errors.js";
 import type { ShapeIndex } from "../../index/shape-index.js";
 import type { Member, Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
@@ -34,6 +34,8 @@ type BodyKind = "none" | "json" | "value" | "text" | "bytes";
 export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
   const { index, closure, symbols } = ctx;
   const helpers = new Helpers();
+  // `receive` copies the response headers with `put`: a `__proto__` header stays a header.
+  helpers.use("put");
   const json = new JsonCode(index, symbols, helpers);
   const http = new HttpCode(index, helpers, (shape) => json.typeOf(shape));
   // Big numbers are JSON numbers with more digits than a double holds: they need `stringify`.
@@ -41,6 +43,7 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
     ? helpers.use("stringify")
     : "JSON.stringify";
   const problems: Diagnostic[] = [];
+  const kinds = new Set<BodyKind>();
 
   const operations = closure.operations.map((op) => {
     // The operation's own name: `_Headers` is only the type-safe spelling of a type name.
@@ -66,12 +69,15 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
       unsupported: "",
       hasLabels: request.path.some((segment) => segment.kind === "label"),
       ...serializerBody(request, json, http, helpers, stringify, ctx),
-      ...readerBody(response, json, http, helpers, ctx),
+      ...readerBody(response, json, http, helpers, ctx, kinds),
     };
   });
   if (problems.length > 0) throw new CodegenError(problems);
 
-  const errors = closure.errors.map((error) => errorCase(error, json, http, helpers, ctx));
+  // One entry per code: two errors named alike (from different namespaces) share a code on the wire.
+  const errors = closure.errors
+    .filter((error, i, all) => all.findIndex((e) => shapeName(e) === shapeName(error)) === i)
+    .map((error) => errorCase(error, json, http, helpers, ctx));
   const base = symbols.serviceExceptionName;
 
   const errorClasses = closure.errors.map((e) => symbols.name(e));
@@ -96,7 +102,14 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
     operations,
     shapeFunctions: json.shapeFunctions(),
     errors,
+    // Whether reading a modeled error's members can throw (a bad date or base64, say).
+    errorsConvert: errors.some((e) => e.converts),
     helpers: helpers.flags(),
+    // Host prefixes and greedy labels cost code only in the services that have them.
+    hostPrefix: operations.some((o) => "hostPrefix" in o && o.hostPrefix),
+    greedy: operations.some((o) => "greedy" in o && o.greedy),
+    bodyKinds: { json: kinds.has("json"), value: kinds.has("value"), bytes: kinds.has("bytes") },
+    utf8: kinds.has("bytes") || helpers.has("toBase64") || helpers.has("contentMd5"),
   }, closure.service.id);
   return { path: "src/protocol.ts", content };
 }
@@ -112,10 +125,12 @@ function usesEventStream(index: ShapeIndex, op: Shape): boolean {
   });
 }
 
+const shapeName = (shape: Shape): string => shape.id.slice(shape.id.indexOf("#") + 1);
+
 /** Module-level names of the runtime template besides the helpers (checked against imports). */
 const RUNTIME_LOCALS = [
-  "URL", "TextDecoder", "TextEncoder", "crypto", "Target", "BodyKind", "target", "lastEndpoint", "lastTarget", "request",
-  "nodeBuffer", "byteLength", "decoder", "utf8", "receive", "textOf", "bytesOf", "errorCode", "B64", "BIG",
+  "URL", "TextDecoder", "TextEncoder", "crypto", "Target", "target", "lastEndpoint", "lastTarget", "request",
+  "nodeBuffer", "byteLength", "decoder", "utf8", "receive", "unreadable", "settled", "raise", "make", "collect", "textOf", "jsonBody", "valueBody", "bytesBody", "errorCode", "before", "B64", "BIG", "ERRORS", "ErrorEntry",
 ];
 
 function serializerBody(b: RequestBindings, json: JsonCode, http: HttpCode, helpers: Helpers, stringify: string, ctx: EmitContext) {
@@ -177,7 +192,12 @@ function serializerBody(b: RequestBindings, json: JsonCode, http: HttpCode, help
     ...(hasQuery ? [`const query: ${SMITHY_TYPES.QueryParameterBag} = { ${literals.join(", ")} };`] : []),
     ...(hasHeaders ? [`const headers: ${SMITHY_TYPES.HeaderBag} = {};`] : []),
   ];
-  return { serializeStatements: [...setup, ...statements], requestArgs: args.join(", ") };
+  return {
+    serializeStatements: [...setup, ...statements],
+    requestArgs: args.join(", "),
+    hostPrefix: host !== undefined,
+    greedy: b.path.some((s) => s.kind === "label" && s.greedy),
+  };
 }
 
 /** The request body expression and its default content-type (spec: restJson1 Content-Type table). */
@@ -203,7 +223,12 @@ function requestBody(b: RequestBindings, json: JsonCode, stringify: string, ctx:
   }
 }
 
-function readerBody(b: ResponseBindings, json: JsonCode, http: HttpCode, helpers: Helpers, ctx: EmitContext) {
+/** How a reader turns the body (a string or bytes) into `v`, per kind of body. */
+const BODY_READERS: Record<BodyKind, string> = {
+  none: "", json: "jsonBody(body)", value: "valueBody(body)", text: "textOf(body) || undefined", bytes: "bytesBody(body)",
+};
+
+function readerBody(b: ResponseBindings, json: JsonCode, http: HttpCode, helpers: Helpers, ctx: EmitContext, kinds: Set<BodyKind>) {
   const statements: string[] = [];
   for (const { member, name } of b.headers) {
     statements.push(`{ const s = h[${JSON.stringify(name)}]; if (s !== undefined) ${json.write("o", member.name, http.fromHeader(member, "s"))} }`);
@@ -222,24 +247,44 @@ function readerBody(b: ResponseBindings, json: JsonCode, http: HttpCode, helpers
     kind = "json";
     statements.push(...json.readMembers(b.body, "v", "o"));
   }
-  return { readerStatements: statements, bodyKind: JSON.stringify(kind) };
+  kinds.add(kind);
+  const code = statements.join("\n");
+  // The parameters up to the last one the reader uses: unused ones would stay in a bundle.
+  const params = [`body: string | Uint8Array`, `h: ${SMITHY_TYPES.HeaderBag}`, `r: ${SMITHY_TYPES.HttpResponse}`];
+  if (!/\br\b/.test(code)) params.pop();
+  if (params.length === 2 && !/\bh\b/.test(code)) params.pop();
+  return {
+    readerStatements: statements,
+    readerParams: params.join(", "),
+    bodyRead: BODY_READERS[kind],
+  };
 }
 
-/** One `case` of the service's error dispatch: the modeled error built from the body and headers. */
+/**
+ * One entry of the service's error table: the class, its fault, and a function giving what the
+ * body and headers hold for its members (and `$retryable`), when it has any.
+ */
 function errorCase(error: Shape, json: JsonCode, http: HttpCode, helpers: Helpers, ctx: EmitContext) {
   const bindings = responseBindings(ctx.index, error.id);
   const message = messageMember(error);
-  const fields: string[] = ["message", "$metadata", "$response"];
-  if (message !== undefined && !["message", "Message"].includes(jsonName(message))) {
-    fields[0] = `message: ${json.read("b", jsonName(message))} ?? message`;
-  }
+  // A message member with its own JSON name is read from there, before the usual `message`.
+  const wireMessage = message === undefined || ["message", "Message"].includes(jsonName(message)) ? undefined : jsonName(message);
+  const retryable = errorRetryable(error);
+  const fields: string[] = [
+    ...(wireMessage === undefined ? [] : [`message: ${json.read("b", wireMessage)} ?? message`]),
+    ...(retryable === undefined ? [] : [`$retryable: ${retryable}`]),
+  ];
+  let converts = false;
   for (const m of error.members) {
     if (m === message) continue;
     const target = ctx.index.target(m);
     const headerBinding = bindings.headers.find((h) => h.member === m);
     let value: string;
     if (headerBinding !== undefined) {
-      value = `h[${JSON.stringify(headerBinding.name)}] === undefined ? undefined : ${http.fromHeader(m, `h[${JSON.stringify(headerBinding.name)}]!`)}`;
+      const raw = `h[${JSON.stringify(headerBinding.name)}]!`;
+      const converted = http.fromHeader(m, raw);
+      converts ||= converted !== raw;
+      value = `h[${JSON.stringify(headerBinding.name)}] === undefined ? undefined : ${converted}`;
     } else if (bindings.prefixHeaders?.member === m) {
       value = `${helpers.use("readPrefixHeaders")}(h, ${JSON.stringify(bindings.prefixHeaders.prefix)})`;
     } else if (bindings.statusCode === m) {
@@ -248,12 +293,17 @@ function errorCase(error: Shape, json: JsonCode, http: HttpCode, helpers: Helper
       const raw = json.read("b", jsonName(m));
       const fallback = defaultValue(m);
       const converted = json.fromJson(target, raw, m);
+      converts ||= converted !== raw;
       value = fallback !== undefined
         ? `${raw} != null ? ${converted} : ${defaultExpression(target, fallback.value)}`
         : converted === raw ? `${raw} ?? undefined` : `${raw} == null ? undefined : ${converted}`;
     }
     fields.push(`${literalKey(m.name)}: ${value}`);
   }
-  return { code: JSON.stringify(error.id.slice(error.id.indexOf("#") + 1)), className: ctx.symbols.name(error), fields: fields.join(", ") };
+  const object = fields.join(", ");
+  // Only the parameters up to the last one used: the others would be dead weight in a bundle.
+  const params = ["b", "h", "r", "message"];
+  while (params.length > 0 && !new RegExp(`\\b${params[params.length - 1]}\\b`).test(object)) params.pop();
+  const members = fields.length === 0 ? "" : `, (${params.join(", ")}) => ({ ${object} })`;
+  return { code: literalKey(shapeName(error)), entry: `[${ctx.symbols.name(error)}, "${errorFault(error)}"${members}]`, converts };
 }
-

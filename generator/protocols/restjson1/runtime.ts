@@ -14,13 +14,12 @@ export type Helper = (typeof HELPERS)[number];
 
 /** What each helper calls, so using one brings those along. */
 const DEPENDENCIES: Partial<Record<Helper, readonly Helper[]>> = {
-  label: ["scalarText"],
   header: ["scalarText"],
   headerList: ["header", "scalarText"],
-  prefixHeaders: ["header"],
+  prefixHeaders: ["header", "put"],
   queryList: ["scalarText"],
-  queryParams: ["queryList", "scalarText"],
-  denseMap: ["put"],
+  queryParams: ["queryList", "scalarText", "put"],
+  denseMap: ["mapOf", "put"],
   mapOf: ["put"],
   bigJson: ["stringify"],
   epochSeconds: ["ms"],
