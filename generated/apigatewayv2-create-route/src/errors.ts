@@ -24,15 +24,13 @@ export class ApiGatewayV2ServiceException extends Error {
   /** The raw HTTP response, when the error was deserialized from one. */
   declare $response?: __HttpResponse;
 
+  /** `options` become the error's properties; a subclass's options add its modeled members. */
   constructor(options: ApiGatewayV2ServiceExceptionOptions) {
-    super(options.message ?? "");
+    const { message = "", ...fields } = options;
+    super(message);
     // Keeps instanceof working, for every subclass too, when the classes are transpiled to ES5-style constructors.
     Object.setPrototypeOf(this, new.target.prototype);
-    this.name = options.name;
-    this.$fault = options.$fault;
-    this.$metadata = options.$metadata;
-    if (options.$retryable !== undefined) this.$retryable = options.$retryable;
-    if (options.$response !== undefined) this.$response = options.$response;
+    Object.assign(this, fields);
   }
 }
 
@@ -129,7 +127,6 @@ export class NotFoundException extends ApiGatewayV2ServiceException {
     ResourceType?: string | undefined;
   }) {
     super({ ...options, name: "NotFoundException", $fault: "client" });
-    this.ResourceType = options.ResourceType;
   }
 }
 
@@ -163,7 +160,6 @@ export class TooManyRequestsException extends ApiGatewayV2ServiceException {
     LimitType?: string | undefined;
   }) {
     super({ ...options, name: "TooManyRequestsException", $fault: "client" });
-    this.LimitType = options.LimitType;
   }
 }
 

@@ -130,7 +130,7 @@ const shapeName = (shape: Shape): string => shape.id.slice(shape.id.indexOf("#")
 /** Module-level names of the runtime template besides the helpers (checked against imports). */
 const RUNTIME_LOCALS = [
   "URL", "TextDecoder", "TextEncoder", "crypto", "Target", "target", "lastEndpoint", "lastTarget", "request",
-  "nodeBuffer", "byteLength", "decoder", "utf8", "receive", "unreadable", "settled", "raise", "make", "collect", "textOf", "jsonBody", "valueBody", "bytesBody", "errorCode", "before", "B64", "BIG", "ERRORS", "ErrorEntry",
+  "nodeBuffer", "byteLength", "decoder", "utf8", "receive", "unreadable", "settled", "raise", "collect", "textOf", "jsonBody", "valueBody", "bytesBody", "errorCode", "B64", "BIG", "ERRORS", "ErrorEntry",
 ];
 
 function serializerBody(b: RequestBindings, json: JsonCode, http: HttpCode, helpers: Helpers, stringify: string, ctx: EmitContext) {
