@@ -9,7 +9,7 @@ import type { ShapeIndex } from "../../index/shape-index.js";
 import type { Member, Shape } from "../../model/model.js";
 import { isIdentifier } from "../../model/shape-id.js";
 import type { SymbolProvider } from "../../symbols/symbol-provider.js";
-import type { ValidatorPlan } from "./plan.js";
+import { REDACTED_KEY, type ValidatorPlan } from "./plan.js";
 import { planPattern } from "./regex.js";
 import { FailureSites, FUNCTION_ROOT, pathJs, type Path } from "./failures.js";
 import { constraintsAt, formatNumber, RULES, typeName, type Bounds, type Constraints, type EnumRule } from "./rules.js";
@@ -351,7 +351,7 @@ export class CheckWriter {
     // Smithy reports a failing key at the map's own path.
     body.push(...this.stringChecks(key, constraintsAt(keyMember, keyTarget), path, keyWhere));
     body.push(`const ${y}: unknown = (${x} as Record<string, unknown>)[${key}];`);
-    item(target.members[1]!, key);
+    item(target.members[1]!, this.plan.redactedKeys.has(target.id) ? JSON.stringify(REDACTED_KEY) : key);
     const loop = counted ? `for (let ${i} = 0; ${i} < ${keys}.length; ${i}++) {` : `for (const ${key} in ${x} as object) {`;
     out.push(loop, ...body, "}", "}");
   }

@@ -15,7 +15,14 @@ export interface ValidatorPlan {
   readonly recursive: ReadonlySet<string>;
   /** Shapes from which a recursive shape is reachable: their functions carry the guard's set. */
   readonly carriesGuard: ReadonlySet<string>;
+  /** Maps whose keys are sensitive data: failure paths name them by a placeholder, not the key. */
+  readonly redactedKeys: ReadonlySet<string>;
 }
+
+/** What a failure path shows in place of a sensitive map key. */
+export const REDACTED_KEY = "***SensitiveInformation***";
+
+const SENSITIVE = "smithy.api#sensitive";
 
 export function planValidators(index: ShapeIndex, closure: ServiceClosure): ValidatorPlan {
   const reached = new Map<string, Shape>();
@@ -51,7 +58,31 @@ export function planValidators(index: ShapeIndex, closure: ServiceClosure): Vali
     }
   }
   const exported = all.filter((s) => s.type === "structure" || s.type === "union").sort((a, b) => compareNames(a.id, b.id));
-  return { exported, recursive, carriesGuard };
+  return { exported, recursive, carriesGuard, redactedKeys: redactedKeys(index, all) };
+}
+
+/**
+ * Maps with sensitive keys: the key (member or shape) or the map is @sensitive, or the map is
+ * reached from a @sensitive shape or member. A map's function serves every use site, so a map
+ * reached from a sensitive one anywhere is redacted everywhere: safe over informative.
+ */
+function redactedKeys(index: ShapeIndex, shapes: readonly Shape[]): Set<string> {
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  const below = (id: string): void => {
+    if (seen.has(id) || id === "smithy.api#Unit") return;
+    seen.add(id);
+    const shape = index.shape(id);
+    if (shape.type === "map") out.add(id);
+    for (const m of shape.members) below(m.target);
+  };
+  for (const shape of shapes) {
+    if (shape.traits.has(SENSITIVE)) below(shape.id);
+    for (const m of shape.members) if (m.traits.has(SENSITIVE)) below(m.target);
+    const key = shape.type === "map" ? shape.members[0]! : undefined;
+    if (key !== undefined && (key.traits.has(SENSITIVE) || index.target(key).traits.has(SENSITIVE))) out.add(shape.id);
+  }
+  return out;
 }
 
 /** Ids of the shapes that lie on a cycle (Tarjan's strongly connected components). */
