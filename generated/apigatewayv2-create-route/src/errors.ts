@@ -38,17 +38,10 @@ export class ApiGatewayV2ServiceException extends Error {
 export function isApiGatewayV2ServiceException(
   error: unknown
 ): error is ApiGatewayV2ServiceException {
-  return (
-    typeof error === "object" &&
-      error !== null &&
-      typeof (error as { name?: unknown }).name === "string" &&
-      (
-        (
-          error as { $fault?: unknown }
-        ).$fault === "client" || (error as { $fault?: unknown }).$fault === "server"
-      ) &&
-      typeof (error as { $metadata?: unknown }).$metadata === "object"
-  );
+  if (typeof error !== "object" || error === null) return false;
+  const { name, $fault, $metadata } = error as Partial<Record<string, unknown>>;
+  const fault = $fault === "client" || $fault === "server";
+  return fault && typeof name === "string" && typeof $metadata === "object";
 }
 
 /**
@@ -71,12 +64,9 @@ export class BadRequestException extends ApiGatewayV2ServiceException {
 
 /** True when `error` is a BadRequestException, even one created by another copy of this package. */
 export function isBadRequestException(error: unknown): error is BadRequestException {
-  return (
-    typeof error === "object" &&
-      error !== null &&
-      (error as { name?: unknown }).name === "BadRequestException" &&
-      (error as { $fault?: unknown }).$fault === "client"
-  );
+  if (typeof error !== "object" || error === null) return false;
+  const { name, $fault } = error as Partial<Record<string, unknown>>;
+  return name === "BadRequestException" && $fault === "client";
 }
 
 /**
@@ -99,12 +89,9 @@ export class ConflictException extends ApiGatewayV2ServiceException {
 
 /** True when `error` is a ConflictException, even one created by another copy of this package. */
 export function isConflictException(error: unknown): error is ConflictException {
-  return (
-    typeof error === "object" &&
-      error !== null &&
-      (error as { name?: unknown }).name === "ConflictException" &&
-      (error as { $fault?: unknown }).$fault === "client"
-  );
+  if (typeof error !== "object" || error === null) return false;
+  const { name, $fault } = error as Partial<Record<string, unknown>>;
+  return name === "ConflictException" && $fault === "client";
 }
 
 /**
@@ -132,12 +119,9 @@ export class NotFoundException extends ApiGatewayV2ServiceException {
 
 /** True when `error` is a NotFoundException, even one created by another copy of this package. */
 export function isNotFoundException(error: unknown): error is NotFoundException {
-  return (
-    typeof error === "object" &&
-      error !== null &&
-      (error as { name?: unknown }).name === "NotFoundException" &&
-      (error as { $fault?: unknown }).$fault === "client"
-  );
+  if (typeof error !== "object" || error === null) return false;
+  const { name, $fault } = error as Partial<Record<string, unknown>>;
+  return name === "NotFoundException" && $fault === "client";
 }
 
 /**
@@ -165,12 +149,9 @@ export class TooManyRequestsException extends ApiGatewayV2ServiceException {
 
 /** True when `error` is a TooManyRequestsException, even one created by another copy of this package. */
 export function isTooManyRequestsException(error: unknown): error is TooManyRequestsException {
-  return (
-    typeof error === "object" &&
-      error !== null &&
-      (error as { name?: unknown }).name === "TooManyRequestsException" &&
-      (error as { $fault?: unknown }).$fault === "client"
-  );
+  if (typeof error !== "object" || error === null) return false;
+  const { name, $fault } = error as Partial<Record<string, unknown>>;
+  return name === "TooManyRequestsException" && $fault === "client";
 }
 
 /** The modeled errors of CreateRoute. */

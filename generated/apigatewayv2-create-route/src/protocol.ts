@@ -373,7 +373,8 @@ function raise<E extends ApiGatewayV2ServiceException>(
   fields: Omit<E, "stack" | "cause">,
   members?: object
 ): Promise<never> {
-  return settled.then(() => {
+  // A named function: the stack's first frame reads `make`.
+  return settled.then(function make() {
     const error = new Error(fields.message);
     Object.setPrototypeOf(error, C.prototype);
     throw Object.assign(error, fields, members);
