@@ -93,3 +93,6 @@ export function shapeReferences(shape: Shape): Array<{ property: string; target:
   add("collectionOperations", shape.collectionOperations);
   return refs;
 }
+
+/** An event stream: a @streaming union (streaming.rst), whose values are events that arrive over time. */
+export const isEventStream = (shape: Shape): boolean => shape.type === "union" && shape.traits.has("smithy.api#streaming");

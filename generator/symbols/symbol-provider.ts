@@ -4,7 +4,7 @@
 
 import { CodegenError, type Diagnostic } from "../diagnostics.js";
 import type { ServiceClosure, ShapeIndex } from "../index/shape-index.js";
-import { SIMPLE_TYPES, type Member, type Shape, type SourceRef } from "../model/model.js";
+import { isEventStream, SIMPLE_TYPES, type Member, type Shape, type SourceRef } from "../model/model.js";
 import { nameOf } from "../model/shape-id.js";
 import { GLOBALS, RESERVED_WORDS } from "./reserved.js";
 
@@ -112,9 +112,14 @@ export class SymbolProvider {
     return name;
   }
 
-  /** The TypeScript type of a value of the member's target; named types used go into `uses`. */
+  /**
+   * The TypeScript type of a value of the member's target; named types used go into `uses`. A
+   * member targeting an event stream (a @streaming union) holds its events as they come.
+   */
   memberType(member: Member, uses?: Set<string>): string {
-    return this.typeOf(this.index.target(member), uses);
+    const target = this.index.target(member);
+    const type = this.typeOf(target, uses);
+    return isEventStream(target) ? `AsyncIterable<${type}>` : type;
   }
 
   typeOf(shape: Shape, uses?: Set<string>): string {

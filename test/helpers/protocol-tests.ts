@@ -49,6 +49,26 @@ export interface MalformedRequestTestCase {
   documentation?: string;
 }
 
+/** One event of an event stream case: the union value (`params`) and its exact message bytes (base64). */
+export interface StreamEvent {
+  type: "request" | "response";
+  params?: Record<string, unknown>;
+  bytes?: string;
+}
+
+/** An eventStreamTests case (smithy.test.smithy `EventStreamTestCase`). */
+export interface EventStreamTestCase {
+  id: string;
+  protocol: string;
+  initialRequestParams?: Record<string, unknown>;
+  initialRequest?: { method: string; uri: string; headers?: Record<string, string> };
+  initialResponseParams?: Record<string, unknown>;
+  initialResponse?: { code: number; headers?: Record<string, string>; body?: string };
+  events?: StreamEvent[];
+  expectation?: { success?: unknown; failure?: { errorId?: string } };
+  appliesTo?: "client" | "server";
+}
+
 export interface ProtocolCase<T> {
   /** The operation (for request tests and operation response tests) or error shape. */
   readonly shape: Shape;
@@ -64,6 +84,7 @@ export interface ProtocolSuite {
   readonly requests: ProtocolCase<HttpRequestTestCase>[];
   readonly responses: ProtocolCase<HttpResponseTestCase>[];
   readonly malformed: ProtocolCase<MalformedRequestTestCase>[];
+  readonly streams: ProtocolCase<EventStreamTestCase>[];
 }
 
 export const RESTJSON1 = "aws.protocols#restJson1";
@@ -84,6 +105,7 @@ function suiteOf(model: Model, index: ShapeIndex, service: Shape): ProtocolSuite
   const requests: ProtocolCase<HttpRequestTestCase>[] = [];
   const responses: ProtocolCase<HttpResponseTestCase>[] = [];
   const malformed: ProtocolCase<MalformedRequestTestCase>[] = [];
+  const streams: ProtocolCase<EventStreamTestCase>[] = [];
   const ofProtocol = <T extends { protocol: string }>(value: unknown): T[] =>
     ((value as T[] | undefined) ?? []).filter((c) => c.protocol === RESTJSON1);
   for (const operation of closure.operations) {
@@ -98,6 +120,9 @@ function suiteOf(model: Model, index: ShapeIndex, service: Shape): ProtocolSuite
     )) {
       for (const expanded of expandParameters(testCase)) malformed.push({ shape: operation, operation, testCase: expanded });
     }
+    for (const testCase of ofProtocol<EventStreamTestCase>(operation.traits.get("smithy.test#eventStreamTests"))) {
+      streams.push({ shape: operation, operation, testCase });
+    }
   }
   for (const error of closure.errors) {
     const operation = closure.operations.find((op) => op.errors?.includes(error.id));
@@ -106,7 +131,7 @@ function suiteOf(model: Model, index: ShapeIndex, service: Shape): ProtocolSuite
       responses.push({ shape: error, operation, testCase });
     }
   }
-  return { model, index, service, requests, responses, malformed };
+  return { model, index, service, requests, responses, malformed, streams };
 }
 
 /**
@@ -162,7 +187,7 @@ export function toTypeScriptValue(index: ShapeIndex, shape: Shape, value: unknow
       return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toTypeScriptValue(index, target, v)]));
     }
     case "timestamp":
-      return new Date((value as number) * 1000);
+      return typeof value === "string" ? new Date(value) : new Date((value as number) * 1000);
     case "blob":
       return typeof value === "string" ? new TextEncoder().encode(value) : value;
     case "float":

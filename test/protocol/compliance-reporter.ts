@@ -1,12 +1,13 @@
 // `npm run -s protocol-tests`: runs the compliance cases alone and closes with one line per
-// side, e.g. `restJson1 client: requests P/T, responses P/T, skipped S`, after listing every
+// side, e.g. `restJson1 client: requests P/T, responses P/T, event streams P/T, skipped S`, after listing every
 // skipped case with its reason.
 
 import type { Reporter, TestCase, TestModule } from "vitest/node";
 
 /** The suites whose cases are counted, and the label each is counted under. */
-const GROUPS: Record<string, { side: "client" | "server"; kind: "requests" | "responses" | "malformed" }> = {
+const GROUPS: Record<string, { side: "client" | "server"; kind: "requests" | "responses" | "malformed" | "event streams" }> = {
   "restJson1 client requests": { side: "client", kind: "requests" },
+  "restJson1 client event streams": { side: "client", kind: "event streams" },
   "restJson1 client responses": { side: "client", kind: "responses" },
   "restJson1 server requests": { side: "server", kind: "requests" },
   "restJson1 server responses": { side: "server", kind: "responses" },
@@ -36,7 +37,7 @@ export default class ComplianceReporter implements Reporter {
       }
     }
     const out: string[] = [];
-    for (const [side, kinds] of [["client", ["requests", "responses"]], ["server", ["requests", "responses", "malformed"]]] as const) {
+    for (const [side, kinds] of [["client", ["requests", "responses", "event streams"]], ["server", ["requests", "responses", "malformed"]]] as const) {
       if (![...tallies.keys()].some((k) => k.startsWith(side)) && !skipped.has(side)) continue;
       for (const name of skipped.get(side) ?? []) out.push(`skipped (${side}): ${name}`);
       const figures = kinds.map((kind) => {

@@ -1,4 +1,4 @@
-// The restJson1 compliance suite is read completely: every case of the three smithy.test
+// The restJson1 compliance suite is read completely: every case of the four smithy.test
 // traits, with unique ids, and parameterised malformed cases expanded.
 
 import { describe, expect, it } from "vitest";
@@ -6,7 +6,7 @@ import { loadRestJsonSuites } from "../helpers/protocol-tests.js";
 import { SHARED_DIR, SHARED_MISSING } from "../helpers/codegen.js";
 
 describe.skipIf(SHARED_DIR === undefined)(`restJson1 suite inventory${SHARED_DIR === undefined ? ` (${SHARED_MISSING})` : ""}`, () => {
-  it("reads request, response and malformed-request cases of every restJson1 service, with unique ids", async () => {
+  it("reads request, response, malformed-request and event stream cases of every restJson1 service, with unique ids", async () => {
     const suites = await loadRestJsonSuites(SHARED_DIR!);
     expect(suites.map((s) => s.service.id).sort()).toEqual([
       "aws.protocoltests.restjson#RestJson",
@@ -21,7 +21,11 @@ describe.skipIf(SHARED_DIR === undefined)(`restJson1 suite inventory${SHARED_DIR
     expect(all.requests).toHaveLength(157);
     expect(all.responses).toHaveLength(116);
     expect(all.malformed.length).toBeGreaterThan(191);
-    for (const list of [all.requests, all.responses, all.malformed]) {
+    // event-stream.smithy: 100 eventStreamTests cases, 16 of them server-only.
+    const streams = suites.flatMap((s) => s.streams);
+    expect(streams).toHaveLength(100);
+    expect(streams.filter((c) => c.testCase.appliesTo === "server")).toHaveLength(16);
+    for (const list of [all.requests, all.responses, all.malformed, streams]) {
       const ids = list.map((c) => c.testCase.id);
       expect(new Set(ids).size).toBe(ids.length);
     }

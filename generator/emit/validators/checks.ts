@@ -6,7 +6,7 @@
 
 import { CodegenError } from "../../diagnostics.js";
 import type { ShapeIndex } from "../../index/shape-index.js";
-import type { Member, Shape } from "../../model/model.js";
+import { isEventStream, type Member, type Shape } from "../../model/model.js";
 import { isIdentifier } from "../../model/shape-id.js";
 import type { SymbolProvider } from "../../symbols/symbol-provider.js";
 import { REDACTED_KEY, type ValidatorPlan } from "./plan.js";
@@ -175,7 +175,13 @@ export class CheckWriter {
       const memberPath = [...path, { c: `/${m.name}` }];
       const body: string[] = [];
       if (union) body.push(`${set}++;`);
-      this.value(x, m, this.index.target(m), memberPath, depth + 1, body);
+      const target = this.index.target(m);
+      if (isEventStream(target)) {
+        // An event stream's events arrive later, one by one: only its presence is checked here.
+        if (m.traits.has("smithy.api#required")) out.push(`if (${x} == null) ${this.fail(memberPath, "required", RULES.required)}`);
+        continue;
+      }
+      this.value(x, m, target, memberPath, depth + 1, body);
       if (m.traits.has("smithy.api#required")) {
         out.push(`if (${x} == null) ${this.fail(memberPath, "required", RULES.required)}`, ...block("else", body));
       } else {

@@ -3,7 +3,7 @@
 // constraints are not enforced when deserializing output).
 
 import type { ShapeIndex, ServiceClosure } from "../../index/shape-index.js";
-import type { Shape } from "../../model/model.js";
+import { isEventStream, type Shape } from "../../model/model.js";
 import { compareNames } from "../../index/shape-index.js";
 
 const AGGREGATES: ReadonlySet<string> = new Set(["structure", "union", "list", "map"]);
@@ -29,7 +29,8 @@ export function planValidators(index: ShapeIndex, closure: ServiceClosure): Vali
   const visit = (id: string) => {
     if (reached.has(id) || id === "smithy.api#Unit") return;
     const shape = index.shape(id);
-    if (!AGGREGATES.has(shape.type)) return;
+    // An event stream's events are not checked by the input's validator (they arrive later).
+    if (!AGGREGATES.has(shape.type) || isEventStream(shape)) return;
     reached.set(id, shape);
     for (const m of shape.members) visit(m.target);
   };

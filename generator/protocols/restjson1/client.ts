@@ -12,6 +12,7 @@ import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
 import { IMPORTED } from "../../symbols/symbol-provider.js";
 import { requestBindings, responseBindings, UNIT, type RequestBindings, type ResponseBindings } from "./bindings.js";
+import { EventStreamCode, targetsEventStream } from "./event-stream.js";
 import { HttpCode } from "./http-code.js";
 import { JsonCode } from "./json-code.js";
 import { Helpers, HELPERS } from "./runtime.js";
@@ -29,7 +30,7 @@ const SMITHY_TYPES = {
 } as const;
 
 /** How a successful response body is read before the operation's reader sees it. */
-type BodyKind = "none" | "json" | "value" | "text" | "bytes";
+type BodyKind = "none" | "json" | "value" | "text" | "bytes" | "stream";
 
 export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
   const { index, closure, symbols } = ctx;
@@ -38,6 +39,7 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
   helpers.use("put");
   const json = new JsonCode(index, symbols, helpers);
   const http = new HttpCode(index, helpers, (shape) => json.typeOf(shape));
+  const streams = new EventStreamCode(index, json, helpers);
   // Big numbers are JSON numbers with more digits than a double holds: they need `stringify`.
   const stringify = [...closure.shapes.values()].some((s) => s.type === "bigInteger" || s.type === "bigDecimal")
     ? helpers.use("stringify")
@@ -59,17 +61,13 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
     json.uses.add(outputType);
     const http_ = op.traits.get("smithy.api#http") as { method: string; uri: string } | undefined;
     const base = { doc: http_ === undefined ? "" : `${http_.method} ${http_.uri}`, name: opName, serialize, deserialize, inputType, outputType, reader: `read${opName}Output` };
-    if (usesEventStream(index, op)) {
-      return { ...base, unsupported: JSON.stringify(`${opName} uses an event stream, which this generated client does not support yet`) };
-    }
     const request = requestBindings(index, op);
     const response = responseBindings(index, op.output);
     return {
       ...base,
-      unsupported: "",
       hasLabels: request.path.some((segment) => segment.kind === "label"),
-      ...serializerBody(request, json, http, helpers, stringify, ctx),
-      ...readerBody(response, json, http, helpers, ctx, kinds),
+      ...serializerBody(request, json, http, helpers, stringify, streams, ctx),
+      ...readerBody(response, json, http, helpers, streams, ctx, kinds),
     };
   });
   if (problems.length > 0) throw new CodegenError(problems);
@@ -82,7 +80,7 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
 
   const errorClasses = closure.errors.map((e) => symbols.name(e));
   const localNames = new Set([
-    ...json.shapeFunctions().map((f) => f.name), ...operations.filter((o) => o.unsupported === "").map((o) => o.reader), "toError", ...HELPERS,
+    ...json.shapeFunctions().map((f) => f.name), ...streams.names(), ...operations.map((o) => o.reader), "toError", ...HELPERS,
     ...RUNTIME_LOCALS,
   ]);
   const modelTypes = [...json.uses].filter((u) => symbols.moduleOf(u) === "models").sort();
@@ -101,6 +99,7 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
     ServiceException: base,
     operations,
     shapeFunctions: json.shapeFunctions(),
+    streamFunctions: streams.functions(),
     errors,
     // Whether reading a modeled error's members can throw (a bad date or base64, say).
     errorsConvert: errors.some((e) => e.converts),
@@ -109,20 +108,10 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
     hostPrefix: operations.some((o) => "hostPrefix" in o && o.hostPrefix),
     greedy: operations.some((o) => "greedy" in o && o.greedy),
     bodyKinds: { json: kinds.has("json"), value: kinds.has("value"), bytes: kinds.has("bytes") },
-    utf8: kinds.has("bytes") || helpers.has("toBase64") || helpers.has("contentMd5"),
+    eventStreams: { any: streams.writes || streams.reads, writes: streams.writes, reads: streams.reads },
+    utf8: kinds.has("bytes") || helpers.has("toBase64") || helpers.has("contentMd5") || streams.writes || streams.reads,
   }, closure.service.id);
   return { path: "src/protocol.ts", content };
-}
-
-/** An operation with an `@streaming` union (an event stream) in its input or output. */
-function usesEventStream(index: ShapeIndex, op: Shape): boolean {
-  return [op.input, op.output].some((id) => {
-    if (id === undefined || id === UNIT) return false;
-    return index.shape(id).members.some((m) => {
-      const target = index.target(m);
-      return target.type === "union" && target.traits.has("smithy.api#streaming");
-    });
-  });
 }
 
 const shapeName = (shape: Shape): string => shape.id.slice(shape.id.indexOf("#") + 1);
@@ -131,9 +120,11 @@ const shapeName = (shape: Shape): string => shape.id.slice(shape.id.indexOf("#")
 const RUNTIME_LOCALS = [
   "URL", "TextDecoder", "TextEncoder", "crypto", "Target", "target", "lastEndpoint", "lastTarget", "request",
   "nodeBuffer", "byteLength", "decoder", "utf8", "receive", "unreadable", "settled", "raise", "collect", "textOf", "jsonBody", "valueBody", "bytesBody", "errorCode", "B64", "BIG", "ERRORS", "ErrorEntry",
+  "CRC_TABLE", "crc32", "EventHeader", "blobBytes", "eventMessage", "headerBytes", "eventStream", "EventMessage", "EventReaders", "eventJson",
+  "events", "malformed", "messages", "decodeMessage", "headerValue", "eventHeader",
 ];
 
-function serializerBody(b: RequestBindings, json: JsonCode, http: HttpCode, helpers: Helpers, stringify: string, ctx: EmitContext) {
+function serializerBody(b: RequestBindings, json: JsonCode, http: HttpCode, helpers: Helpers, stringify: string, streams: EventStreamCode, ctx: EmitContext) {
   const read = (m: Member) => json.read("input", m.name);
   const isToken = (m: Member) => m.traits.has("smithy.api#idempotencyToken");
   const statements: string[] = [];
@@ -167,7 +158,7 @@ function serializerBody(b: RequestBindings, json: JsonCode, http: HttpCode, help
     else statements.push(`if (${read(member)} != null) ${target} = ${http.header(member, name, read(member))};`);
   }
 
-  const requested = requestBody(b, json, stringify, ctx);
+  const requested = requestBody(b, json, stringify, streams, ctx);
   const { contentType } = requested;
   let body = requested.body;
   if (checksum && body !== "undefined") {
@@ -201,13 +192,14 @@ function serializerBody(b: RequestBindings, json: JsonCode, http: HttpCode, help
 }
 
 /** The request body expression and its default content-type (spec: restJson1 Content-Type table). */
-function requestBody(b: RequestBindings, json: JsonCode, stringify: string, ctx: EmitContext): { body: string; contentType: string | undefined } {
+function requestBody(b: RequestBindings, json: JsonCode, stringify: string, streams: EventStreamCode, ctx: EmitContext): { body: string; contentType: string | undefined } {
   if (b.payload === undefined) {
     if (b.body.length === 0) return { body: "undefined", contentType: undefined };
     return { body: `${stringify}(${json.objectLiteral(b.body, "input", false)})`, contentType: "application/json" };
   }
   const target = ctx.index.target(b.payload);
   const value = json.read("input", b.payload.name);
+  if (targetsEventStream(ctx.index, b.payload)) return { body: streams.requestBody(b.payload, value), contentType: "application/vnd.amazon.eventstream" };
   const mediaType = target.traits.get("smithy.api#mediaType");
   const typed = (body: string, fallback: string) => ({ body, contentType: typeof mediaType === "string" ? mediaType : fallback });
   switch (target.type) {
@@ -225,10 +217,10 @@ function requestBody(b: RequestBindings, json: JsonCode, stringify: string, ctx:
 
 /** How a reader turns the body (a string or bytes) into `v`, per kind of body. */
 const BODY_READERS: Record<BodyKind, string> = {
-  none: "", json: "jsonBody(body)", value: "valueBody(body)", text: "textOf(body) || undefined", bytes: "bytesBody(body)",
+  none: "", json: "jsonBody(body)", value: "valueBody(body)", text: "textOf(body) || undefined", bytes: "bytesBody(body)", stream: "",
 };
 
-function readerBody(b: ResponseBindings, json: JsonCode, http: HttpCode, helpers: Helpers, ctx: EmitContext, kinds: Set<BodyKind>) {
+function readerBody(b: ResponseBindings, json: JsonCode, http: HttpCode, helpers: Helpers, streams: EventStreamCode, ctx: EmitContext, kinds: Set<BodyKind>) {
   const statements: string[] = [];
   for (const { member, name } of b.headers) {
     statements.push(`{ const s = h[${JSON.stringify(name)}]; if (s !== undefined) ${json.write("o", member.name, http.fromHeader(member, "s"))} }`);
@@ -238,7 +230,15 @@ function readerBody(b: ResponseBindings, json: JsonCode, http: HttpCode, helpers
   }
   if (b.statusCode !== undefined) statements.push(json.write("o", b.statusCode.name, "r.statusCode"));
   let kind: BodyKind = "none";
-  if (b.payload !== undefined) {
+  if (b.payload !== undefined && targetsEventStream(ctx.index, b.payload)) {
+    // The body is the stream itself: read as it arrives, never collected.
+    kind = "stream";
+    // A stream's initial response must be whole: a @required member missing means it is not one (protocol tests).
+    for (const { member, name } of b.headers.filter((x) => x.member.traits.has("smithy.api#required"))) {
+      statements.push(`if (${json.read("o", member.name)} === undefined) throw new Error(${JSON.stringify(`the initial response has no ${member.name} (header ${name})`)});`);
+    }
+    statements.push(json.write("o", b.payload.name, streams.responseStream(b.payload)));
+  } else if (b.payload !== undefined) {
     const shape = ctx.index.target(b.payload);
     kind = shape.type === "blob" ? "bytes" : shape.type === "string" || shape.type === "enum" ? "text" : "value";
     const value = kind === "value" ? json.fromJson(shape, "v", b.payload) : "v";
@@ -250,13 +250,16 @@ function readerBody(b: ResponseBindings, json: JsonCode, http: HttpCode, helpers
   kinds.add(kind);
   const code = statements.join("\n");
   // The parameters up to the last one the reader uses: unused ones would stay in a bundle.
-  const params = [`body: string | Uint8Array`, `h: ${SMITHY_TYPES.HeaderBag}`, `r: ${SMITHY_TYPES.HttpResponse}`];
-  if (!/\br\b/.test(code)) params.pop();
-  if (params.length === 2 && !/\bh\b/.test(code)) params.pop();
+  const params = [
+    `body: ${kind === "stream" ? "unknown" : "string | Uint8Array"}`, `h: ${SMITHY_TYPES.HeaderBag}`, `r: ${SMITHY_TYPES.HttpResponse}`, `$metadata: ${SMITHY_TYPES.ResponseMetadata}`,
+  ];
+  const used = (param: string) => new RegExp(`(?<![\\w$])${param.slice(0, param.indexOf(":")).replace("$", "\\$")}\\b`).test(code);
+  while (params.length > 1 && !used(params[params.length - 1]!)) params.pop();
   return {
     readerStatements: statements,
     readerParams: params.join(", "),
     bodyRead: BODY_READERS[kind],
+    streamOutput: kind === "stream",
   };
 }
 

@@ -6,7 +6,8 @@
 
 import { CodegenError, type Diagnostic } from "../../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../../emit/context.js";
-import type { Shape } from "../../../model/model.js";
+import { isEventStream, type Shape } from "../../../model/model.js";
+import type { ShapeIndex } from "../../../index/shape-index.js";
 import { render } from "../../../render/templates.js";
 import { IMPORTED } from "../../../symbols/symbol-provider.js";
 import { requestBindings, responseBindings, UNIT } from "../bindings.js";
@@ -60,9 +61,11 @@ export function emitRestJson1Server(ctx: EmitContext): EmittedFile {
   const writer: WriterParts = { json, http, helpers, stringify };
 
   const errorClasses = new Map<string, Shape>();
-  const requests = closure.operations.map((op) => requestBindings(index, op));
-  const routes = closure.operations.map((op, i) => routeOf(op, requests[i]!));
-  const operations = closure.operations.map((op, i) => {
+  // Event streams are client-side only so far: their operations are not served (no route: 404).
+  const served = closure.operations.filter((op) => !usesEventStream(index, op));
+  const requests = served.map((op) => requestBindings(index, op));
+  const routes = served.map((op, i) => routeOf(op, requests[i]!));
+  const operations = served.map((op, i) => {
     const name = symbols.name(op);
     const fns = { deserialize: `deserialize${name}Request`, serialize: `serialize${name}Response`, serializeError: `serialize${name}Error` };
     symbols.claim(fns.deserialize, `the request deserializer of ${op.id}`, problems);
@@ -133,7 +136,7 @@ export function emitRestJson1Server(ctx: EmitContext): EmittedFile {
     ...SMITHY_TYPES,
     ...names,
     service,
-    routes: routes.map((r, i) => ({ literal: routeLiteral(r), name: symbols.name(closure.operations[i]!) })),
+    routes: routes.map((r, i) => ({ literal: routeLiteral(r), name: symbols.name(served[i]!) })),
     priority: routePriority(routes).join(", "),
     operations,
     errorWriters,
@@ -142,4 +145,9 @@ export function emitRestJson1Server(ctx: EmitContext): EmittedFile {
     server: serverHelpers.flags(),
   }, closure.service.id);
   return { path: "src/server.ts", content };
+}
+
+/** An operation whose input or output has an event stream member. */
+function usesEventStream(index: ShapeIndex, op: Shape): boolean {
+  return [op.input, op.output].some((id) => id !== undefined && id !== UNIT && index.shape(id).members.some((m) => isEventStream(index.target(m))));
 }
