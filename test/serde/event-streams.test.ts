@@ -4,9 +4,10 @@
 // exception and error messages end it with the modeled error or the service exception; a header
 // value out of its type's range is refused when writing.
 
+import { join } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generate, loadGenerated, modelFromJson, typecheck } from "../helpers/codegen.js";
+import { generate, loadGenerated, modelFromJson, SHARED_DIR, SHARED_MISSING, typecheck } from "../helpers/codegen.js";
 
 const NS = "example.streams";
 const id = (name: string) => `${NS}#${name}`;
@@ -266,4 +267,34 @@ describe("around the stream", () => {
     const response = await handle({ method: "POST", protocol: "http:", hostname: "h", path: "/chat/r1", query: {}, headers: {}, body: "" });
     expect(response.statusCode).toBe(404);
   });
+});
+
+describe.skipIf(SHARED_DIR === undefined)(`a real model: bedrock-runtime's ConverseStream${SHARED_DIR === undefined ? ` (${SHARED_MISSING})` : ""}`, () => {
+  it("reads the events a ConverseStream response carries, then the modeled exception that ends it", async () => {
+    const model = [join(SHARED_DIR!, "models/aws/bedrock-runtime-2023-09-30.json")];
+    const bedrock = (await loadGenerated<Record<string, Fn>>(await generate(model, { operations: ["ConverseStream"] }))).mod;
+    const json = (headers: Record<string, string>, payload: unknown) =>
+      message({ ":message-type": "event", ":content-type": "application/json", ...headers }, new TextEncoder().encode(JSON.stringify(payload)));
+    const body = from([
+      json({ ":event-type": "messageStart" }, { role: "assistant" }),
+      json({ ":event-type": "contentBlockDelta" }, { contentBlockIndex: 0, delta: { text: "Hel" } }),
+      json({ ":event-type": "contentBlockDelta" }, { contentBlockIndex: 0, delta: { text: "lo" } }),
+      json({ ":event-type": "messageStop" }, { stopReason: "end_turn" }),
+      message({ ":message-type": "exception", ":exception-type": "throttlingException", ":content-type": "application/json" }, new TextEncoder().encode('{"message":"slow down"}')),
+    ]);
+    const output = await bedrock["deserializeConverseStreamResponse"]!({ statusCode: 200, headers: { "x-amzn-requestid": "r-1" }, body });
+    expect(output.$metadata.requestId).toBe("r-1");
+    const events: unknown[] = [];
+    const error = await (async () => {
+      for await (const event of output.stream) events.push(event);
+    })().then(() => undefined, (e: unknown) => e as Record<string, unknown>);
+    expect(events).toEqual([
+      { messageStart: { role: "assistant" } },
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { text: "Hel" } } },
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { text: "lo" } } },
+      { messageStop: { stopReason: "end_turn" } },
+    ]);
+    expect(error).toBeInstanceOf(bedrock["ThrottlingException"] as unknown as new () => Error);
+    expect(error).toMatchObject({ name: "ThrottlingException", $fault: "client", message: "slow down" });
+  }, 60_000);
 });
