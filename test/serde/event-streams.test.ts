@@ -212,6 +212,8 @@ describe("hostile event streams", () => {
     ["chunks that are not bytes", async () => from([{ length: 3 }])],
     ["a message longer than its body", async () => from([Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 0, 0)])],
     ["a message shorter than its frame", async () => from([Uint8Array.of(0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0)])],
+    // 4 GiB announced, then an endless body: refused at once, not buffered until memory runs out.
+    ["a message over the format's 16 MiB", async () => (async function* () { yield Uint8Array.of(0xff, 0xff, 0xff, 0xff); for (;;) yield new Uint8Array(1024); })()],
   ])("%s ends the stream with a DeserializationError", async (_, body) => {
     const { error } = await read(await body());
     expect(error?.name).toBe("DeserializationError");

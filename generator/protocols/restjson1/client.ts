@@ -121,7 +121,7 @@ const RUNTIME_LOCALS = [
   "URL", "TextDecoder", "TextEncoder", "crypto", "Target", "target", "lastEndpoint", "lastTarget", "request",
   "nodeBuffer", "byteLength", "decoder", "utf8", "receive", "unreadable", "settled", "raise", "collect", "textOf", "jsonBody", "valueBody", "bytesBody", "errorCode", "B64", "BIG", "ERRORS", "ErrorEntry",
   "CRC_TABLE", "crc32", "EventHeader", "blobBytes", "eventMessage", "headerBytes", "eventStream", "EventMessage", "EventReaders", "eventJson",
-  "events", "malformed", "messages", "decodeMessage", "headerValue", "eventHeader",
+  "events", "malformed", "messages", "decodeMessage", "headerValue", "eventHeader", "MAX_MESSAGE", "firstUint32", "join",
 ];
 
 function serializerBody(b: RequestBindings, json: JsonCode, http: HttpCode, helpers: Helpers, stringify: string, streams: EventStreamCode, ctx: EmitContext) {
