@@ -90,7 +90,7 @@ function readDocument({ file, text }: ModelSource, problems: Diagnostic[]): AstD
     const offset = node === undefined ? undefined : parsed.offsetOf(node, key) ?? parsed.offsetOf(node);
     return offset === undefined ? { file } : { file, ...parsed.lineColumn(offset) };
   };
-  return readAstDocument(parsed.value, file, locate, problems);
+  return readAstDocument(parsed.value, locate, problems);
 }
 
 /** An IDL file goes through the same reader as a JSON AST file, with the parser's locations. */
@@ -113,7 +113,7 @@ function readIdlDocument(
     const at = (key === undefined ? undefined : parsed.locations.get(`${shapeId}$${key}`)) ?? parsed.locations.get(shapeId);
     return at === undefined ? { file } : { file, line: at.line, column: at.column, sourceLine: lines[at.line - 1] };
   };
-  return readAstDocument(parsed.ast as unknown as JsonValue, file, locate, problems);
+  return readAstDocument(parsed.ast as unknown as JsonValue, locate, problems);
 }
 
 /**

@@ -51,7 +51,7 @@ const LIFECYCLE = ["create", "put", "read", "update", "delete", "list"];
 const isObject = (v: JsonValue | undefined): v is JsonObject =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
-export function readAstDocument(root: JsonValue, file: string, locate: Locator, problems: Diagnostic[]): AstDocument {
+export function readAstDocument(root: JsonValue, locate: Locator, problems: Diagnostic[]): AstDocument {
   const report = (message: string, node?: object, key?: string, shape?: string) =>
     problems.push({ ...locate(node, key, shape), message, shape });
   const doc: AstDocument = { version: "2.0", shapes: [], applies: [], metadata: new Map() };

@@ -42,7 +42,6 @@ const SIMPLE: ShapeType[] = [...NUMBERS, "blob", "boolean", "string", "timestamp
 const DATA: ShapeType[] = [...SIMPLE, "list", "map", "structure", "union"];
 const ANY: ShapeType[] = [...DATA, "service", "operation", "resource"];
 const anyShape: TraitSelector = { shapes: ANY, members: ["*"] };
-const dataShape: TraitSelector = { shapes: DATA, members: ["*"] };
 const structureMember: TraitSelector = { members: ["*"], memberOf: ["structure"] };
 const httpBindable = (...types: ShapeType[]): TraitSelector => ({ members: types, memberOf: ["structure"] });
 const strings: ValueSchema = { list: "string" };

@@ -25,7 +25,7 @@ export class SymbolProvider {
 
   constructor(
     private readonly index: ShapeIndex,
-    private readonly closure: ServiceClosure,
+    closure: ServiceClosure,
   ) {
     const problems: Diagnostic[] = [];
     this.errorIds = new Set(closure.errors.map((e) => e.id));

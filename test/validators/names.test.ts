@@ -5,10 +5,7 @@
 
 import { describe, expect, it } from "vitest";
 import { CodegenError } from "../../generator/diagnostics.js";
-import { emitValidators } from "../../generator/emit/validators.js";
-import { ShapeIndex, serviceClosure } from "../../generator/index/shape-index.js";
-import { SymbolProvider } from "../../generator/symbols/symbol-provider.js";
-import { DEFAULT_OPTIONS, fileOf, generate, loadGenerated, modelFromJson, typecheck } from "../helpers/codegen.js";
+import { fileOf, generate, loadGenerated, modelFromJson, typecheck } from "../helpers/codegen.js";
 import { thrown, validatorFiles, type Validate } from "./load.js";
 
 function service(shapes: Record<string, unknown>, errors: string[] = []) {

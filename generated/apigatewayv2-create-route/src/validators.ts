@@ -139,11 +139,6 @@ function $failAt(
   return f;
 }
 
-/** `p + k + suffix`, without building anything at the root. */
-function $join(p: string, k: string | number, suffix: string): string {
-  return p === "" && k === "" ? suffix : p + k + suffix;
-}
-
 const $hasOwn = Object.prototype.hasOwnProperty;
 
 /** -1 when the string's length in code points is within [min, max], else that length. */

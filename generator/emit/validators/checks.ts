@@ -33,7 +33,7 @@ export const MAX_FAILURES = 10_000;
 const REMEMBER_FROM = 16;
 
 /** Runtime helpers the generated file includes only when some check uses them. */
-export const HELPERS = ["stringLength", "unique", "document", "decimal", "regex", "hasOwn", "walk"] as const;
+export const HELPERS = ["stringLength", "unique", "document", "decimal", "regex", "hasOwn", "walk", "join"] as const;
 export type Helper = (typeof HELPERS)[number];
 
 const INTEGER_BOUNDS: Record<string, [string, string]> = {
@@ -105,7 +105,7 @@ export class CheckWriter {
   private call(shape: Shape, value: string, path: Path): string {
     const last = path[path.length - 1];
     const [prefix, key] = last !== undefined && "e" in last && path.length > 2 ? [path.slice(0, -1), last.e] : [path, '""'];
-    return `${this.functionName(shape)}(${value}, ${pathJs(prefix)}, ${key}, ${this.trailingArgs(shape)})`;
+    return `${this.functionName(shape)}(${value}, ${pathJs(prefix, () => this.helpers.add("join"))}, ${key}, ${this.trailingArgs(shape)})`;
   }
 
   /** The functions of the given structures and unions, then of every list and map they call (sorted, so output is stable). */

@@ -12,8 +12,8 @@ export type Path = readonly PathPart[];
 /** The path of a check function's own value: `p + k`. */
 export const FUNCTION_ROOT: Path = [{ e: "p" }, { e: "k" }];
 
-/** The JS expression of a path, constant parts merged. */
-export function pathJs(path: Path): string {
+/** The JS expression of a path, constant parts merged; `joins` is told when it calls `$join`. */
+export function pathJs(path: Path, joins?: () => void): string {
   const merged: PathPart[] = [];
   for (const part of path) {
     const last = merged[merged.length - 1];
@@ -23,6 +23,7 @@ export function pathJs(path: Path): string {
   const [p, k, c] = merged;
   if (isVar(p, "p") && isVar(k, "k") && c !== undefined && "c" in c) {
     merged.splice(0, 3, { e: `$join(p, k, ${JSON.stringify(c.c)})` });
+    joins?.();
   }
   const pieces = merged.map((part) => ("c" in part ? JSON.stringify(part.c) : part.e));
   return pieces.length === 0 ? '""' : pieces.join(" + ");

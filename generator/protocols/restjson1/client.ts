@@ -6,13 +6,12 @@
 import { CodegenError, type Diagnostic } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
 import { errorFault, errorRetryable, messageMember } from "../../emit/errors.js";
-import type { ShapeIndex } from "../../index/shape-index.js";
-import type { Member, Shape } from "../../model/model.js";
+import { isEventStream, type Member, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
 import { IMPORTED } from "../../symbols/symbol-provider.js";
-import { requestBindings, responseBindings, UNIT, type RequestBindings, type ResponseBindings } from "./bindings.js";
-import { EventStreamCode, targetsEventStream } from "./event-stream.js";
+import { requestBindings, responseBindings, type RequestBindings, type ResponseBindings } from "./bindings.js";
+import { EventStreamCode } from "./event-stream.js";
 import { HttpCode } from "./http-code.js";
 import { JsonCode } from "./json-code.js";
 import { Helpers, HELPERS } from "./runtime.js";
@@ -39,11 +38,11 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
   helpers.use("put");
   const json = new JsonCode(index, symbols, helpers);
   const http = new HttpCode(index, helpers, (shape) => json.typeOf(shape));
-  const streams = new EventStreamCode(index, json, helpers);
   // Big numbers are JSON numbers with more digits than a double holds: they need `stringify`.
   const stringify = [...closure.shapes.values()].some((s) => s.type === "bigInteger" || s.type === "bigDecimal")
     ? helpers.use("stringify")
     : "JSON.stringify";
+  const streams = new EventStreamCode(index, json, helpers, stringify);
   const problems: Diagnostic[] = [];
   const kinds = new Set<BodyKind>();
 
@@ -120,7 +119,7 @@ const shapeName = (shape: Shape): string => shape.id.slice(shape.id.indexOf("#")
 const RUNTIME_LOCALS = [
   "URL", "TextDecoder", "TextEncoder", "crypto", "Target", "target", "lastEndpoint", "lastTarget", "request",
   "nodeBuffer", "byteLength", "decoder", "utf8", "receive", "unreadable", "settled", "raise", "collect", "textOf", "jsonBody", "valueBody", "bytesBody", "errorCode", "B64", "BIG", "ERRORS", "ErrorEntry",
-  "CRC_TABLE", "crc32", "EventHeader", "blobBytes", "eventMessage", "headerBytes", "eventStream", "EventMessage", "EventReaders", "eventJson",
+  "CRC_TABLE", "crc32", "EventHeader", "eventMessage", "headerBytes", "eventStream", "EventMessage", "EventReaders", "eventJson",
   "events", "malformed", "messages", "decodeMessage", "headerValue", "eventHeader", "MAX_MESSAGE", "firstUint32", "join",
 ];
 
@@ -199,7 +198,7 @@ function requestBody(b: RequestBindings, json: JsonCode, stringify: string, stre
   }
   const target = ctx.index.target(b.payload);
   const value = json.read("input", b.payload.name);
-  if (targetsEventStream(ctx.index, b.payload)) return { body: streams.requestBody(b.payload, value), contentType: "application/vnd.amazon.eventstream" };
+  if (isEventStream(target)) return { body: streams.requestBody(b.payload, value), contentType: "application/vnd.amazon.eventstream" };
   const mediaType = target.traits.get("smithy.api#mediaType");
   const typed = (body: string, fallback: string) => ({ body, contentType: typeof mediaType === "string" ? mediaType : fallback });
   switch (target.type) {
@@ -230,7 +229,7 @@ function readerBody(b: ResponseBindings, json: JsonCode, http: HttpCode, helpers
   }
   if (b.statusCode !== undefined) statements.push(json.write("o", b.statusCode.name, "r.statusCode"));
   let kind: BodyKind = "none";
-  if (b.payload !== undefined && targetsEventStream(ctx.index, b.payload)) {
+  if (b.payload !== undefined && isEventStream(ctx.index.target(b.payload))) {
     // The body is the stream itself: read as it arrives, never collected.
     kind = "stream";
     // A stream's initial response must be whole: a @required member missing means it is not one (protocol tests).

@@ -6,7 +6,7 @@
 // payload. A member targeting an @error structure is an exception message.
 
 import type { ShapeIndex } from "../../index/shape-index.js";
-import { isEventStream, type Member, type Shape } from "../../model/model.js";
+import type { Member, Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import type { JsonCode } from "./json-code.js";
 import type { Helpers } from "./runtime.js";
@@ -30,9 +30,6 @@ const PAYLOAD_TYPES: Partial<Record<string, string>> = {
   blob: "application/octet-stream", string: "text/plain", enum: "text/plain",
 };
 
-/** A member that targets an event stream. */
-export const targetsEventStream = (index: ShapeIndex, member: Member): boolean => isEventStream(index.target(member));
-
 /** The generated functions of a file's event streams: a writer and a reader per stream union. */
 export class EventStreamCode {
   private readonly writers = new Map<string, string>();
@@ -44,6 +41,8 @@ export class EventStreamCode {
     private readonly index: ShapeIndex,
     private readonly json: JsonCode,
     private readonly helpers: Helpers,
+    /** JSON.stringify, or the helper that writes big numbers with all their digits. */
+    private readonly stringify: string,
   ) {}
 
   /** Whether the file has input (write) or output (read) streams. */
@@ -81,7 +80,9 @@ export class EventStreamCode {
     if (existing !== undefined) return existing;
     const name = `message_${nameOf(union.id)}`;
     this.writers.set(union.id, name);
-    this.helpers.use("ms"); // timestamp headers: eventMessage writes their milliseconds
+    // eventMessage writes timestamp headers as milliseconds and blob headers as bytes.
+    this.helpers.use("ms");
+    this.helpers.use("blobBytes");
     const type = this.json.typeOf(union);
     const cases = union.members.map((m) => {
       const event = this.index.target(m);
@@ -121,11 +122,11 @@ export class EventStreamCode {
         const bytes = target.type === "blob" ? `blobBytes(${value})` : `utf8(${value})`;
         return { headers, payload: `${value} == null ? undefined : ${bytes}`, contentType: typeof mediaType === "string" ? mediaType : PAYLOAD_TYPES[target.type] };
       }
-      return { headers, payload: `utf8(JSON.stringify(${value} == null ? {} : ${this.json.toJson(target, value, explicit)}))`, contentType: "application/json" };
+      return { headers, payload: `utf8(${this.stringify}(${value} == null ? {} : ${this.json.toJson(target, value, explicit)}))`, contentType: "application/json" };
     }
     const body = event.members.filter((m) => !m.traits.has(EVENT_HEADER));
     if (body.length === 0) return { headers, payload: undefined, contentType: undefined };
-    return { headers, payload: `utf8(JSON.stringify(${this.json.objectLiteral(body, v, true)}))`, contentType: "application/json" };
+    return { headers, payload: `utf8(${this.stringify}(${this.json.objectLiteral(body, v, true)}))`, contentType: "application/json" };
   }
 
   /** `events_<Union>`: how each event type of the union is read, and which exception types name which errors. */

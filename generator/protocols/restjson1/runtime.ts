@@ -6,7 +6,7 @@
 export const HELPERS = [
   "scalarText", "label", "hostLabel", "header", "headerList", "prefixHeaders", "queryList", "queryParams", "uuid",
   "dense", "denseMap", "listOf", "mapOf", "put", "own", "num", "fromNum", "stringify", "bigJson", "fromBig", "ms", "epochSeconds",
-  "dateTime", "httpDate", "fromEpochSeconds", "utc", "fromDateTime", "fromHttpDate", "b64", "toBase64",
+  "dateTime", "httpDate", "fromEpochSeconds", "utc", "fromDateTime", "fromHttpDate", "b64", "blobBytes", "toBase64",
   "fromBase64", "fromUtf8", "unknownMember", "readPrefixHeaders", "splitHeader", "splitDates", "contentMd5",
 ] as const;
 
@@ -27,7 +27,7 @@ const DEPENDENCIES: Partial<Record<Helper, readonly Helper[]>> = {
   httpDate: ["ms"],
   fromDateTime: ["utc"],
   fromHttpDate: ["utc"],
-  toBase64: ["b64"],
+  toBase64: ["b64", "blobBytes"],
   fromBase64: ["b64"],
   readPrefixHeaders: ["put"],
   contentMd5: ["toBase64"],
