@@ -54,7 +54,9 @@ const MODEL = {
     [id("Text")]: { type: "structure", members: { body: { target: "smithy.api#String", traits: { "smithy.api#eventPayload": {} } } } },
     [id("Note")]: {
       type: "structure",
-      members: { author: header("smithy.api#String"), words: { target: id("Words") }, score: { target: "smithy.api#Double" } },
+      members: {
+        author: header("smithy.api#String"), words: { target: id("Words") }, score: { target: "smithy.api#Double" }, total: { target: "smithy.api#BigInteger" },
+      },
     },
     [id("Words")]: { type: "list", member: { target: "smithy.api#String" } },
     [id("Failed")]: {
@@ -150,7 +152,10 @@ const typed = fc.record(
 const event = fc.oneof(
   typed.map((t) => ({ typed: t })),
   fc.string({ unit: "binary", maxLength: 60 }).map((body) => ({ text: { body } })),
-  fc.record({ author: fc.string({ maxLength: 10 }), words: fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 }), score: fc.double({ noNaN: true }) }, { requiredKeys: [] }).map((note) => ({ note })),
+  fc.record(
+    { author: fc.string({ maxLength: 10 }), words: fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 }), score: fc.double({ noNaN: true }).map((x) => x + 0 /* JSON has no -0 */), total: fc.bigInt({ min: -(2n ** 50n), max: 2n ** 50n }) },
+    { requiredKeys: [] },
+  ).map((note) => ({ note })),
 );
 
 describe("event stream round trip", () => {
@@ -166,6 +171,11 @@ describe("event stream round trip", () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("a big number in a JSON payload is written with all its digits", async () => {
+    const [bytes] = await write([{ note: { total: 2n ** 70n } }]);
+    expect(new TextDecoder().decode(bytes!)).toContain('{"total":1180591620717411303424}');
   });
 
   it("the initial response and the stream come together; a body given at once works too", async () => {
