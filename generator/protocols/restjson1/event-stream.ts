@@ -15,15 +15,16 @@ import { literalKey } from "./values.js";
 const EVENT_HEADER = "smithy.api#eventHeader";
 const EVENT_PAYLOAD = "smithy.api#eventPayload";
 
-/** The header value type codes of application/vnd.amazon.eventstream (booleans are 0 or 1 by value). */
-const HEADER_TYPES: Partial<Record<string, number>> = {
-  boolean: 0, byte: 2, short: 3, integer: 4, long: 5, blob: 6, string: 7, enum: 7, timestamp: 8,
+/**
+ * Per @eventHeader member type (streaming.rst lists these): its header type code in
+ * application/vnd.amazon.eventstream (a boolean is 0 or 1 by value), and what a header read for
+ * it must hold (`eventHeader` in the runtime checks it).
+ */
+const HEADERS: Partial<Record<string, readonly [code: number, holds: string]>> = {
+  boolean: [0, "boolean"], byte: [2, "number"], short: [3, "number"], integer: [4, "number"], long: [5, "number"],
+  blob: [6, "bytes"], string: [7, "string"], enum: [7, "string"], timestamp: [8, "date"],
 };
-
-/** What a header read for a member of each type must hold (see `eventHeader` in the runtime). */
-const HEADER_KINDS: Partial<Record<string, string>> = {
-  boolean: "boolean", byte: "number", short: "number", integer: "number", long: "number", blob: "bytes", string: "string", enum: "string", timestamp: "date",
-};
+const STRING_HEADER = [7, "string"] as const;
 
 /** The media type of an explicit event payload, by the payload's shape type. */
 const PAYLOAD_TYPES: Partial<Record<string, string>> = {
@@ -111,7 +112,7 @@ export class EventStreamCode {
       .filter((m) => m.traits.has(EVENT_HEADER))
       .map((m) => {
         const target = this.index.target(m);
-        return `[${JSON.stringify(m.name)}, ${HEADER_TYPES[target.type] ?? 7}, ${this.json.read(v, m.name)}]`;
+        return `[${JSON.stringify(m.name)}, ${(HEADERS[target.type] ?? STRING_HEADER)[0]}, ${this.json.read(v, m.name)}]`;
       });
     const explicit = event.members.find((m) => m.traits.has(EVENT_PAYLOAD));
     if (explicit !== undefined) {
@@ -158,7 +159,7 @@ export class EventStreamCode {
     const type = this.json.typeOf(event);
     const statements = [`const o = {} as ${type};`];
     for (const m of event.members.filter((x) => x.traits.has(EVENT_HEADER))) {
-      const kind = HEADER_KINDS[this.index.target(m).type] ?? "string";
+      const kind = (HEADERS[this.index.target(m).type] ?? STRING_HEADER)[1];
       statements.push(`{ const x = eventHeader(m, ${JSON.stringify(m.name)}, ${JSON.stringify(kind)}); if (x !== undefined) ${this.json.write("o", m.name, "x")} }`);
     }
     const explicit = event.members.find((m) => m.traits.has(EVENT_PAYLOAD));
