@@ -164,25 +164,27 @@ export class CheckWriter {
 
   /** The members of a structure or union held in `v`; `depth` keeps names apart when inlined. */
   private members(shape: Shape, v: string, path: Path, depth: number, out: string[]): void {
-    if (shape.members.length === 0) return;
+    const required = (m: Member) => m.traits.has("smithy.api#required");
+    // An event stream's events arrive later, one by one: only its presence is checked here.
+    const members = shape.members.filter((m) => required(m) || !isEventStream(this.index.target(m)));
+    if (members.length === 0) return;
     const union = shape.type === "union";
     const x = `x${depth}`;
     const set = `set${depth}`;
     if (union) out.push(`let ${set} = 0;`);
     out.push(`let ${x}: unknown;`);
-    for (const m of shape.members) {
+    for (const m of members) {
       out.push(`${x} = ${read(v, m.name)};`);
       const memberPath = [...path, { c: `/${m.name}` }];
       const body: string[] = [];
       if (union) body.push(`${set}++;`);
       const target = this.index.target(m);
       if (isEventStream(target)) {
-        // An event stream's events arrive later, one by one: only its presence is checked here.
-        if (m.traits.has("smithy.api#required")) out.push(`if (${x} == null) ${this.fail(memberPath, "required", RULES.required)}`);
+        out.push(`if (${x} == null) ${this.fail(memberPath, "required", RULES.required)}`);
         continue;
       }
       this.value(x, m, target, memberPath, depth + 1, body);
-      if (m.traits.has("smithy.api#required")) {
+      if (required(m)) {
         out.push(`if (${x} == null) ${this.fail(memberPath, "required", RULES.required)}`, ...block("else", body));
       } else {
         out.push(...block(`if (${x} != null)`, body));
@@ -220,18 +222,20 @@ export class CheckWriter {
   /** Checks the non-null value in variable `x`, of shape `target` reached through `member`. */
   private value(x: string, member: Member | undefined, target: Shape, path: Path, depth: number, out: string[]): void {
     const c = constraintsAt(member, target);
-    const typeFail = this.fail(path, "type", RULES.type(typeName(target)));
+    // Made only where a check is written here: a site nobody fails at would be a dead constant.
+    const typeFail = () => this.fail(path, "type", RULES.type(typeName(target)));
     const where = member?.traits.has("smithy.api#pattern") ? member.id : target.id;
     switch (target.type) {
       case "string":
       case "enum": {
+        const notString = typeFail(); // first: sites are numbered in the order checks run
         const checks = this.stringChecks(x, c, path, where);
-        out.push(`if (typeof ${x} !== "string") ${typeFail}`);
+        out.push(`if (typeof ${x} !== "string") ${notString}`);
         if (checks.length > 0) out.push(...block("else", checks));
         return;
       }
       case "boolean":
-        out.push(`if (typeof ${x} !== "boolean") ${typeFail}`);
+        out.push(`if (typeof ${x} !== "boolean") ${typeFail()}`);
         return;
       case "byte":
       case "short":
@@ -240,20 +244,20 @@ export class CheckWriter {
       case "long": {
         const [lo, hi] = INTEGER_BOUNDS[target.type] ?? ["-9223372036854775808", "9223372036854775808"];
         const upper = target.type === "long" ? `${x} >= ${hi}` : `${x} > ${hi}`; // 2^63 itself is out of range
-        out.push(`if (typeof ${x} !== "number" || !Number.isInteger(${x}) || ${x} < ${lo} || ${upper}) ${typeFail}`);
+        out.push(`if (typeof ${x} !== "number" || !Number.isInteger(${x}) || ${x} < ${lo} || ${upper}) ${typeFail()}`);
         const checks = [...this.rangeCheck(x, c.range, path, (n) => formatNumber(n)), ...this.enumCheck(x, c.enumRule, path)];
         if (checks.length > 0) out.push(...block("else", checks));
         return;
       }
       case "float":
       case "double": {
-        out.push(`if (typeof ${x} !== "number") ${typeFail}`);
+        out.push(`if (typeof ${x} !== "number") ${typeFail()}`);
         const checks = this.rangeCheck(x, c.range, path, (n) => formatNumber(n));
         if (checks.length > 0) out.push(...block("else", checks));
         return;
       }
       case "bigInteger": {
-        out.push(`if (typeof ${x} !== "bigint") ${typeFail}`);
+        out.push(`if (typeof ${x} !== "bigint") ${typeFail()}`);
         const literal = (n: number, side: "min" | "max") => `${BigInt(side === "min" ? Math.ceil(n) : Math.floor(n))}n`;
         if (c.range !== undefined) {
           const { min, max } = c.range;
@@ -264,7 +268,7 @@ export class CheckWriter {
       }
       case "bigDecimal": {
         this.helpers.add("decimal");
-        out.push(`if (typeof ${x} !== "string" || !$isDecimal(${x})) ${typeFail}`);
+        out.push(`if (typeof ${x} !== "string" || !$isDecimal(${x})) ${typeFail()}`);
         if (c.range !== undefined) {
           const { min, max } = c.range;
           const conds = [
@@ -276,16 +280,16 @@ export class CheckWriter {
         return;
       }
       case "timestamp":
-        out.push(`if (!(${x} instanceof Date) || Number.isNaN(${x}.getTime())) ${typeFail}`);
+        out.push(`if (!(${x} instanceof Date) || Number.isNaN(${x}.getTime())) ${typeFail()}`);
         return;
       case "blob": {
-        out.push(`if (!(${x} instanceof Uint8Array)) ${typeFail}`);
+        out.push(`if (!(${x} instanceof Uint8Array)) ${typeFail()}`);
         if (c.length !== undefined) out.push(`else if (${outside(`${x}.byteLength`, c.length)}) ${this.failLength(path, `${x}.byteLength`, RULES.length(c.length))}`);
         return;
       }
       case "document":
         this.helpers.add("document");
-        out.push(`if (!$isDocument(${x}, [], new Set())) ${typeFail}`);
+        out.push(`if (!$isDocument(${x}, [], new Set())) ${typeFail()}`);
         return;
       case "list":
       case "map":
@@ -301,7 +305,7 @@ export class CheckWriter {
         return;
       case "structure":
       case "union":
-        out.push(`if (typeof ${x} !== "object" || Array.isArray(${x})) ${typeFail}`);
+        out.push(`if (typeof ${x} !== "object" || Array.isArray(${x})) ${typeFail()}`);
         if (this.inlined(target)) {
           if (target.members.length === 0) return;
           const record = `o${depth}`;

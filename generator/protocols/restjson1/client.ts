@@ -107,7 +107,7 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
     hostPrefix: operations.some((o) => "hostPrefix" in o && o.hostPrefix),
     greedy: operations.some((o) => "greedy" in o && o.greedy),
     bodyKinds: { json: kinds.has("json"), value: kinds.has("value"), bytes: kinds.has("bytes") },
-    eventStreams: { any: streams.writes || streams.reads, writes: streams.writes, reads: streams.reads },
+    eventStreams: { any: streams.writes || streams.reads, writes: streams.writes, reads: streams.reads, headers: streams.readsHeaders },
     utf8: kinds.has("bytes") || helpers.has("toBase64") || helpers.has("contentMd5") || streams.writes || streams.reads,
   }, closure.service.id);
   return { path: "src/protocol.ts", content };

@@ -37,6 +37,8 @@ export class EventStreamCode {
   private readonly readers = new Map<string, string>();
   private readonly eventReaders = new Map<string, string>();
   private readonly code: string[] = [];
+  /** Whether some event reader reads a header member (then the runtime's `eventHeader` is needed). */
+  readsHeaders = false;
 
   constructor(
     private readonly index: ShapeIndex,
@@ -160,6 +162,7 @@ export class EventStreamCode {
     const statements = [`const o = {} as ${type};`];
     for (const m of event.members.filter((x) => x.traits.has(EVENT_HEADER))) {
       const kind = (HEADERS[this.index.target(m).type] ?? STRING_HEADER)[1];
+      this.readsHeaders = true;
       statements.push(`{ const x = eventHeader(m, ${JSON.stringify(m.name)}, ${JSON.stringify(kind)}); if (x !== undefined) ${this.json.write("o", m.name, "x")} }`);
     }
     const explicit = event.members.find((m) => m.traits.has(EVENT_PAYLOAD));

@@ -7,7 +7,7 @@ import type { Helper, Helpers } from "../runtime.js";
 
 export const SERVER_HELPERS = [
   "accept", "document", "jsonValue", "structurePayload", "bytes", "string", "boolean", "int", "float", "epoch", "dateTime",
-  "blob", "object", "array", "unit", "boolText", "intText", "floatText", "label",
+  "blob", "object", "array", "unit", "boolText", "intText", "floatText", "label", "text", "queryParams",
 ] as const;
 
 export type ServerHelper = (typeof SERVER_HELPERS)[number];
@@ -19,6 +19,7 @@ const DEPENDENCIES: Partial<Record<ServerHelper, { readonly server?: readonly Se
   intText: { server: ["int"] },
   unit: { server: ["object"] },
   document: { server: ["jsonValue"] },
+  jsonValue: { server: ["text"] },
   structurePayload: { server: ["jsonValue"] },
 };
 

@@ -71,7 +71,7 @@ export function readerStatements(b: RequestBindings, accept: string | undefined,
   if (b.queryParams !== undefined) {
     const map = ctx.index.target(b.queryParams);
     const listValued = ctx.index.target(map.members[1]!).type === "list";
-    lines.push(write(b.queryParams, `$queryParams(q, ${listValued})`));
+    lines.push(write(b.queryParams, `${helpers.use("queryParams")}(q, ${listValued})`));
   }
 
   for (const { member, name } of b.headers) {
@@ -84,8 +84,9 @@ export function readerStatements(b: RequestBindings, accept: string | undefined,
   if (b.payload !== undefined) {
     lines.push(...payloadStatements(b.payload, ctx, parts, write));
   } else if (contentType !== undefined) {
-    lines.push(`const d = ${helpers.use("document")}(body);`);
-    lines.push(...json.readMembers(b.body, "d", "o"));
+    const members = json.readMembers(b.body, "d", "o");
+    // With no members the body is still read: it must be a JSON document.
+    lines.push(members.length === 0 ? `${helpers.use("document")}(body);` : `const d = ${helpers.use("document")}(body);`, ...members);
   }
   return lines;
 }
@@ -97,7 +98,7 @@ function payloadStatements(member: Member, ctx: EmitContext, parts: ReaderParts,
     case "blob":
       return [`const p = ${helpers.use("bytes")}(body);`, `if (p.length > 0) ${write(member, "p")}`];
     case "string": case "enum":
-      return [`const p = $text(body);`, `if (p !== "") ${write(member, text.payload(target, "p"))}`];
+      return [`const p = ${helpers.use("text")}(body);`, `if (p !== "") ${write(member, text.payload(target, "p"))}`];
     default: {
       const read = helpers.use(target.type === "structure" ? "structurePayload" : "jsonValue");
       return [`const p = ${read}(body);`, `if (p !== undefined) ${write(member, json.fromJson(target, "p", member))}`];

@@ -74,7 +74,9 @@ export function errorWriter(error: Shape, ctx: EmitContext, parts: WriterParts):
   const message = messageMember(error);
   // The message member is the Error's own `message`; an empty one was never set.
   const errorView = message === undefined ? "e" : `{ ...e, ${literalKey(message.name)}: e.message === "" ? undefined : e.message }`;
-  const statements = [`const v = ${errorView};`, ...headerStatements(b, "v", parts)];
+  const headers = headerStatements(b, "v", parts);
+  // `v` only when a header or the body reads a member.
+  const statements = headers.length > 0 || b.body.length > 0 ? [`const v = ${errorView};`, ...headers] : [];
   const httpError = error.traits.get("smithy.api#httpError");
   const status = typeof httpError === "number" ? httpError : errorFault(error) === "server" ? 500 : 400;
   const body = `${parts.stringify}(${parts.json.objectLiteral(b.body, "v", true)})`;

@@ -120,14 +120,18 @@ export class StrictJson {
     const h = this.helpers;
     switch (shape.type) {
       case "structure":
+      {
+        const members = this.readMembers(shape.members, "s", "o");
         return [
           `function ${name}(v: unknown): ${type} {`,
-          `  const s = ${h.use("object")}(v);`,
+          // With no members the value is still checked: it must be an object.
+          members.length === 0 ? `  ${h.use("object")}(v);` : `  const s = ${h.use("object")}(v);`,
           `  const o = {} as ${type};`,
-          ...this.readMembers(shape.members, "s", "o").map((line) => `  ${line}`),
+          ...members.map((line) => `  ${line}`),
           "  return o;",
           "}",
         ].join("\n");
+      }
       case "union": {
         const cases = shape.members.map((m) => {
           const value = this.fromJson(this.index.target(m), "x", m);
