@@ -4,10 +4,10 @@
 import { join } from "node:path";
 import { CodegenError, type Diagnostic } from "../diagnostics.js";
 import type { EmittedFile } from "../emit/context.js";
-import { virtualProject } from "./virtual-project.js";
+import { virtualProject, type ExtraChecks } from "./virtual-project.js";
 
-export async function typecheckPackage(files: readonly EmittedFile[], label: string): Promise<void> {
-  const { ts, project, base } = await virtualProject(join(".typecheck", label.replace(/[^A-Za-z0-9_.-]/g, "_")));
+export async function typecheckPackage(files: readonly EmittedFile[], label: string, extra?: ExtraChecks): Promise<void> {
+  const { ts, project, base } = await virtualProject(join(".typecheck", label.replace(/[^A-Za-z0-9_.-]/g, "_")), extra);
   for (const f of files) {
     if (f.path.endsWith(".ts")) project.createSourceFile(join(base, f.path), f.content, { overwrite: true });
   }

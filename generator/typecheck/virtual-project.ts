@@ -5,7 +5,12 @@
 import { join } from "node:path";
 import { projectRoot } from "../project-root.js";
 
-export async function virtualProject(folder: string) {
+/** Flags stricter still that a caller may add (the tests add `noUnusedLocals` for the real models). */
+export interface ExtraChecks {
+  readonly noUnusedLocals?: boolean;
+}
+
+export async function virtualProject(folder: string, extra: ExtraChecks = {}) {
   const morph = await import("ts-morph");
   const { Project, ts } = morph;
   const base = join(projectRoot(), folder);
@@ -23,6 +28,7 @@ export async function virtualProject(folder: string) {
       noEmit: true,
       skipLibCheck: true,
       types: [],
+      ...extra,
     },
     skipAddingFilesFromTsConfig: true,
   });

@@ -10,6 +10,7 @@ import { generatePackage } from "../../generator/generate.js";
 import { loadModel, loadModelFiles, type ModelSource } from "../../generator/load/load.js";
 import type { Model } from "../../generator/model/model.js";
 import { typecheckPackage } from "../../generator/typecheck/typecheck.js";
+import type { ExtraChecks } from "../../generator/typecheck/virtual-project.js";
 
 export const DEFAULT_OPTIONS: GenerateOptions = { optionality: "client", packageName: "test-package", packageVersion: "0.0.0" };
 
@@ -33,7 +34,7 @@ export async function generate(
   });
 }
 
-export const typecheck = (files: readonly EmittedFile[], label = "test-package") => typecheckPackage(files, label);
+export const typecheck = (files: readonly EmittedFile[], label = "test-package", extra?: ExtraChecks) => typecheckPackage(files, label, extra);
 
 export function fileOf(files: readonly EmittedFile[], path: string): string {
   const file = files.find((f) => f.path === path);

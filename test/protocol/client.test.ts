@@ -25,7 +25,7 @@ for (const suite of suites) {
     const { mod } = await loadGenerated<Generated>(files);
 
     it(`${service} package type-checks`, async () => {
-      await typecheck(files, service);
+      await typecheck(files, service, { noUnusedLocals: true });
     }, 120_000);
 
     describe.runIf(requests.length > 0)("restJson1 client requests", () => {

@@ -28,7 +28,7 @@ for (const suite of suites) {
     const { mod } = await loadGenerated<Generated>(files);
 
     it(`${service} server package type-checks`, async () => {
-      await typecheck(files, `${service}-server`);
+      await typecheck(files, `${service}-server`, { noUnusedLocals: true });
     }, 120_000);
 
     // Vitest fails a describe block without tests: each kind only where the service has cases.
