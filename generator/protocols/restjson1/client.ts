@@ -119,7 +119,7 @@ const shapeName = (shape: Shape): string => shape.id.slice(shape.id.indexOf("#")
 const RUNTIME_LOCALS = [
   "URL", "TextDecoder", "TextEncoder", "crypto", "Target", "target", "lastEndpoint", "lastTarget", "request",
   "nodeBuffer", "byteLength", "decoder", "utf8", "receive", "unreadable", "settled", "raise", "collect", "textOf", "jsonBody", "valueBody", "bytesBody", "errorCode", "B64", "BIG", "ERRORS", "ErrorEntry",
-  "CRC_TABLE", "crc32", "EventHeader", "eventMessage", "headerBytes", "eventStream", "EventMessage", "EventReaders", "eventJson",
+  "CRC_TABLE", "HEADER_SIZES", "crc32", "EventHeader", "eventMessage", "headerBytes", "eventStream", "EventMessage", "EventReaders", "eventJson",
   "events", "malformed", "messages", "decodeMessage", "headerValue", "eventHeader", "MAX_MESSAGE", "firstUint32", "join",
 ];
 
