@@ -1,6 +1,6 @@
 // Generator speed on real models: CLI wall time (median of runs, `--force` so the up-to-date
 // stamp is not used, no type-check, client and server) for the whole apigatewayv2 model and for
-// each of the ten shared AWS models (each its own package; the figure is the sum), then the
+// each of the twenty shared AWS models, every protocol (each its own package; the figure is the sum), then the
 // pipeline's steps timed in process on apigatewayv2 to name the slowest.
 
 import { existsSync, mkdtempSync, readdirSync } from "node:fs";

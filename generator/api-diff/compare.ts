@@ -264,7 +264,7 @@ function operations(surface: ApiSurface): Set<string> {
 }
 
 function operationExports(op: string): string[] {
-  return [`${op}Input`, `${op}Output`, `${op}Error`, `${op}CommandInput`, `${op}CommandOutput`,
+  return [`${op}Input`, `${op}Output`, `${op}Error`, `${op}CommandInput`, `${op}CommandOutput`, `${op}CommandError`,
     `serialize${op}Request`, `deserialize${op}Response`, `deserialize${op}Request`, `serialize${op}Response`, `serialize${op}Error`];
 }
 

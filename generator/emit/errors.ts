@@ -39,6 +39,7 @@ export function emitErrors(ctx: EmitContext): EmittedFile {
     }
     return {
       name: symbols.name(error),
+      guard: symbols.guardName(error),
       shapeName: error.id.slice(error.id.indexOf("#") + 1),
       doc: docComment(error.traits),
       fault: errorFault(error),
@@ -53,6 +54,7 @@ export function emitErrors(ctx: EmitContext): EmittedFile {
   });
   const operations = closure.operations.map((op) => ({
     name: symbols.name(op),
+    union: symbols.errorUnionName(op),
     // The service's errors can be returned by every operation (service-types.rst).
     errors: [...new Set([...(op.errors ?? []), ...(closure.service.errors ?? [])])].map((e) => symbols.name(e)).sort(),
   }));

@@ -2,9 +2,7 @@
 // structure and union that operation inputs reach, checking types and every constraint trait
 // with Smithy server SDK messages. The checks are straight-line code (see validators/checks.ts).
 
-import { CodegenError, type Diagnostic } from "../diagnostics.js";
 import { render } from "../render/templates.js";
-import type { SymbolProvider } from "../symbols/symbol-provider.js";
 import { header, typeImports, type EmitContext, type EmittedFile } from "./context.js";
 import { CheckWriter, HELPERS, MAX_DEPTH, MAX_FAILURES } from "./validators/checks.js";
 import { planValidators } from "./validators/plan.js";
@@ -16,23 +14,8 @@ export const VALIDATOR_VENDOR = "smithy-ts-codegen";
 export function emitValidators(ctx: EmitContext): EmittedFile {
   const { index, closure, symbols } = ctx;
   const plan = planValidators(index, closure);
-  const owner = (what: string) => `the ${what} of the generated validators`;
-  // The contract's names, unless a model shape already has one (five of the shared AWS models
-  // define a ValidationException error): then the service-prefixed name.
-  const Failure = claimWithFallback(symbols, "ValidationFailure", owner("failure type"));
-  const Exception = claimWithFallback(symbols, "ValidationException", owner("exception"));
-  const StandardSchema = claimWithFallback(symbols, "StandardSchemaV1", owner("Standard Schema interface"));
-
-  const problems: Diagnostic[] = [];
-  const exported = plan.exported.map((shape) => {
-    const name = symbols.name(shape);
-    const names = { validate: `validate${name}`, assert: `assertValid${name}`, schema: `${name}Schema` };
-    symbols.claim(names.validate, `the validator of ${shape.id}`, problems);
-    symbols.claim(names.assert, `the assertion of ${shape.id}`, problems);
-    symbols.claim(names.schema, `the Standard Schema of ${shape.id}`, problems);
-    return { shape, name, ...names };
-  });
-  if (problems.length > 0) throw new CodegenError(problems);
+  const { Failure, Exception, StandardSchema } = symbols.validation;
+  const exported = plan.exported.map((shape) => ({ shape, name: symbols.name(shape), ...symbols.validatorNames(shape) }));
 
   const writer = new CheckWriter(index, plan, symbols, Failure);
   const functions = writer.checkFunctions(plan.exported);
@@ -66,15 +49,4 @@ export function emitValidators(ctx: EmitContext): EmittedFile {
     exported: exportedViews,
   }, closure.service.id);
   return { path: "src/validators.ts", content };
-}
-
-function claimWithFallback(symbols: SymbolProvider, preferred: string, owner: string): string {
-  const problems: Diagnostic[] = [];
-  symbols.claim(preferred, owner, problems);
-  if (problems.length === 0) return preferred;
-  const fallback = `${symbols.serviceName}${preferred}`;
-  const again: Diagnostic[] = [];
-  symbols.claim(fallback, owner, again);
-  if (again.length > 0) throw new CodegenError([...problems, ...again]);
-  return fallback;
 }

@@ -1,11 +1,14 @@
-// The one place that turns shapes into TypeScript names and type expressions. Names collide
-// → generation fails naming both shape ids; reserved words and globals get a `_` prefix (as
-// AWS SDK v3 does for S3's `Object` and `Error`).
+// The one place that turns shapes into TypeScript names and type expressions, and that plans
+// every name errors.ts and validators.ts derive from them. Model shapes claim their names first
+// and always keep them (shape names that collide case-insensitively fail, naming both shape
+// ids); reserved words and globals get a `_` prefix (as AWS SDK v3 does for S3's `Object`).
+// A derived name a shape already holds takes a fallback by one rule (see `claimFree`).
 
 import { CodegenError, type Diagnostic } from "../diagnostics.js";
 import type { ServiceClosure, ShapeIndex } from "../index/shape-index.js";
 import { isEventStream, SIMPLE_TYPES, type Member, type Shape, type SourceRef } from "../model/model.js";
 import { nameOf } from "../model/shape-id.js";
+import { planValidators } from "../emit/validators/plan.js";
 import { GLOBALS, RESERVED_WORDS } from "./reserved.js";
 
 /** Imported helper types are aliased with a `__` prefix so shape names cannot shadow them. */
@@ -15,13 +18,33 @@ export const IMPORTED = {
   HttpResponse: "__HttpResponse",
 } as const;
 
+/** The exported functions and schema of one validated shape. */
+export interface ValidatorNames {
+  readonly validate: string;
+  readonly assert: string;
+  readonly schema: string;
+}
+
+/** The shared declarations of validators.ts. */
+export interface ValidationNames {
+  readonly Failure: string;
+  readonly Exception: string;
+  readonly StandardSchema: string;
+}
+
 export class SymbolProvider {
   private readonly names = new Map<string, string>();
   /** Who owns each emitted top-level name: a shape id or a description of a generated helper. */
   private readonly owners = new Map<string, string>();
   private readonly errorIds: ReadonlySet<string>;
   private readonly aliases = new Map<string, { input: string | undefined; output: string | undefined }>();
+  private readonly errorUnions = new Map<string, string>();
+  private readonly guards = new Map<string, string>();
+  private readonly validators = new Map<string, ValidatorNames>();
   readonly serviceName: string;
+  /** `<Service>ServiceException`; its options interface and type guard derive from it. */
+  readonly serviceExceptionName: string;
+  readonly validation: ValidationNames;
 
   constructor(
     private readonly index: ShapeIndex,
@@ -31,11 +54,9 @@ export class SymbolProvider {
     this.errorIds = new Set(closure.errors.map((e) => e.id));
     for (const name of Object.values(IMPORTED)) this.owners.set(name, "an imported type");
     this.serviceName = pascalCase(sdkId(closure.service) ?? nameOf(closure.service.id));
-    for (const name of [this.serviceExceptionName, `${this.serviceExceptionName}Options`, `is${this.serviceExceptionName}`]) {
-      this.claim(name, `the service exception of ${closure.service.id}`, problems);
-    }
     const rename = closure.service.rename ?? new Map<string, string>();
     const caseInsensitive = new Map<string, string>();
+    const reserved: Array<[Shape, string]> = [];
     for (const shape of [...closure.shapes.values(), ...closure.operations]) {
       const raw = rename.get(shape.id) ?? nameOf(shape.id);
       const lower = raw.toLowerCase();
@@ -48,20 +69,57 @@ export class SymbolProvider {
         });
       }
       caseInsensitive.set(lower, shape.id);
-      const name = RESERVED_WORDS.has(raw) || GLOBALS.has(raw) ? `_${raw}` : raw;
-      this.names.set(shape.id, name);
-      if (emitsNamedType(shape)) this.claim(name, shape.id, problems, shape.source);
+      if (RESERVED_WORDS.has(raw) || GLOBALS.has(raw)) {
+        reserved.push([shape, raw]);
+        continue;
+      }
+      this.names.set(shape.id, raw);
+      if (emitsNamedType(shape)) this.claim(raw, shape.id, problems, shape.source);
     }
+    if (problems.length > 0) throw new CodegenError(problems);
+    // After every name the model gives, so that `_Date` from `Date` never takes a shape's own `_Date`.
+    for (const [shape, raw] of reserved) {
+      this.names.set(shape.id, emitsNamedType(shape) ? this.claimFree([`_${raw}`], shape.id) : `_${raw}`);
+    }
+
+    // Derived names, in a fixed order (closure order within each kind), so fallbacks are deterministic.
+    const service = this.serviceName;
+    this.serviceExceptionName = this.claimFree([`${service}ServiceException`], `the service exception of ${closure.service.id}`,
+      (base) => [base, `${base}Options`, `is${base}`]);
     for (const op of closure.operations) {
       const name = this.names.get(op.id)!;
-      this.aliases.set(op.id, {
-        input: this.aliasName(name, "Input", op.input!, problems),
-        output: this.aliasName(name, "Output", op.output!, problems),
-      });
-      this.claim(`${name}Error`, `the error union of ${op.id}`, problems);
+      this.aliases.set(op.id, { input: this.aliasName(op, name, "Input", op.input!), output: this.aliasName(op, name, "Output", op.output!) });
+      this.errorUnions.set(op.id, this.claimFree([`${name}Error`, `${name}CommandError`], `the error union of ${op.id}`));
     }
-    for (const error of closure.errors) this.claim(`is${this.names.get(error.id)!}`, `the type guard of ${error.id}`, problems);
-    if (problems.length > 0) throw new CodegenError(problems);
+    for (const error of closure.errors) this.guards.set(error.id, this.claimFree([`is${this.names.get(error.id)!}`], `the type guard of ${error.id}`));
+    const shared = (name: string, what: string) => this.claimFree([name, `${service}${name}`], `the ${what} of the generated validators`);
+    this.validation = {
+      Failure: shared("ValidationFailure", "failure type"),
+      Exception: shared("ValidationException", "exception"),
+      StandardSchema: shared("StandardSchemaV1", "Standard Schema interface"),
+    };
+    for (const shape of planValidators(index, closure).exported) {
+      const name = this.names.get(shape.id)!;
+      this.validators.set(shape.id, {
+        validate: this.claimFree([`validate${name}`], `the validator of ${shape.id}`),
+        assert: this.claimFree([`assertValid${name}`], `the assertion of ${shape.id}`),
+        schema: this.claimFree([`${name}Schema`], `the Standard Schema of ${shape.id}`),
+      });
+    }
+  }
+
+  /**
+   * The one fallback rule for derived names: the first candidate whose names (`derive`) are all
+   * free, else the last candidate with `_2`, `_3`, … appended, the first that is free. Model
+   * shapes claimed theirs before any derived name, so a model never loses a name to the generator.
+   */
+  private claimFree(candidates: readonly string[], owner: string, derive: (name: string) => readonly string[] = (n) => [n]): string {
+    const free = (name: string) => derive(name).every((n) => !this.owners.has(n));
+    const last = candidates[candidates.length - 1]!;
+    let chosen = candidates.find(free);
+    for (let i = 2; chosen === undefined; i++) if (free(`${last}_${i}`)) chosen = `${last}_${i}`;
+    for (const n of derive(chosen)) this.owners.set(n, owner);
+    return chosen;
   }
 
   /**
@@ -69,11 +127,29 @@ export class SymbolProvider {
    * When another shape has it (bedrock's `ConverseStreamOutput` union), AWS SDK v3's
    * `<Op>CommandInput`/`<Op>CommandOutput` is used instead.
    */
-  private aliasName(op: string, suffix: "Input" | "Output", target: string, problems: Diagnostic[]): string | undefined {
-    const preferred = `${op}${suffix}`;
-    if (this.names.get(target) === preferred) return undefined;
-    const name = this.owners.has(preferred) ? `${op}Command${suffix}` : preferred;
-    this.claim(name, `the ${suffix.toLowerCase()} alias of operation ${op}`, problems);
+  private aliasName(op: Shape, name: string, suffix: "Input" | "Output", target: string): string | undefined {
+    if (this.names.get(target) === `${name}${suffix}`) return undefined;
+    return this.claimFree([`${name}${suffix}`, `${name}Command${suffix}`], `the ${suffix.toLowerCase()} alias of ${op.id}`);
+  }
+
+  /** `<Op>Error`, the union of an operation's modeled errors (`<Op>CommandError` when a shape has that name). */
+  errorUnionName(op: Shape): string {
+    return this.planned(this.errorUnions, op.id, "operation");
+  }
+
+  /** `is<Error>`, the type guard of an error shape. */
+  guardName(error: Shape | string): string {
+    return this.planned(this.guards, typeof error === "string" ? error : error.id, "error");
+  }
+
+  /** `validate<Shape>`, `assertValid<Shape>` and `<Shape>Schema` of a shape the validators export. */
+  validatorNames(shape: Shape | string): ValidatorNames {
+    return this.planned(this.validators, typeof shape === "string" ? shape : shape.id, "validated shape");
+  }
+
+  private planned<T>(names: ReadonlyMap<string, T>, id: string, what: string): T {
+    const name = names.get(id);
+    if (name === undefined) throw new Error(`internal: ${id} is not a ${what} of the closure`);
     return name;
   }
 
@@ -99,10 +175,6 @@ export class SymbolProvider {
       return;
     }
     this.owners.set(name, owner);
-  }
-
-  get serviceExceptionName(): string {
-    return `${this.serviceName}ServiceException`;
   }
 
   name(shape: Shape | string): string {

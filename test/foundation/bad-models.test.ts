@@ -68,10 +68,6 @@ const CASES: readonly Case[] = [
   {
     file: "closure-case-clash.json", shape: "example.bad.legacy#item", says: /conflicts with example\.bad#Item in the closure of example\.bad#Service; give one of them a service "rename"/,
   },
-  {
-    file: "rename-collision.json", shape: undefined, says: /generated name _Date is needed by both/,
-    alsoNames: ["example.bad#Date", "example.bad#_Date"],
-  },
   { file: "rename-invalid-identifier.json", shape: "example.bad#Service", says: /rename of example\.bad#Widget to "Not-Valid" is not a valid identifier/ },
   { file: "rename-operation.json", shape: "example.bad#Service", says: /rename of example\.bad#GetThing: an operation cannot be renamed/ },
   { file: "error-member-builtin.json", shape: "example.bad#Failure$stack", says: /error member stack collides with the stack property every error instance has/ },
@@ -186,7 +182,6 @@ describe("the CLI with a bad model", () => {
     [bad("dangling-target.json"), /dangling-target\.json:\d+:\d+: example\.bad#GetThingInput\$Payload: .*not defined/],
     [bad("duplicate-member.json"), /duplicate-member\.json:18:9: .*duplicate key "Name"/],
     [bad("conflicting-definitions"), /example\.bad#Widget: shape is defined twice/],
-    [bad("rename-collision.json"), /generated name _Date is needed by both example\.bad#Date and example\.bad#_Date/],
     [bad("error-member-builtin.json"), /example\.bad#Failure\$stack: error member stack collides/],
     [bad("no-service.json"), /no-service\.json: the model has no service shape/],
     [syntaxError, /syntax-error\.json:3:3: invalid JSON: expected ',' or '}', found '"'/],

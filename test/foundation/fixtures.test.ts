@@ -470,8 +470,35 @@ export const choice: number = Choice.visit({ toString: "s" }, {
     expect(members(models, "Problem")).toEqual({ Error: "?: _Object | undefined", Date: "?: _Date | undefined", Object: "?: string | undefined" });
     const errors = declarations(fileOf(files, "src/errors.ts"));
     expect(errors.get("_Error")).toEqual(["class"]);
-    expect(errors.get("is_Error")).toEqual(["function"]);
+    expect(errors.get("is_Error_2")).toEqual(["function"]);
     expect(errors.has("Error")).toBe(false);
+  });
+
+  it("generated names yield to model shapes that hold them, by one rule (README: Deliberate choices)", async () => {
+    const files = await build("hostile");
+    const models = declarations(fileOf(files, "src/models.ts"));
+    const taken = ["StoreError", "StoreCommandError", "is_Error", "validateItem", "assertValidItem", "ItemSchema", "ValidationException",
+      "HostileValidationException", "ValidationFailure", "StandardSchemaV1", "HostileServiceException", "_Symbol"];
+    for (const name of taken) expect(models.get(name), name).toEqual(["interface"]);
+    // `Symbol` is a global: its `_Symbol` is the model's, so it takes the numbered fallback.
+    expect(models.get("_Symbol_2")).toEqual(["interface"]);
+    expect(members(fileOf(files, "src/models.ts"), "Taken")).toMatchObject({ Symbol: "?: _Symbol_2 | undefined" });
+    // The error union: <Op>Error, then <Op>CommandError, then numbered; the same for the guard and the service exception.
+    const errors = declarations(fileOf(files, "src/errors.ts"));
+    expect(errors.get("StoreCommandError_2")).toEqual(["type"]);
+    expect(errors.get("is_Error_2")).toEqual(["function"]);
+    expect(errors.get("HostileServiceException_2")).toEqual(["class"]);
+    expect(errors.get("HostileServiceException_2Options")).toEqual(["interface"]);
+    expect(errors.get("isHostileServiceException_2")).toEqual(["function"]);
+    for (const name of taken) expect(errors.has(name), name).toBe(false);
+    // Validators: the service-prefixed name first for the shared declarations, then numbered.
+    const validators = declarations(fileOf(files, "src/validators.ts"));
+    expect(validators.get("HostileValidationException_2")).toEqual(["class"]);
+    expect(validators.get("HostileValidationFailure")).toEqual(["type"]);
+    expect(validators.get("HostileStandardSchemaV1")).toEqual(["interface"]);
+    for (const name of ["validateItem_2", "assertValidItem_2"]) expect(validators.get(name), name).toEqual(["function"]);
+    expect(validators.get("ItemSchema_2")).toEqual(["const"]);
+    for (const name of taken) expect(validators.has(name), name).toBe(false);
   });
 
   it("work when loaded: enum keys, union visit and the renamed error", async () => {
@@ -520,12 +547,13 @@ export const choice: number = Choice.visit({ toString: "s" }, {
 
     const error = new mod["_Error"]({ message: "boom", $metadata: {}, Date: new Date(0), default: "d" });
     expect(error).toBeInstanceOf(Error);
-    expect(error).toBeInstanceOf(mod["HostileServiceException"]);
+    // The model's HostileServiceException shape keeps its name: the base class takes the fallback.
+    expect(error).toBeInstanceOf(mod["HostileServiceException_2"]);
     expect(error.name).toBe("Error");
     expect(error.message).toBe("boom");
     expect(error.Date).toEqual(new Date(0));
     expect(error.default).toBe("d");
-    expect(mod["is_Error"](error)).toBe(true);
-    expect(mod["is_Error"](new Error("plain"))).toBe(false);
+    expect(mod["is_Error_2"](error)).toBe(true);
+    expect(mod["is_Error_2"](new Error("plain"))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 // Names the validators add (validate<Shape>, assertValid<Shape>, <Shape>Schema,
-// ValidationException, ValidationFailure, StandardSchemaV1) are claimed through the symbol
-// provider: a clash with a model shape fails naming both, except the contract's fixed names,
-// which fall back to the service-prefixed form when a model defines them itself.
+// ValidationException, ValidationFailure, StandardSchemaV1) are planned by the symbol provider:
+// a model shape that holds one keeps it, and the validator's name takes the fallback (the
+// service-prefixed form for the contract's fixed names, else a `_2` suffix).
 
 import { describe, expect, it } from "vitest";
 import { CodegenError } from "../../generator/diagnostics.js";
@@ -42,15 +42,17 @@ describe("names of the generated validators", () => {
     expect(fileOf(files, "src/errors.ts")).toMatch(/export class ValidationException extends/);
   });
 
-  it("a shape whose name a validator needs fails generation naming both shapes", async () => {
-    const model = service({
+  it("a shape holding a validator's name keeps it; the validator's takes the numbered fallback", async () => {
+    const files = validatorFiles(await generate(service({
       "n#PutInput": structure({ item: "n#Item", schema: "n#ItemSchema" }),
-      "n#Item": structure({}),
+      "n#Item": structure({ id: "smithy.api#String" }),
       "n#ItemSchema": structure({}),
-    });
-    const error = await generate(model).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CodegenError);
-    expect((error as Error).message).toContain("ItemSchema is needed by both n#ItemSchema and the Standard Schema of n#Item");
+    })));
+    await typecheck(files, "validators-schema-clash");
+    const { mod } = await loadGenerated(files);
+    const schema = mod.ItemSchema_2 as { "~standard": { validate: (v: unknown) => unknown } };
+    expect(schema["~standard"].validate({ id: 1 })).toMatchObject({ issues: [{ message: expect.stringContaining("must be of type string") }] });
+    expect(fileOf(files, "src/models.ts")).toMatch(/export interface ItemSchema \{/);
   });
 
   it("shapes named after globals validate under their escaped names", async () => {

@@ -91,12 +91,12 @@ export function emitRestJson1Server(ctx: EmitContext): EmittedFile {
       reader: `$read${name}`,
       inputType,
       outputType,
-      errorUnion: `${name}Error`,
+      errorUnion: symbols.errorUnionName(op),
       readerStatements: readerStatements(requests[i]!, accept, ctx, { json: strict, text, helpers: serverHelpers }),
       writerStatements: output.statements,
       respond: output.respond,
-      validator: op.input === undefined || op.input === UNIT ? "" : `assertValid${symbols.name(op.input)}`,
-      modeled: errors.map((e) => `is${symbols.name(e)}(e)`).join(" || "),
+      validator: op.input === undefined || op.input === UNIT ? "" : symbols.validatorNames(op.input).assert,
+      modeled: errors.map((e) => `${symbols.guardName(e)}(e)`).join(" || "),
       errorCases: errors.map((e) => ({ code: JSON.stringify(errorType(e)), writer: `$error${symbols.name(e)}` })),
     };
   });
@@ -114,7 +114,7 @@ export function emitRestJson1Server(ctx: EmitContext): EmittedFile {
   // Error shapes also appear as data (event-stream union members): their types come from errors.ts too.
   const errorData = [...json.uses].filter((u) => symbols.moduleOf(u) === "errors");
   const errorTypes = [...new Set([...errorNames, ...errorData, ...operations.map((o) => o.errorUnion)])].sort();
-  const guards = errorNames.map((n) => `is${n}`).sort();
+  const guards = [...errorClasses.values()].map((e) => symbols.guardName(e)).sort();
   const validators = [...new Set(operations.map((o) => o.validator).filter((v) => v !== ""))].sort();
   const modelTypes = [...json.uses].filter((u) => symbols.moduleOf(u) === "models").sort();
   const locals = new Set([...shapeFunctions.map((f) => f.name), ...HELPERS, ...RUNTIME_LOCALS]);
