@@ -5,7 +5,7 @@
 
 import { readdir } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
-import { CodegenError } from "./diagnostics.js";
+import { CodegenError, type Diagnostic } from "./diagnostics.js";
 import type { EmittedFile, GenerateOptions } from "./emit/context.js";
 import type { Model } from "./model/model.js";
 
@@ -28,6 +28,8 @@ export interface PackageSettings {
   readonly packageName?: string | undefined;
   readonly packageVersion?: string | undefined;
   readonly typecheck: boolean;
+  /** Unknown traits are warnings, not errors. */
+  readonly allowUnknownTraits?: boolean | undefined;
 }
 
 /** The given models into `out`, or, without models, every model file in `modelsDir` into generated/<name>. */
@@ -46,13 +48,17 @@ export async function planPackages(models: readonly string[] | undefined, out: s
 }
 
 /** Generates (and optionally type-checks) every package in memory; throws before any is written. */
-export async function generatePackages(jobs: readonly PackageJob[], settings: PackageSettings): Promise<Array<{ job: PackageJob; files: EmittedFile[] }>> {
+export async function generatePackages(
+  jobs: readonly PackageJob[],
+  settings: PackageSettings,
+): Promise<Array<{ job: PackageJob; files: EmittedFile[]; warnings: Diagnostic[] }>> {
   const [{ loadModelFiles }, { generatePackage }, { typecheckPackage }] = await Promise.all([
     import("./load/load.js"), import("./generate.js"), import("./typecheck/typecheck.js"),
   ]);
   const results = [];
   for (const job of jobs) {
-    const model = await loadModelFiles(job.models);
+    const warnings: Diagnostic[] = [];
+    const model = await loadModelFiles(job.models, { allowUnknownTraits: settings.allowUnknownTraits, warnings });
     const files = await generatePackage({
       model,
       modelFiles: job.models.map((m) => basename(m)),
@@ -66,7 +72,7 @@ export async function generatePackages(jobs: readonly PackageJob[], settings: Pa
       },
     });
     if (settings.typecheck) await typecheckPackage(files, job.out);
-    results.push({ job, files });
+    results.push({ job, files, warnings });
   }
   return results;
 }

@@ -31,6 +31,7 @@ Options:
   --force                regenerate even when the package is known to be up to date
   --no-typecheck         skip the in-memory type-check of the emitted code (faster)
   --no-api-report        do not compare the public API with the package being replaced
+  --allow-unknown-traits a trait neither in the model nor known is a warning, not an error
   --json                 print one JSON document per run (newline-delimited with --watch)
   --quiet                print nothing on success
   -h, --help             show this help
@@ -56,6 +57,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     force: { type: "boolean", default: false },
     "no-typecheck": { type: "boolean", default: false },
     "no-api-report": { type: "boolean", default: false },
+    "allow-unknown-traits": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
@@ -79,6 +81,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     targets,
     typecheck: values["no-typecheck"] ? false : undefined,
     apiReport: values["no-api-report"] ? false : undefined,
+    allowUnknownTraits: values["allow-unknown-traits"] ? true : undefined,
   };
   const request: RunRequest = { flags, config: values.config, check: values.check, force: values.force };
   if (values.watch) {

@@ -46,14 +46,14 @@ export async function runGenerate(request: RunRequest, output: Output): Promise<
   const { configFile, plans } = await resolvePlans(request.flags, request.config);
   const done = output.progress(`generating ${plans.map((p) => p.job.name).join(", ")}…`);
   try {
-    const outcomes = await generateAll(plans, request);
+    const outcomes = await generateAll(plans, request, output);
     return { configFile, plans, outcomes, differs: outcomes.some((o) => o.written.length + o.removed.length > 0) };
   } finally {
     done();
   }
 }
 
-async function generateAll(plans: readonly PackagePlan[], { check, force }: RunRequest): Promise<PackageOutcome[]> {
+async function generateAll(plans: readonly PackagePlan[], { check, force }: RunRequest, output: Output): Promise<PackageOutcome[]> {
   const fresh = new Map<PackagePlan, PackageOutcome>();
   const stale: Array<{ plan: PackagePlan; inputs: string | undefined }> = [];
   for (const plan of plans) {
@@ -74,6 +74,7 @@ async function generateAll(plans: readonly PackagePlan[], { check, force }: RunR
   const generated: Array<{ plan: PackagePlan; inputs: string | undefined; write: WritePlan }> = [];
   for (const { plan, inputs } of stale) {
     const [result] = await generatePackages([plan.job], plan.settings);
+    output.warnings(result!.warnings);
     generated.push({ plan, inputs, write: await planWrite(plan.job.out, result!.files) });
   }
 

@@ -3,7 +3,7 @@
 // (--json), nothing on success with --quiet, and a progress line on stderr only once a run has
 // taken more than a second.
 
-import { CodegenError, type Diagnostic } from "../diagnostics.js";
+import { CodegenError, formatDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { UsageError } from "./args.js";
 
 export interface OutputMode {
@@ -62,6 +62,11 @@ export class Output {
       clearTimeout(timer);
       if (shown && tty) this.stderr.write("\r\x1b[K");
     };
+  }
+
+  /** Warnings (an unknown trait the run was allowed to ignore) go to stderr in every mode, as compiler warnings do. */
+  warnings(diagnostics: readonly Diagnostic[]): void {
+    for (const d of diagnostics) this.stderr.write(`${formatDiagnostic(d)}\n`);
   }
 
   /** Reports a failed run on stderr (or as the JSON document) and returns its exit code. */

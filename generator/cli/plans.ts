@@ -64,6 +64,7 @@ function settingsOf(c: PackageConfig): PackageSettings {
     packageName: c.packageName,
     packageVersion: c.packageVersion,
     typecheck: c.typecheck ?? true,
+    allowUnknownTraits: c.allowUnknownTraits,
   };
 }
 

@@ -27,6 +27,7 @@ export interface PackageConfig {
   readonly targets?: readonly Target[] | undefined;
   readonly typecheck?: boolean | undefined;
   readonly apiReport?: boolean | undefined;
+  readonly allowUnknownTraits?: boolean | undefined;
   /** smithy-build projections: keep only operations with one of these tags / none of these. */
   readonly includeTags?: readonly string[] | undefined;
   readonly excludeTags?: readonly string[] | undefined;

@@ -19,6 +19,7 @@ interface PluginSettings {
   readonly targets?: readonly Target[];
   readonly typecheck?: boolean;
   readonly apiReport?: boolean;
+  readonly allowUnknownTraits?: boolean;
 }
 
 interface Transform {

@@ -19,8 +19,15 @@ export interface ModelSource {
 
 export const MODEL_EXTENSIONS = [".json", ".smithy"];
 
+export interface LoadOptions {
+  /** An unknown trait is a warning (into `warnings`) instead of an error, as Smithy's --allow-unknown-traits. */
+  readonly allowUnknownTraits?: boolean | undefined;
+  /** Receives the warnings of the load. */
+  readonly warnings?: Diagnostic[] | undefined;
+}
+
 /** Loads model files; a folder stands for every model file under it, in name order. */
-export async function loadModelFiles(paths: readonly string[]): Promise<Model> {
+export async function loadModelFiles(paths: readonly string[], options: LoadOptions = {}): Promise<Model> {
   const files = await expandModelPaths(paths);
   const sources = await Promise.all(files.map(async (file) => {
     try {
@@ -29,7 +36,7 @@ export async function loadModelFiles(paths: readonly string[]): Promise<Model> {
       throw new CodegenError([{ file, message: `cannot read the model file: ${(e as Error).message}` }]);
     }
   }));
-  return loadModel(sources);
+  return loadModel(sources, options);
 }
 
 export async function expandModelPaths(paths: readonly string[]): Promise<string[]> {
@@ -53,7 +60,7 @@ export async function expandModelPaths(paths: readonly string[]): Promise<string
   return out;
 }
 
-export function loadModel(sources: readonly ModelSource[]): Model {
+export function loadModel(sources: readonly ModelSource[], options: LoadOptions = {}): Model {
   const problems: Diagnostic[] = [];
   const documents: AstDocument[] = [];
   const knownShapes = sources.length > 1 ? shapesOfAllFiles(sources) : undefined;
@@ -64,7 +71,7 @@ export function loadModel(sources: readonly ModelSource[]): Model {
   if (problems.length > 0) throw new CodegenError(problems);
   const model = assembleModel(documents, problems);
   if (problems.length > 0) throw new CodegenError(problems);
-  validateModel(model, problems);
+  validateModel(model, problems, options.allowUnknownTraits === true ? options.warnings ?? [] : undefined);
   if (problems.length > 0) throw new CodegenError(problems);
   return model;
 }

@@ -4,13 +4,19 @@
 
 import type { Diagnostic } from "../diagnostics.js";
 import { shapeReferences, type Member, type Model, type Shape, type ShapeType, type SourceRef } from "../model/model.js";
-import { KNOWN_TRAITS, type TraitDefinition, type TraitSelector, type ValueSchema } from "../model/prelude.js";
+import { KNOWN_TRAITS, LIBRARY_SHAPES, type TraitDefinition, type TraitSelector, type ValueSchema } from "../model/prelude.js";
 import { isAbsoluteShapeId, isIdentifier, nameOf } from "../model/shape-id.js";
+import { traitValueSchema } from "../model/trait-schema.js";
 
 const MEMBER_TARGET_FORBIDDEN = new Set<ShapeType>(["service", "operation", "resource"]);
 
-export function validateModel(model: Model, problems: Diagnostic[]): void {
+/** With `unknownTraits`, a trait neither defined in the model nor known is a warning put there, not a problem. */
+export function validateModel(model: Model, problems: Diagnostic[], unknownTraits?: Diagnostic[]): void {
   const report = (message: string, source: SourceRef, shape: string) => problems.push({ ...source, message, shape });
+  const reportUnknown = (traitId: string, source: SourceRef, shape: string) => {
+    if (unknownTraits === undefined) report(`unknown trait ${traitId}: it is not defined in the model nor known to the generator`, source, shape);
+    else unknownTraits.push({ ...source, shape, message: `warning: unknown trait ${traitId} is ignored (allowUnknownTraits): it is not defined in the model nor known to the generator` });
+  };
   const { shapes } = model;
   checkCollectionRecursion(model, report);
 
@@ -26,7 +32,7 @@ export function validateModel(model: Model, problems: Diagnostic[]): void {
       } else if (target.id === "smithy.api#Unit" && !UNIT_MEMBER_OWNERS.has(shape.type)) {
         report(`member ${member.name} targets smithy.api#Unit, which only union members and operation input/output may do`, member.source, member.id);
       }
-      checkTraits(model, member.traits, member, shape, report);
+      checkTraits(model, member.traits, member, shape, report, reportUnknown);
     }
     for (const { property, target } of shapeReferences(shape)) {
       if (property === "mixins") continue;
@@ -41,7 +47,7 @@ export function validateModel(model: Model, problems: Diagnostic[]): void {
         report(`${target} is listed as an error but has no @error trait`, shape.source, shape.id);
       }
     }
-    checkTraits(model, shape.traits, undefined, shape, report);
+    checkTraits(model, shape.traits, undefined, shape, report, reportUnknown);
     const expectedMembers = shape.type === "list" ? "member" : shape.type === "map" ? "key,value" : undefined;
     if (expectedMembers !== undefined && shape.members.map((m) => m.name).join(",") !== expectedMembers) {
       report(`a ${shape.type} must have exactly the members ${expectedMembers}`, shape.source, shape.id);
@@ -113,13 +119,14 @@ function checkTraits(
   member: Member | undefined,
   shape: Shape,
   report: (m: string, s: SourceRef, id: string) => void,
+  reportUnknown: (traitId: string, s: SourceRef, id: string) => void,
 ): void {
   const source = member?.source ?? shape.source;
   const where = member?.id ?? shape.id;
   for (const [traitId, value] of traits) {
     const definition = traitDefinition(model, traitId);
     if (definition === undefined) {
-      report(`unknown trait ${traitId}: it is not defined in the model nor known to the generator`, source, where);
+      reportUnknown(traitId, source, where);
       continue;
     }
     const selector = definition.selector;
@@ -139,33 +146,7 @@ function traitDefinition(model: Model, traitId: string): TraitDefinition | undef
   if (known !== undefined) return known;
   const shape = model.shapes.get(traitId);
   if (shape === undefined || !shape.traits.has("smithy.api#trait")) return undefined;
-  return { value: schemaOfShape(model, shape, new Set()) };
-}
-
-/** A value schema for a trait defined in the model, from the shape that defines it. */
-function schemaOfShape(model: Model, shape: Shape, seen: Set<string>): ValueSchema {
-  if (seen.has(shape.id)) return "any";
-  seen.add(shape.id);
-  const target = (m: Member | undefined): ValueSchema => {
-    const s = m === undefined ? undefined : model.shapes.get(m.target);
-    return s === undefined ? "any" : schemaOfShape(model, s, seen);
-  };
-  switch (shape.type) {
-    case "structure":
-      if (shape.members.length === 0) return "annotation";
-      return {
-        struct: Object.fromEntries(shape.members.map((m) => [m.name, target(m)])),
-        required: shape.members.filter((m) => m.traits.has("smithy.api#required")).map((m) => m.name),
-      };
-    case "list": return { list: target(shape.members[0]) };
-    case "map": return { map: target(shape.members[1]) };
-    case "string": return "string";
-    case "enum": return { enum: shape.members.map((m) => String(m.traits.get("smithy.api#enumValue") ?? m.name)) };
-    case "boolean": return "boolean";
-    case "byte": case "short": case "integer": case "long": case "intEnum": return "integer";
-    case "float": case "double": case "bigInteger": case "bigDecimal": return "number";
-    default: return "any";
-  }
+  return { value: traitValueSchema(model, shape) };
 }
 
 function selects(model: Model, selector: TraitSelector, shape: Shape, member: Member | undefined): boolean {
@@ -192,8 +173,10 @@ function checkValue(schema: ValueSchema, value: unknown, model: Model): string |
     case "number": return typeof value === "number" ? undefined : `expected a number, found ${describe(value)}`;
     case "integer": return Number.isInteger(value) ? undefined : `expected an integer, found ${describe(value)}`;
     case "shapeId":
+    case "shapeRef":
       if (typeof value !== "string" || !isAbsoluteShapeId(value)) return `expected an absolute shape id, found ${describe(value)}`;
-      return model.shapes.has(value) || KNOWN_TRAITS.has(value) ? undefined : `shape ${value} is not defined`;
+      if (schema === "shapeId") return undefined;
+      return model.shapes.has(value) || KNOWN_TRAITS.has(value) || LIBRARY_SHAPES.has(value) ? undefined : `shape ${value} is not defined`;
     case "annotation":
       return isPlainObject(value) && Object.keys(value).length === 0 ? undefined : `expected {} (an annotation trait), found ${describe(value)}`;
   }

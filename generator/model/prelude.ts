@@ -1,8 +1,10 @@
 // The Smithy prelude (smithy.api) as the generator needs it: the simple shapes every model
-// may target, and what the generator knows of each trait: which shapes it may be applied to and
-// the form of its value. Facts from the Smithy 2.0 specification (prelude and trait pages).
+// may target, and what the generator knows of each trait of the Smithy distribution (the table
+// in trait-library.ts): the form of its value and which shapes it may be applied to. Facts
+// from the Smithy 2.0 specification (prelude and trait pages) and its trait definition files.
 
 import type { ShapeType } from "./model.js";
+import { TRAIT_LIBRARY } from "./trait-library.js";
 
 /** The prelude's shapes: name → [type, default value for the Primitive* shapes]. */
 export const PRELUDE_SHAPES: ReadonlyArray<readonly [string, ShapeType, unknown?]> = [
@@ -16,7 +18,9 @@ export const PRELUDE_SHAPES: ReadonlyArray<readonly [string, ShapeType, unknown?
 
 /** The form a trait value must have. Unknown object keys are accepted, as Smithy only warns. */
 export type ValueSchema =
-  | "any" | "string" | "boolean" | "number" | "integer" | "shapeId" | "annotation"
+  | "any" | "string" | "boolean" | "number" | "integer" | "annotation"
+  // An absolute shape id (`@idRef`); a `shapeRef` must also resolve (`failWhenMissing`).
+  | "shapeId" | "shapeRef"
   | { readonly list: ValueSchema }
   | { readonly map: ValueSchema }
   | { readonly enum: readonly string[] }
@@ -34,7 +38,8 @@ export interface TraitSelector {
 
 export interface TraitDefinition {
   readonly value: ValueSchema;
-  readonly selector?: TraitSelector;
+  /** Where the loader accepts the trait; undefined: anywhere (see `coarseSelector`). */
+  readonly selector?: TraitSelector | undefined;
 }
 
 const NUMBERS: ShapeType[] = ["byte", "short", "integer", "long", "float", "double", "bigInteger", "bigDecimal"];
@@ -44,158 +49,170 @@ const ANY: ShapeType[] = [...DATA, "service", "operation", "resource"];
 const anyShape: TraitSelector = { shapes: ANY, members: ["*"] };
 const structureMember: TraitSelector = { members: ["*"], memberOf: ["structure"] };
 const httpBindable = (...types: ShapeType[]): TraitSelector => ({ members: types, memberOf: ["structure"] });
-const strings: ValueSchema = { list: "string" };
-const shapeIds: ValueSchema = { list: "shapeId" };
 const HTTP_VALUE_TYPES: ShapeType[] = [...SIMPLE.filter((t) => t !== "document"), "list"];
 
-const TIMESTAMP_FORMATS = ["date-time", "epoch-seconds", "http-date"];
-
-const example: ValueSchema = {
-  struct: {
-    title: "string", documentation: "string", input: "any", output: "any", allowConstraintErrors: "boolean",
-    error: { struct: { shapeId: "shapeId", content: "any" } },
-  },
-  required: ["title"],
-};
-
-/** Traits of the smithy.api namespace. */
-const SMITHY_API: Record<string, TraitDefinition> = {
-  trait: { value: "any", selector: { shapes: DATA } },
-  documentation: { value: "string", selector: anyShape },
-  externalDocumentation: { value: { map: "string" }, selector: anyShape },
-  deprecated: { value: { struct: { message: "string", since: "string" } }, selector: anyShape },
-  since: { value: "string", selector: anyShape },
-  title: { value: "string", selector: { shapes: ANY } },
-  unstable: { value: "annotation", selector: anyShape },
-  internal: { value: "annotation", selector: anyShape },
-  tags: { value: strings, selector: anyShape },
-  recommended: { value: { struct: { reason: "string" } }, selector: structureMember },
-  sensitive: { value: "annotation", selector: { shapes: DATA, members: DATA } },
-  private: { value: "annotation", selector: anyShape },
-  suppress: { value: strings, selector: anyShape },
-  examples: { value: { list: example }, selector: { shapes: ["operation"] } },
-  box: { value: "annotation", selector: { shapes: [...NUMBERS, "boolean"], members: [...NUMBERS, "boolean"] } },
-  mixin: { value: { struct: { localTraits: shapeIds } }, selector: { shapes: ANY } },
-  input: { value: "annotation", selector: { shapes: ["structure"] } },
-  output: { value: "annotation", selector: { shapes: ["structure"] } },
-  unitType: { value: "annotation", selector: { shapes: ["structure"] } },
-  protocolDefinition: { value: { struct: { traits: shapeIds, noInlineDocumentSupport: "boolean" } }, selector: { shapes: ["structure"] } },
-  authDefinition: { value: { struct: { traits: shapeIds } }, selector: { shapes: ["structure"] } },
-  traitValidators: { value: { map: "any" }, selector: { shapes: DATA } },
+/**
+ * Where each smithy.api trait may be applied, written out from its selector: precise for the
+ * traits the generator reads. The value forms come from the table.
+ */
+const SMITHY_API: Record<string, TraitSelector> = {
+  trait: { shapes: DATA },
+  documentation: anyShape,
+  externalDocumentation: anyShape,
+  deprecated: anyShape,
+  since: anyShape,
+  title: { shapes: ANY },
+  unstable: anyShape,
+  internal: anyShape,
+  tags: anyShape,
+  recommended: structureMember,
+  sensitive: { shapes: DATA, members: DATA },
+  private: anyShape,
+  suppress: anyShape,
+  examples: { shapes: ["operation"] },
+  box: { shapes: [...NUMBERS, "boolean"], members: [...NUMBERS, "boolean"] },
+  mixin: { shapes: ANY },
+  input: { shapes: ["structure"] },
+  output: { shapes: ["structure"] },
+  unitType: { shapes: ["structure"] },
+  protocolDefinition: { shapes: ["structure"] },
+  authDefinition: { shapes: ["structure"] },
+  traitValidators: { shapes: DATA },
   // Type refinement
-  default: { value: "any", selector: { shapes: DATA, members: ["*"] } },
-  addedDefault: { value: "annotation", selector: { members: ["*"] } },
-  required: { value: "annotation", selector: structureMember },
-  clientOptional: { value: "annotation", selector: structureMember },
-  enumValue: { value: "any", selector: { members: ["*"], memberOf: ["enum", "intEnum"] } },
-  error: { value: { enum: ["client", "server"] }, selector: { shapes: ["structure"] } },
-  sparse: { value: "annotation", selector: { shapes: ["list", "map"] } },
+  default: { shapes: DATA, members: ["*"] },
+  addedDefault: { members: ["*"] },
+  required: structureMember,
+  clientOptional: structureMember,
+  enumValue: { members: ["*"], memberOf: ["enum", "intEnum"] },
+  error: { shapes: ["structure"] },
+  sparse: { shapes: ["list", "map"] },
   // Constraints
-  enum: {
-    value: { list: { struct: { value: "string", name: "string", documentation: "string", tags: strings, deprecated: "boolean" }, required: ["value"] } },
-    selector: { shapes: ["string"] },
-  },
-  idRef: { value: { struct: { selector: "string", failWhenMissing: "boolean", errorMessage: "string" } }, selector: { shapes: ["string"], members: ["string"] } },
-  length: { value: { struct: { min: "number", max: "number" } }, selector: { shapes: ["list", "map", "string", "blob"], members: ["list", "map", "string", "blob"] } },
-  pattern: { value: "string", selector: { shapes: ["string"], members: ["string"] } },
-  range: { value: { struct: { min: "number", max: "number" } }, selector: { shapes: NUMBERS, members: NUMBERS } },
-  uniqueItems: { value: "annotation", selector: { shapes: ["list"], members: ["list"] } },
+  enum: { shapes: ["string"] },
+  idRef: { shapes: ["string"], members: ["string"] },
+  length: { shapes: ["list", "map", "string", "blob"], members: ["list", "map", "string", "blob"] },
+  pattern: { shapes: ["string"], members: ["string"] },
+  range: { shapes: NUMBERS, members: NUMBERS },
+  uniqueItems: { shapes: ["list"], members: ["list"] },
   // Behaviour
-  idempotencyToken: { value: "annotation", selector: { members: ["string"], memberOf: ["structure"] } },
-  idempotent: { value: "annotation", selector: { shapes: ["operation"] } },
-  readonly: { value: "annotation", selector: { shapes: ["operation"] } },
-  retryable: { value: { struct: { throttling: "boolean" } }, selector: { shapes: ["structure"] } },
-  paginated: { value: { struct: { inputToken: "string", outputToken: "string", items: "string", pageSize: "string" } }, selector: { shapes: ["operation", "service"] } },
-  requestCompression: { value: { struct: { encodings: strings }, required: ["encodings"] }, selector: { shapes: ["operation"] } },
+  idempotencyToken: { members: ["string"], memberOf: ["structure"] },
+  idempotent: { shapes: ["operation"] },
+  readonly: { shapes: ["operation"] },
+  retryable: { shapes: ["structure"] },
+  paginated: { shapes: ["operation", "service"] },
+  requestCompression: { shapes: ["operation"] },
   // Resources
-  references: {
-    value: { list: { struct: { resource: "shapeId", ids: { map: "string" }, service: "shapeId", rel: "string" }, required: ["resource"] } },
-    selector: { shapes: ["structure", "string"], members: ["structure", "string"] },
-  },
-  resourceIdentifier: { value: "string", selector: structureMember },
-  noReplace: { value: "annotation", selector: { shapes: ["resource"] } },
-  property: { value: { struct: { name: "string" } }, selector: structureMember },
+  references: { shapes: ["structure", "string"], members: ["structure", "string"] },
+  resourceIdentifier: structureMember,
+  noReplace: { shapes: ["resource"] },
+  property: structureMember,
   // The prelude also marks trait definitions with it, so any shape is accepted.
-  notProperty: { value: "annotation", selector: anyShape },
-  nestedProperties: { value: "annotation", selector: structureMember },
+  notProperty: anyShape,
+  nestedProperties: structureMember,
   // Auth and protocols
-  auth: { value: shapeIds, selector: { shapes: ["service", "operation"] } },
-  optionalAuth: { value: "annotation", selector: { shapes: ["operation"] } },
-  httpBasicAuth: { value: "annotation", selector: { shapes: ["service"] } },
-  httpDigestAuth: { value: "annotation", selector: { shapes: ["service"] } },
-  httpBearerAuth: { value: "annotation", selector: { shapes: ["service"] } },
-  httpApiKeyAuth: { value: { struct: { name: "string", in: { enum: ["header", "query"] }, scheme: "string" }, required: ["name", "in"] }, selector: { shapes: ["service"] } },
+  auth: { shapes: ["service", "operation"] },
+  optionalAuth: { shapes: ["operation"] },
+  httpBasicAuth: { shapes: ["service"] },
+  httpDigestAuth: { shapes: ["service"] },
+  httpBearerAuth: { shapes: ["service"] },
+  httpApiKeyAuth: { shapes: ["service"] },
   // HTTP bindings
-  http: { value: { struct: { method: "string", uri: "string", code: "integer" }, required: ["method", "uri"] }, selector: { shapes: ["operation"] } },
-  httpError: { value: "integer", selector: { shapes: ["structure"] } },
-  httpHeader: { value: "string", selector: httpBindable(...HTTP_VALUE_TYPES) },
-  httpLabel: { value: "annotation", selector: httpBindable(...HTTP_VALUE_TYPES.filter((t) => t !== "list")) },
-  httpPayload: { value: "annotation", selector: httpBindable("string", "blob", "structure", "union", "document", "list", "map", "enum") },
-  httpPrefixHeaders: { value: "string", selector: httpBindable("map") },
-  httpQuery: { value: "string", selector: httpBindable(...HTTP_VALUE_TYPES) },
-  httpQueryParams: { value: "annotation", selector: httpBindable("map") },
-  httpResponseCode: { value: "annotation", selector: httpBindable("integer") },
-  httpChecksumRequired: { value: "annotation", selector: { shapes: ["operation"] } },
-  cors: {
-    value: { struct: { origin: "string", maxAge: "integer", additionalAllowedHeaders: strings, additionalExposedHeaders: strings } },
-    selector: { shapes: ["service"] },
-  },
-  endpoint: { value: { struct: { hostPrefix: "string" }, required: ["hostPrefix"] }, selector: { shapes: ["operation"] } },
-  hostLabel: { value: "annotation", selector: { members: ["string"], memberOf: ["structure"] } },
+  http: { shapes: ["operation"] },
+  httpError: { shapes: ["structure"] },
+  httpHeader: httpBindable(...HTTP_VALUE_TYPES),
+  httpLabel: httpBindable(...HTTP_VALUE_TYPES.filter((t) => t !== "list")),
+  httpPayload: httpBindable("string", "blob", "structure", "union", "document", "list", "map", "enum"),
+  httpPrefixHeaders: httpBindable("map"),
+  httpQuery: httpBindable(...HTTP_VALUE_TYPES),
+  httpQueryParams: httpBindable("map"),
+  httpResponseCode: httpBindable("integer"),
+  httpChecksumRequired: { shapes: ["operation"] },
+  cors: { shapes: ["service"] },
+  endpoint: { shapes: ["operation"] },
+  hostLabel: { members: ["string"], memberOf: ["structure"] },
   // Serialization
-  jsonName: { value: "string", selector: { members: ["*"], memberOf: ["structure", "union"] } },
-  mediaType: { value: "string", selector: { shapes: ["blob", "string"], members: ["blob", "string"] } },
-  timestampFormat: { value: { enum: TIMESTAMP_FORMATS }, selector: { shapes: ["timestamp"], members: ["timestamp"] } },
-  xmlAttribute: { value: "annotation", selector: structureMember },
-  xmlFlattened: { value: "annotation", selector: { members: ["list", "map"] } },
-  xmlName: { value: "string", selector: { shapes: DATA, members: ["*"] } },
-  xmlNamespace: { value: { struct: { uri: "string", prefix: "string" }, required: ["uri"] }, selector: anyShape },
+  jsonName: { members: ["*"], memberOf: ["structure", "union"] },
+  mediaType: { shapes: ["blob", "string"], members: ["blob", "string"] },
+  timestampFormat: { shapes: ["timestamp"], members: ["timestamp"] },
+  xmlAttribute: structureMember,
+  xmlFlattened: { members: ["list", "map"] },
+  xmlName: { shapes: DATA, members: ["*"] },
+  xmlNamespace: anyShape,
   // Streaming
-  streaming: { value: "annotation", selector: { shapes: ["blob", "union"] } },
-  requiresLength: { value: "annotation", selector: { shapes: ["blob"] } },
-  eventHeader: { value: "annotation", selector: { members: [...SIMPLE.filter((t) => t !== "document")], memberOf: ["structure"] } },
-  eventPayload: { value: "annotation", selector: { members: ["blob", "string", "structure", "union"], memberOf: ["structure"] } },
+  streaming: { shapes: ["blob", "union"] },
+  requiresLength: { shapes: ["blob"] },
+  eventHeader: { members: [...SIMPLE.filter((t) => t !== "document")], memberOf: ["structure"] },
+  eventPayload: { members: ["blob", "string", "structure", "union"], memberOf: ["structure"] },
 };
 
 /**
- * Traits of other namespaces that AWS models and the protocol test suites use. Only the value
- * form is checked loosely (`any`) where the generator does not read the trait.
+ * The enforced form of a library trait's selector, for the selector forms that name shape
+ * types: `service`, `structure > member`, `:test(service, operation)`, `member > string`,
+ * `blob[trait|streaming]` (attributes dropped: accepted more widely, never refused wrongly).
+ * Selectors that follow relationships (`operation -[input]-> structure > member`) or negate
+ * (`:not(…)`) are not enforced: the generator does not read those traits.
  */
-const OTHER_TRAITS: Record<string, TraitDefinition> = {
-  "aws.api#service": {
-    value: {
-      struct: { sdkId: "string", arnNamespace: "string", cloudFormationName: "string", cloudTrailEventSource: "string", endpointPrefix: "string", docId: "string" },
-      required: ["sdkId"],
-    },
-    selector: { shapes: ["service"] },
-  },
-  "aws.auth#sigv4": { value: { struct: { name: "string" }, required: ["name"] }, selector: { shapes: ["service"] } },
-  "aws.auth#sigv4a": { value: { struct: { name: "string" }, required: ["name"] }, selector: { shapes: ["service"] } },
-  "aws.auth#unsignedPayload": { value: "annotation", selector: { shapes: ["operation"] } },
-  "aws.auth#cognitoUserPools": { value: "any", selector: { shapes: ["service"] } },
-  "aws.protocols#restJson1": { value: { struct: { http: strings, eventStreamHttp: strings } }, selector: { shapes: ["service"] } },
-  "aws.protocols#awsJson1_0": { value: { struct: { http: strings, eventStreamHttp: strings } }, selector: { shapes: ["service"] } },
-  "aws.protocols#awsJson1_1": { value: { struct: { http: strings, eventStreamHttp: strings } }, selector: { shapes: ["service"] } },
-  "aws.protocols#restXml": { value: { struct: { http: strings, eventStreamHttp: strings, noErrorWrapping: "boolean" } }, selector: { shapes: ["service"] } },
-  "aws.protocols#awsQuery": { value: "annotation", selector: { shapes: ["service"] } },
-  "aws.protocols#ec2Query": { value: "annotation", selector: { shapes: ["service"] } },
-  "smithy.protocols#rpcv2Cbor": { value: { struct: { http: strings, eventStreamHttp: strings } }, selector: { shapes: ["service"] } },
-};
+export function coarseSelector(selector: string): TraitSelector | undefined {
+  const alternatives = /^:(?:test|is)\((.*)\)$/.exec(selector)?.[1] ?? selector;
+  const shapes: ShapeType[] = [];
+  const members: (ShapeType | "*")[] = [];
+  const memberOf: ShapeType[] = [];
+  for (const part of splitTopLevel(alternatives)) {
+    const [, owner, target] = /^(?:(\w+) > )?(\w+)(?:\[[^\]]*\])?$/.exec(part) ?? [];
+    if (target === undefined) return undefined;
+    if (owner === "member") {
+      const types = typesNamed(target);
+      if (types === undefined) return undefined;
+      members.push(...types);
+    } else if (target === "member") {
+      members.push("*");
+      if (owner !== undefined) {
+        const types = typesNamed(owner);
+        if (types === undefined) return undefined;
+        memberOf.push(...types);
+      }
+    } else {
+      const types = owner === undefined ? typesNamed(target) : undefined;
+      if (types === undefined) return undefined;
+      shapes.push(...types);
+    }
+  }
+  return { shapes, ...(members.length > 0 ? { members } : {}), ...(memberOf.length > 0 ? { memberOf } : {}) };
+}
 
-const LOOSE_TRAITS = [
-  "aws.api#arn", "aws.api#arnReference", "aws.api#clientDiscoveredEndpoint", "aws.api#clientEndpointDiscovery",
-  "aws.api#clientEndpointDiscoveryId", "aws.api#controlPlane", "aws.api#data", "aws.api#dataPlane",
-  "aws.api#tagEnabled", "aws.api#taggable", "aws.protocols#awsQueryError", "aws.protocols#awsQueryCompatible",
-  "aws.protocols#ec2QueryName", "aws.protocols#httpChecksum", "aws.customizations#s3UnwrappedXmlOutput",
-  "smithy.rules#endpointRuleSet", "smithy.rules#endpointTests", "smithy.rules#clientContextParams",
-  "smithy.rules#contextParam", "smithy.rules#staticContextParams", "smithy.rules#operationContextParams",
-  "smithy.rules#endpointBdd", "smithy.test#smokeTests", "smithy.test#httpRequestTests", "smithy.test#httpResponseTests",
-  "smithy.test#httpMalformedRequestTests", "smithy.waiters#waitable", "aws.endpoints#standardRegionalEndpoints",
-  "aws.endpoints#standardPartitionalEndpoints", "aws.endpoints#dualStackOnlyEndpoints", "aws.endpoints#rulesBasedEndpoints",
-];
+/** Smithy's shape type names and the selector's groups of them. */
+function typesNamed(name: string): readonly ShapeType[] | undefined {
+  if (name === "*") return undefined;
+  if (name === "simpleType") return SIMPLE;
+  if (name === "number") return NUMBERS;
+  return (ANY as string[]).includes(name) ? [name as ShapeType] : undefined;
+}
 
-export const KNOWN_TRAITS: ReadonlyMap<string, TraitDefinition> = new Map<string, TraitDefinition>([
-  ...Object.entries(SMITHY_API).map(([name, def]) => [`smithy.api#${name}`, def] as const),
-  ...Object.entries(OTHER_TRAITS),
-  ...LOOSE_TRAITS.map((id) => [id, { value: "any" }] as const),
-]);
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "(" || c === "[") depth++;
+    else if (c === ")" || c === "]") depth--;
+    else if (c === "," && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts;
+}
+
+/**
+ * Shapes of the trait libraries that trait values name by id (`smithy.test#smokeTests`'
+ * `vendorParamsShape`): a reference to one resolves without the library's file.
+ */
+export const LIBRARY_SHAPES: ReadonlySet<string> = new Set(["aws.test#AwsVendorParams", "aws.test#S3VendorParams"]);
+
+export const KNOWN_TRAITS: ReadonlyMap<string, TraitDefinition> = new Map<string, TraitDefinition>(
+  TRAIT_LIBRARY.map(([id, selector, value]) => {
+    const [namespace, name] = id.split("#") as [string, string];
+    return [id, { value, selector: namespace === "smithy.api" ? SMITHY_API[name] ?? coarseSelector(selector) : coarseSelector(selector) }];
+  }),
+);

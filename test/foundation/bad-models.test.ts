@@ -34,7 +34,7 @@ const CASES: readonly Case[] = [
   { file: "unknown-property.json", shape: "example.bad#Widget", says: /unknown property "documentation" for a structure/ },
   { file: "length-on-boolean.json", shape: "example.bad#Flag", says: /smithy\.api#length cannot be applied to a boolean/ },
   { file: "httplabel-on-shape.json", shape: "example.bad#Label", says: /smithy\.api#httpLabel cannot be applied to a string/ },
-  { file: "length-wrong-value.json", shape: "example.bad#Name", says: /smithy\.api#length has an invalid value: min: expected a number, found "1"/ },
+  { file: "length-wrong-value.json", shape: "example.bad#Name", says: /smithy\.api#length has an invalid value: min: expected an integer, found "1"/ },
   { file: "timestamp-format-unknown.json", shape: "example.bad#When", says: /smithy\.api#timestampFormat has an invalid value: .*"iso-8601"/ },
   { file: "unknown-trait.json", shape: "example.bad#Name", says: /unknown trait smithy\.api#documentaton/ },
   { file: "input-not-structure.json", shape: "example.bad#GetThing", says: /input must reference a structure, but example\.bad#Name is a string/ },
