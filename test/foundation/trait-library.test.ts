@@ -8,7 +8,7 @@ import type { Diagnostic } from "../../generator/diagnostics.js";
 import { describe, expect, it } from "vitest";
 import { loadModel, loadModelFiles } from "../../generator/load/load.js";
 import type { Shape, ShapeType } from "../../generator/model/model.js";
-import { KNOWN_TRAITS, LIBRARY_SHAPES, type ValueSchema } from "../../generator/model/prelude.js";
+import { coarseSelector, KNOWN_TRAITS, LIBRARY_SHAPES, type ValueSchema } from "../../generator/model/prelude.js";
 import { TRAIT_LIBRARY } from "../../generator/model/trait-library.js";
 import { traitValueSchema } from "../../generator/model/trait-schema.js";
 import { SHARED_DIR, SHARED_MISSING } from "../helpers/codegen.js";
@@ -151,4 +151,23 @@ describe("an unknown trait", () => {
     expect(model.shapes.has("ex#Get")).toBe(true);
     expect(warnings).toEqual([expect.objectContaining({ file: "typo.json", line: expect.any(Number), shape: "ex#Get", message: expect.stringMatching(/^warning: unknown trait aws\.iam#iamActoin is ignored/) })]);
   });
+});
+
+describe("the enforced form of a library selector", () => {
+  it.each([
+    ["service", { shapes: ["service"] }],
+    [":test(service, resource, operation)", { shapes: ["service", "resource", "operation"] }],
+    ["structure > member", { shapes: [], members: ["*"], memberOf: ["structure"] }],
+    [":test(string, member > string)", { shapes: ["string"], members: ["string"] }],
+    ["blob[trait|streaming]", { shapes: ["blob"] }],
+  ])("%s is enforced", (selector, expected) => {
+    expect(coarseSelector(selector)).toEqual(expected);
+  });
+
+  it.each(["*", "operation -[input]-> structure > member", ":not(member)", "service [trait|xmlNamespace]", ":is(structure, union) > member"])(
+    "%s is not enforced (accepted anywhere)",
+    (selector) => {
+      expect(coarseSelector(selector)).toBeUndefined();
+    },
+  );
 });
