@@ -2,7 +2,7 @@
 // structure and union that operation inputs reach, checking types and every constraint trait
 // with Smithy server SDK messages. The checks are straight-line code (see validators/checks.ts).
 
-import { CodegenError, type Diagnostic } from "../diagnostics.js";
+import { CodegenError, printWarning, type Diagnostic } from "../diagnostics.js";
 import { render } from "../render/templates.js";
 import type { SymbolProvider } from "../symbols/symbol-provider.js";
 import { header, typeImports, type EmitContext, type EmittedFile } from "./context.js";
@@ -34,7 +34,7 @@ export function emitValidators(ctx: EmitContext): EmittedFile {
   });
   if (problems.length > 0) throw new CodegenError(problems);
 
-  const writer = new CheckWriter(index, plan, symbols, Failure);
+  const writer = new CheckWriter(index, plan, symbols, Failure, ctx.options.warn ?? printWarning);
   const functions = writer.checkFunctions(plan.exported);
   const exportedViews = exported.map(({ shape, name, validate, assert, schema }) => ({
     shapeId: shape.id,
