@@ -20,7 +20,7 @@ export interface ModelSource {
 export const MODEL_EXTENSIONS = [".json", ".smithy"];
 
 /** Loads model files; a folder stands for every model file under it, in name order. */
-export async function loadModelFiles(paths: readonly string[]): Promise<Model> {
+export async function loadModelFiles(paths: readonly string[], options: LoadOptions = {}): Promise<Model> {
   const files = await expandModelPaths(paths);
   const sources = await Promise.all(files.map(async (file) => {
     try {
@@ -29,7 +29,7 @@ export async function loadModelFiles(paths: readonly string[]): Promise<Model> {
       throw new CodegenError([{ file, message: `cannot read the model file: ${(e as Error).message}` }]);
     }
   }));
-  return loadModel(sources);
+  return loadModel(sources, options);
 }
 
 export async function expandModelPaths(paths: readonly string[]): Promise<string[]> {
@@ -53,7 +53,17 @@ export async function expandModelPaths(paths: readonly string[]): Promise<string
   return out;
 }
 
-export function loadModel(sources: readonly ModelSource[]): Model {
+export interface LoadOptions {
+  /**
+   * Check that every reference resolves and every trait is valid (default). Off, the files are
+   * only parsed and merged, references left as written: what `codegen ast` needs to print one
+   * file of a model whose other files define what it `use`s.
+   */
+  readonly validate?: boolean;
+}
+
+export function loadModel(sources: readonly ModelSource[], options: LoadOptions = {}): Model {
+  const validate = options.validate ?? true;
   const problems: Diagnostic[] = [];
   const documents: AstDocument[] = [];
   const knownShapes = sources.length > 1 ? shapesOfAllFiles(sources) : undefined;
@@ -62,8 +72,9 @@ export function loadModel(sources: readonly ModelSource[]): Model {
     if (doc !== undefined) documents.push(doc);
   }
   if (problems.length > 0) throw new CodegenError(problems);
-  const model = assembleModel(documents, problems);
+  const model = assembleModel(documents, problems, validate);
   if (problems.length > 0) throw new CodegenError(problems);
+  if (!validate) return model;
   validateModel(model, problems);
   if (problems.length > 0) throw new CodegenError(problems);
   return model;
