@@ -178,7 +178,8 @@ class ShapeReader {
     else if (["structure", "union", "enum", "intEnum"].includes(type)) {
       const members = n["members"];
       if (members === undefined) {
-        if (type === "enum" || type === "intEnum") this.report(`an ${type} must have members`);
+        // Without mixins an enum needs members here; with them, validation counts the inherited ones.
+        if ((type === "enum" || type === "intEnum") && n["mixins"] === undefined) this.report(`an ${type} must have members`);
         return [];
       }
       if (!isObject(members)) {

@@ -188,6 +188,33 @@ describe("forms the spec rejects", () => {
   });
 });
 
+describe("the same rules for JSON AST models", () => {
+  const load = (shapes: object) => () => loadModel([{ file: "m.json", text: JSON.stringify({ smithy: "2.0", shapes }) }]);
+  const unit = { target: "smithy.api#Unit" };
+
+  it("an intEnum value outside the 32-bit range", () => {
+    expect(load({ "a.b#I": { type: "intEnum", members: { A: { ...unit, traits: { "smithy.api#enumValue": 2147483648 } } } } })).toThrow(
+      /a\.b#I\$A: intEnum member A has @enumValue 2147483648, outside the 32-bit integer range/,
+    );
+    expect(load({ "a.b#I": { type: "intEnum", members: { A: { ...unit, traits: { "smithy.api#enumValue": -2147483648 } } } } })).not.toThrow();
+  });
+
+  it("a resource mixin with properties", () => {
+    expect(load({ "a.b#R": { type: "resource", properties: { p: { target: "smithy.api#String" } }, traits: { "smithy.api#mixin": {} } } })).toThrow(
+      /a\.b#R: a resource with the @mixin trait may not define properties/,
+    );
+  });
+
+  it("an enum whose members all come from mixins (no `members` of its own)", () => {
+    const model = load({
+      "a.b#E": { type: "enum", members: { A: { ...unit, traits: { "smithy.api#enumValue": "a" } } }, traits: { "smithy.api#mixin": {} } },
+      "a.b#F": { type: "enum", mixins: [{ target: "a.b#E" }] },
+    })();
+    expect(model.shapes.get("a.b#F")!.members.map((m) => m.name)).toEqual(["A"]);
+    expect(load({ "a.b#G": { type: "enum" } })).toThrow(/an enum must have members/);
+  });
+});
+
 describe("the unsupported-version error points at the version string's start", () => {
   it.each([
     ['$version: "3.0"\n', 1, 11],

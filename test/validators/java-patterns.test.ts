@@ -5,7 +5,7 @@
 
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Diagnostic } from "../../generator/diagnostics.js";
 import { javaOnlySyntax } from "../../generator/emit/validators/java-regex.js";
 import { planPattern } from "../../generator/emit/validators/regex.js";
@@ -144,6 +144,22 @@ describe("Java-dialect @patterns", () => {
     const validators = files.find((f) => f.path === "src/validators.ts")!.content;
     for (const p of patterns) expect(validators).not.toContain(JSON.stringify(p).slice(1, -1));
   }, 60_000);
+});
+
+describe("the warning for an untranslatable @pattern", () => {
+  it("goes to stderr as `warning: file:line:column: shape: …` when no handler is given", async () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      await generate(patternModel(["^a*+$"]));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written.join("")).toMatch(/^warning: java\.json:\d+:\d+: t#In\$p0: @pattern "\^a\*\+\$" is not checked: a possessive quantifier/m);
+  });
 });
 
 /** Every @pattern of the shared AWS models and protocol-test models, with the file it is in. */
