@@ -97,8 +97,9 @@ function readDocument({ file, text }: ModelSource, problems: Diagnostic[]): AstD
     problems.push({ file, ...where, shape, message: `invalid JSON: ${e.message}${pointer === "" ? "" : ` (at ${pointer})`}` });
     return undefined;
   }
-  const locate = (node: object | undefined, key?: string): SourceRef => {
-    const offset = node === undefined ? undefined : parsed.offsetOf(node, key) ?? parsed.offsetOf(node);
+  const locate = (node: object | undefined, key?: string, _shapeId?: string, atValue?: boolean): SourceRef => {
+    const value = atValue === true && node !== undefined && key !== undefined ? parsed.valueOffsetOf(node, key) : undefined;
+    const offset = node === undefined ? undefined : value ?? parsed.offsetOf(node, key) ?? parsed.offsetOf(node);
     return offset === undefined ? { file } : { file, ...parsed.lineColumn(offset) };
   };
   return readAstDocument(parsed.value, locate, problems);

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { astCommand } from "../../generator/cli/ast-command.js";
+import type { CodegenError } from "../../generator/diagnostics.js";
 import { IdlSyntaxError, parseIdl } from "../../generator/idl/index.js";
 import { loadModel } from "../../generator/load/load.js";
 import { modelToAst } from "../../generator/model/to-ast.js";
@@ -226,5 +227,19 @@ describe("the unsupported-version error points at the version string's start", (
     const e = rejection(text);
     expect(e.message).toMatch(/^Unsupported Smithy IDL version `/);
     expect([e.line, e.column]).toEqual([line, column]);
+  });
+
+  it("in a JSON AST file too (the key only when the version is missing)", () => {
+    const problem = (text: string) => {
+      try {
+        loadModel([{ file: "m.json", text }]);
+      } catch (e) {
+        return (e as CodegenError).diagnostics[0]!;
+      }
+      throw new Error("expected the file to be rejected");
+    };
+    expect(problem('{\n  "smithy":  "3.0",\n  "shapes": {}\n}')).toMatchObject({ line: 2, column: 14, message: expect.stringContaining('found "3.0"') });
+    expect(problem('{ "shapes": {}, "smithy": 2 }')).toMatchObject({ line: 1, column: 27 });
+    expect(problem('{ "shapes": {} }')).toMatchObject({ line: 1, column: 1, message: expect.stringContaining("found null") });
   });
 });
