@@ -7,7 +7,9 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import type { Diagnostic } from "../../generator/diagnostics.js";
-import { javaOnlySyntax } from "../../generator/emit/validators/java-regex.js";
+import fc from "fast-check";
+import { javaOnlySyntax, parseJavaPattern } from "../../generator/emit/validators/java-regex.js";
+import { toEcmaSource } from "../../generator/emit/validators/regex-tree.js";
 import { planPattern } from "../../generator/emit/validators/regex.js";
 import { parseIdl } from "../../generator/idl/index.js";
 import { generate, loadGenerated, modelFromJson, SHARED_DIR, SHARED_MISSING } from "../helpers/codegen.js";
@@ -123,6 +125,28 @@ describe("Java-dialect @patterns", () => {
       for (const s of yes) expect(fails(s), `${JSON.stringify(pattern)} should accept ${JSON.stringify(s)}`).toBe(false);
       for (const s of no) expect(fails(s), `${JSON.stringify(pattern)} should reject ${JSON.stringify(s)}`).toBe(true);
     });
+  }, 60_000);
+
+  it("agree, on random strings, with the ECMAScript translation of the same reading (matcher vs RegExp)", async () => {
+    const patterns = CASES.map(([p]) => p);
+    const { validate } = await validatorFor(patterns);
+    const natives = patterns.map((p) => new RegExp(toEcmaSource(parseJavaPattern(p)), "u"));
+    // The hand-picked expectations hold for the translation too.
+    CASES.forEach(([p, yes, no], i) => {
+      for (const s of yes) expect(natives[i]!.test(s), `${p} on ${JSON.stringify(s)}`).toBe(true);
+      for (const s of no) expect(natives[i]!.test(s), `${p} on ${JSON.stringify(s)}`).toBe(false);
+    });
+    // Pieces of the cases' own inputs, so that random strings reach their interesting corners.
+    const piece = fc.constantFrom("a", "b", "e", "ab", "aws:", "A", "AWS:", "x", "y", "1", ":", " ", "\t", "\u000b", "\n", "\r", "\r\n", "\u0085", "\u2028", "é", "É", "Ω", "😀", ".*[", "-]", "\u001b");
+    const input = fc.array(piece, { maxLength: 4 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(input, (s) => {
+        const value = Object.fromEntries(patterns.map((_, i) => [`p${i}`, s]));
+        const failing = new Set(validate(value).filter((f) => f.constraint === "pattern").map((f) => Number(f.path.slice(2))));
+        natives.forEach((re, i) => expect(failing.has(i), `${patterns[i]} on ${JSON.stringify(s)}`).toBe(!re.test(s)));
+      }),
+      { numRuns: Number(process.env["REGEX_PROPERTY_RUNS"] ?? 500), seed: 11 },
+    );
   }, 60_000);
 
   it("leave out only the check they cannot translate, with a warning naming file, shape and pattern", async () => {
