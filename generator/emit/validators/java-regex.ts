@@ -278,6 +278,7 @@ class JavaParser {
         const index = m === null ? undefined : this.names.get(m[1]!);
         if (index === undefined) return this.fail("backreference to an unknown group");
         this.pos += m![0].length;
+        if (this.flags.i) throw new Untranslatable("a backreference under (?i) is not translated");
         return { t: "backref", index };
       }
       case "R": case "X": case "N":
