@@ -4,7 +4,8 @@
 // POSIX classes, `\Q…\E`, `\A` `\z` `\Z`, class unions and intersections (`[a-z&&[^e]]`).
 // The result is the same tree the ECMAScript reader makes, with Java's meanings built in (ASCII
 // `\s`, `$` before a final line break, case folding as sets), so it compiles to the same
-// linear-time matcher. Constructs with no sound translation throw Untranslatable.
+// linear-time matcher (or, with lookaround, backreferences or atomic groups, into ECMAScript
+// source for the native RegExp). Constructs with no sound translation throw Untranslatable.
 
 import { ASSERT, type Node } from "./regex-tree.js";
 import { caseFold, complement, DIGIT, intersect, MAX_CODE_POINT, normalize, unicodeProperty, WORD } from "./char-sets.js";
@@ -85,6 +86,9 @@ class JavaParser {
   private pos = 0;
   private flags: Flags = NO_FLAGS;
   private groups = 0;
+  private lookbehinds = 0;
+  /** Capturing groups already closed: a backreference inside its own group differs between the dialects. */
+  private readonly closed = new Set<number>();
   private readonly names = new Map<string, number>();
 
   constructor(private readonly src: string) {}
@@ -92,6 +96,7 @@ class JavaParser {
   parse(): Node {
     const node = this.disjunction();
     if (this.pos < this.src.length) throw new Error(`unmatched ) at ${this.pos}`);
+    checkBackreferences(node);
     return node;
   }
 
@@ -186,9 +191,13 @@ class JavaParser {
       } else if (/^(=|!|<=|<!)/.test(rest)) {
         const kind = /^(=|!|<=|<!)/.exec(rest)![0];
         this.pos += 1 + kind.length;
-        node = { t: "look", behind: kind.startsWith("<"), negate: kind.endsWith("!"), node: this.disjunction() };
+        const behind = kind.startsWith("<");
+        if (behind) this.lookbehinds++;
+        node = { t: "look", behind, negate: kind.endsWith("!"), node: this.disjunction() };
+        if (behind) this.lookbehinds--;
       } else if (rest.startsWith(">")) {
-        throw new Untranslatable("an atomic group (?>…) has no equivalent in the linear-time matcher");
+        this.pos += 2;
+        node = this.atomic(this.disjunction());
       } else if (flagged !== null && (flagged[1] !== "" || flagged[2] !== undefined)) {
         this.pos += 1 + flagged[0].length;
         const flags = this.applyFlags(flagged[1]!, flagged[2] ?? "");
@@ -206,6 +215,7 @@ class JavaParser {
     if (this.peek() !== ")") this.fail("unclosed group");
     this.pos++;
     this.flags = saved;
+    if (node.t === "group") this.closed.add(node.index);
     return node;
   }
 
@@ -237,11 +247,19 @@ class JavaParser {
       this.pos += m[0].length - 1;
     } else return atom;
     this.pos++;
-    if (this.peek() === "+") throw new Untranslatable("a possessive quantifier has no equivalent in the linear-time matcher");
-    if (this.peek() === "?") this.pos++; // laziness does not change whether a match exists
+    const possessive = this.peek() === "+";
+    if (possessive || this.peek() === "?") this.pos++; // laziness does not change whether a match exists
     // A repeated zero-width assertion holds once or, when it may repeat zero times, always.
     if (atom.t === "assert" || atom.t === "look") return min === 0 ? { t: "seq", items: [] } : atom;
-    return { t: "rep", node: atom, min, max };
+    const rep: Node = { t: "rep", node: atom, min, max };
+    return possessive ? this.atomic(rep) : rep; // `X*+` is `(?>X*)`
+  }
+
+  /** An atomic group: it runs on the native RegExp, which can express it (regex-tree.ts). */
+  private atomic(node: Node): Node {
+    // Inside a lookbehind ECMAScript matches backwards, where the emulation does not hold.
+    if (this.lookbehinds > 0) throw new Untranslatable("an atomic group or possessive quantifier inside a lookbehind is not translated");
+    return { t: "atomic", node };
   }
 
   private readChar(): number {
@@ -278,8 +296,7 @@ class JavaParser {
         const index = m === null ? undefined : this.names.get(m[1]!);
         if (index === undefined) return this.fail("backreference to an unknown group");
         this.pos += m![0].length;
-        if (this.flags.i) throw new Untranslatable("a backreference under (?i) is not translated");
-        return { t: "backref", index };
+        return this.backreference(index);
       }
       case "R": case "X": case "N":
         throw new Untranslatable(`Java's \\${c} is not translated`);
@@ -290,10 +307,15 @@ class JavaParser {
       // Java reads more digits while they still name an existing group.
       while (/[0-9]/.test(this.peek() ?? "") && index * 10 + Number(this.peek()) <= this.groups) index = index * 10 + Number(this.src[this.pos++]);
       if (index > this.groups) return this.fail("backreference to a group that does not exist yet");
-      if (this.flags.i) throw new Untranslatable("a backreference under (?i) is not translated");
-      return { t: "backref", index };
+      return this.backreference(index);
     }
     return this.set(this.characterEscape());
+  }
+
+  private backreference(index: number): Node {
+    if (this.flags.i) throw new Untranslatable("a backreference under (?i) is not translated");
+    if (!this.closed.has(index)) throw new Untranslatable("a backreference inside its own group is not translated");
+    return { t: "backref", index };
   }
 
   /** `\Q…\E`: every character literal. */
@@ -461,6 +483,34 @@ class JavaParser {
       return { set, single: !/[dDwWsShHvVpP]/.test(escaped) };
     }
     return { set: this.literal(this.readChar()), single: true };
+  }
+}
+
+/**
+ * A Java backreference to a group that took no part in the match fails; ECMAScript's matches the
+ * empty string. They agree when the group always takes part (it sits in no alternative, optional
+ * repetition or negative lookaround), so only such backreferences are translated.
+ */
+function checkBackreferences(root: Node): void {
+  const certain = new Set<number>();
+  const refs: number[] = [];
+  const walk = (n: Node, always: boolean): void => {
+    switch (n.t) {
+      case "group":
+        if (always) certain.add(n.index);
+        return walk(n.node, always);
+      case "backref": refs.push(n.index); return;
+      case "seq": return n.items.forEach((item) => walk(item, always));
+      case "alt": return n.alts.forEach((alt) => walk(alt, false));
+      case "rep": return walk(n.node, always && n.min > 0);
+      case "look": return walk(n.node, always && !n.negate);
+      case "atomic": return walk(n.node, always);
+      case "set": case "assert": return;
+    }
+  };
+  walk(root, true);
+  if (refs.some((index) => !certain.has(index))) {
+    throw new Untranslatable("a backreference to a group that may take no part in the match is not translated (Java fails it, ECMAScript matches it empty)");
   }
 }
 

@@ -20,12 +20,14 @@ export type Node =
   // Only the Java reader makes these; the ECMAScript reader leaves such patterns to the native RegExp.
   | { readonly t: "group"; readonly index: number; readonly node: Node }
   | { readonly t: "look"; readonly behind: boolean; readonly negate: boolean; readonly node: Node }
-  | { readonly t: "backref"; readonly index: number };
+  | { readonly t: "backref"; readonly index: number }
+  /** Java's `(?>…)` and possessive quantifiers: once it has matched, it never gives anything back. */
+  | { readonly t: "atomic"; readonly node: Node };
 
 /** Whether the tree needs a backtracking engine (lookaround, backreferences). */
 export function needsBacktracking(n: Node): boolean {
   switch (n.t) {
-    case "look": case "backref": return true;
+    case "look": case "backref": case "atomic": return true;
     case "set": case "assert": return false;
     case "seq": return n.items.some(needsBacktracking);
     case "alt": return n.alts.some(needsBacktracking);
@@ -35,9 +37,42 @@ export function needsBacktracking(n: Node): boolean {
 
 /**
  * ECMAScript source (for the `u` flag) with the tree's meaning: how a Java pattern with
- * lookaround or backreferences runs on the native RegExp. Capturing groups keep their numbers.
+ * lookaround, backreferences or atomic groups runs on the native RegExp. An atomic group X is
+ * `(?=(X))\N`: a lookahead never backtracks into what it matched, and the backreference then
+ * consumes exactly that. Its extra group shifts later group numbers, so backreferences are
+ * renumbered.
  */
-export function toEcmaSource(n: Node): string {
+export function toEcmaSource(root: Node): string {
+  const numbers = new Map<number, number>(); // the pattern's group number → its number in the source
+  let groups = 0;
+  const source = (n: Node): string => {
+    switch (n.t) {
+      case "group": {
+        numbers.set(n.index, ++groups);
+        return `(${source(n.node)})`;
+      }
+      case "atomic": {
+        const index = ++groups;
+        return `(?=(${source(n.node)}))\\${index}(?:)`;
+      }
+      case "backref": return `\\${numbers.get(n.index)!}(?:)`;
+      case "seq": return n.items.map((item) => (item.t === "alt" ? `(?:${source(item)})` : source(item))).join("");
+      case "alt": return n.alts.map(source).join("|");
+      case "rep": return `(?:${source(n.node)})${quantifier(n.min, n.max)}`;
+      case "look": return `(?${n.behind ? "<" : ""}${n.negate ? "!" : "="}${source(n.node)})`;
+      default: return leafSource(n);
+    }
+  };
+  return source(root);
+}
+
+function quantifier(min: number, max: number): string {
+  if (max === Infinity) return min === 0 ? "*" : min === 1 ? "+" : `{${min},}`;
+  if (min === 0 && max === 1) return "?";
+  return min === max ? `{${min}}` : `{${min},${max}}`;
+}
+
+function leafSource(n: Node): string {
   switch (n.t) {
     case "set": return classSource(n.ranges);
     case "assert":
@@ -48,15 +83,7 @@ export function toEcmaSource(n: Node): string {
         case ASSERT.notWordBoundary: return "\\B";
         default: return "(?:$|(?=[\\r\\u0085\\u2028\\u2029]$)|(?<!\\r)(?=\\n$)|(?=\\r\\n$))";
       }
-    case "seq": return n.items.map((item) => (item.t === "alt" ? `(?:${toEcmaSource(item)})` : toEcmaSource(item))).join("");
-    case "alt": return n.alts.map(toEcmaSource).join("|");
-    case "rep": {
-      const q = n.max === Infinity ? (n.min === 0 ? "*" : n.min === 1 ? "+" : `{${n.min},}`) : n.min === 0 && n.max === 1 ? "?" : n.min === n.max ? `{${n.min}}` : `{${n.min},${n.max}}`;
-      return `(?:${toEcmaSource(n.node)})${q}`;
-    }
-    case "group": return `(${toEcmaSource(n.node)})`;
-    case "look": return `(?${n.behind ? "<" : ""}${n.negate ? "!" : "="}${toEcmaSource(n.node)})`;
-    case "backref": return `\\${n.index}(?:)`;
+    default: throw new Error(`not a leaf: ${n.t}`);
   }
 }
 

@@ -53,7 +53,7 @@ export function planPattern(pattern: string): PatternPlan {
   const backtracking = needsBacktracking(node);
   const program = backtracking ? undefined : compile(node, true);
   if (program !== undefined && program.code.length / 3 <= MAX_PROGRAM) return { kind: "vm", program };
-  const reason = backtracking ? "it uses lookaround or a backreference" : "its counted repetitions are too large to expand";
+  const reason = backtracking ? "it uses lookaround, a backreference or an atomic group" : "its counted repetitions are too large to expand";
   return { kind: "native", source: toEcmaSource(node), flags: "u", reason: `${reason}; translated from Java's dialect` };
 }
 
@@ -365,7 +365,8 @@ function compile(node: Node, unicode: boolean): CompiledPattern {
         return;
       case "look":
       case "backref":
-        throw new Error("lookaround and backreferences run on the native RegExp");
+      case "atomic":
+        throw new Error("lookaround, backreferences and atomic groups run on the native RegExp");
       case "rep": {
         for (let i = 0; i < n.min; i++) gen(n.node);
         if (n.max === Infinity) {
@@ -401,7 +402,7 @@ function startsAnchored(n: Node): boolean {
     case "seq": return n.items.length > 0 && startsAnchored(n.items[0]!);
     case "alt": return n.alts.every(startsAnchored);
     case "rep": return n.min > 0 && startsAnchored(n.node);
-    case "group": return startsAnchored(n.node);
+    case "group": case "atomic": return startsAnchored(n.node);
     case "look": case "backref": return false;
   }
 }
