@@ -121,6 +121,13 @@ describe("Java-dialect @patterns", () => {
     expect(planPattern("^\\p{Alpha}$")).toMatchObject({ kind: "vm", program: { unicode: true } });
   });
 
+  it("(?iu) folds every case mapping the engine knows (its table stops at U+20000: nothing above is cased)", () => {
+    for (let cp = 0x20000; cp <= 0x10ffff; cp++) {
+      const s = String.fromCodePoint(cp);
+      if (s.toUpperCase() !== s || s.toLowerCase() !== s) throw new Error(`U+${cp.toString(16)} has a case mapping`);
+    }
+  });
+
   it("reject what neither dialect accepts, naming both readings", () => {
     expect(() => planPattern("(?i")).toThrow(/not a regular expression: as ECMAScript .*; as Java: /);
     expect(() => planPattern("(?i)a{2,1}")).toThrow(/as Java: counted repetition/);

@@ -89,7 +89,8 @@ let unicodeCasePairs: Array<[number, number]> | undefined;
 function casePairs(): Array<[number, number]> {
   if (unicodeCasePairs !== undefined) return unicodeCasePairs;
   const pairs: Array<[number, number]> = [];
-  for (let cp = 0; cp <= MAX_CODE_POINT; cp++) {
+  // Every cased letter of Unicode lies below U+20000 (the last, Adlam, ends at U+1E943).
+  for (let cp = 0; cp < 0x20000; cp++) {
     if (cp >= 0xd800 && cp <= 0xdfff) continue;
     const s = String.fromCodePoint(cp);
     for (const other of [s.toUpperCase(), s.toLowerCase()]) {
