@@ -25,6 +25,11 @@ export interface IdlParseOptions {
    * gets the default of the trait's type, as when all files are loaded together.
    */
   knownShapes?: ReadonlyMap<string, ShapeType>;
+  /**
+   * Only the shapes the file defines are wanted (the first pass over a model's files, which
+   * gathers `knownShapes`): references that another file may define are not checked.
+   */
+  collectOnly?: boolean;
 }
 
 export interface IdlParseResult {
@@ -108,7 +113,7 @@ function pendingTrait(id: string, value: NodeValue, at: Pos): PendingTrait {
 }
 
 export function parseIdlText(text: string, file: string, options: IdlParseOptions = {}): IdlParseResult {
-  return new Parser(text, file, options.knownShapes).parse();
+  return new Parser(text, file, options.knownShapes, options.collectOnly ?? false).parse();
 }
 
 class Parser {
@@ -132,6 +137,7 @@ class Parser {
     text: string,
     private readonly file: string,
     private readonly knownShapes: ReadonlyMap<string, ShapeType> | undefined,
+    private readonly collectOnly: boolean,
   ) {
     this.lx = new Lexer(text, file);
   }
@@ -989,7 +995,7 @@ class Parser {
   private finish(): IdlParseResult {
     for (const fix of this.targetFixes) fix.ref.target = this.resolve(fix.raw);
     for (const fix of this.nodeFixes) {
-      this.checkSyntacticId(fix);
+      if (!this.collectOnly) this.checkSyntacticId(fix);
       const id = this.resolve(fix.raw);
       if (Array.isArray(fix.slot)) fix.slot[fix.key as number] = id;
       else fix.slot[fix.key as string] = id;

@@ -139,7 +139,7 @@ function shapesOfAllFiles(sources: readonly ModelSource[]): Map<string, ShapeTyp
     let shapes: Record<string, { type?: unknown }> | undefined;
     try {
       shapes = file.endsWith(".smithy")
-        ? (parseIdl(text, file).ast.shapes as Record<string, { type?: unknown }> | undefined)
+        ? (parseIdl(text, file, { collectOnly: true }).ast.shapes as Record<string, { type?: unknown }> | undefined)
         : (JSON.parse(text) as { shapes?: Record<string, { type?: unknown }> }).shapes;
     } catch {
       continue;

@@ -172,11 +172,13 @@ describe("forms the spec rejects", () => {
   });
 
   it("a relative ID that another file of the model defines resolves when the files load together", () => {
+    // Each file names a shape of the other: neither resolves alone, both do together.
     const model = loadModel([
       { file: "a.smithy", text: idl('@trait\nstring ref\n@ref(Other)\nstring S') },
-      { file: "b.smithy", text: idl("string Other") },
+      { file: "b.smithy", text: idl("@ref(S)\nstring Other") },
     ]);
     expect(model.shapes.get("a.b#S")!.traits.get("a.b#ref")).toBe("a.b#Other");
+    expect(model.shapes.get("a.b#Other")!.traits.get("a.b#ref")).toBe("a.b#S");
   });
 
   it("a resource with the @mixin trait that defines properties", () => {
