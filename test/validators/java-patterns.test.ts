@@ -37,6 +37,13 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly string[
   ["\\Aab\\Z", ["ab", "ab\n"], ["xab", "ab\n\n"]],
   ["\\Aab\\z", ["ab"], ["ab\n"]],
   ["\\Ga", ["ab"], ["ba"]],
+  // MULTILINE: `^`/`$` at every line's start and end; `\r\n` is one break; `^` never at the very end.
+  ["(?m)^b", ["a\nb", "b", "a\r\nb", "a\rb", "a\u2028b"], ["ab"]],
+  ["(?m)a$", ["a\nb", "a", "ba\r\n", "a\u0085"], ["ab"]],
+  ["(?m)^$", ["a\n\nb", "\n"], ["", "a", "a\n"]],
+  ["(?m)\\r^\\n", [], ["\r\n"]],
+  ["(?m)\\r$\\n", [], ["\r\n"]],
+  ["(?m)^a\\Z", ["a", "a\n", "b\na"], ["a\nb"]],
   // POSIX and Unicode properties, Java's ASCII `\s`, `\h`, `\v`.
   ["^\\p{Alnum}+$", ["abC1"], ["é", "a_", "p{Alnum}"]],
   ["^\\p{Print}+$", ["a b~", "p{Print}"], ["\t", "é", "a\u007f"]],
@@ -75,7 +82,7 @@ const UNTRANSLATABLE: ReadonlyArray<readonly [string, RegExp]> = [
   ["(?s)^(?:(x)|y)\\1$", /may take no part in the match/],
   ["(?s)^(a\\1)$", /inside its own group/],
   ["(?x)^a b$", /COMMENTS/],
-  ["(?m)^a$", /MULTILINE/],
+  ["(?m)(?d)^a", /UNIX_LINES/],
   ["(?d)^a.$", /UNIX_LINES/],
   ["(?U)^\\w$", /UNICODE_CHARACTER_CLASS/],
   ["^\\p{InGreek}$", /property/],

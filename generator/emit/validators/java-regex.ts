@@ -130,11 +130,12 @@ class JavaParser {
     switch (c) {
       case "^":
         this.pos++;
-        if (this.flags.m) throw new Untranslatable("`^` under Java's MULTILINE flag (?m) is not translated");
-        return { t: "assert", kind: ASSERT.start };
+        if (!this.flags.m) return { t: "assert", kind: ASSERT.start };
+        if (this.flags.d) throw new Untranslatable("`^` under Java's UNIX_LINES flag (?d) is not translated");
+        return { t: "assert", kind: ASSERT.javaLineStart };
       case "$":
         this.pos++;
-        return this.dollar();
+        return this.dollar(this.flags.m);
       case ".":
         this.pos++;
         if (this.flags.s) return { t: "set", ranges: [0, MAX_CODE_POINT] };
@@ -153,11 +154,10 @@ class JavaParser {
     }
   }
 
-  /** Java's `$` without MULTILINE: the end, or before a line break that ends the input. */
-  private dollar(): Node {
-    if (this.flags.m) throw new Untranslatable("`$` under Java's MULTILINE flag (?m) is not translated");
+  /** Java's `$` (and `\Z`, never multiline): the end, or before a line break that ends the input, or any line's end. */
+  private dollar(multiline: boolean): Node {
     if (this.flags.d) throw new Untranslatable("`$` under Java's UNIX_LINES flag (?d) is not translated");
-    return { t: "assert", kind: ASSERT.javaEnd };
+    return { t: "assert", kind: multiline ? ASSERT.javaLineEnd : ASSERT.javaEnd };
   }
 
   /** A set as the current flags read it: case-folded under (?i). */
@@ -288,7 +288,7 @@ class JavaParser {
         return { t: "assert", kind: ASSERT.end };
       case "Z":
         this.pos += 2;
-        return this.dollar();
+        return this.dollar(false);
       case "Q":
         return this.quoted();
       case "k": {

@@ -7,9 +7,9 @@ import { MAX_CODE_POINT } from "./char-sets.js";
 export const OP = { char: 0, split: 1, jump: 2, assert: 3, match: 4 } as const;
 /**
  * Assertion kinds of OP.assert. `javaEnd` is Java's `$`: the end, or before a line break that
- * ends the input.
+ * ends the input; `javaLineStart`/`javaLineEnd` are Java's `^`/`$` under MULTILINE.
  */
-export const ASSERT = { start: 0, end: 1, wordBoundary: 2, notWordBoundary: 3, javaEnd: 4 } as const;
+export const ASSERT = { start: 0, end: 1, wordBoundary: 2, notWordBoundary: 3, javaEnd: 4, javaLineStart: 5, javaLineEnd: 6 } as const;
 
 export type Node =
   | { readonly t: "set"; readonly ranges: number[] }
@@ -81,6 +81,8 @@ function leafSource(n: Node): string {
         case ASSERT.end: return "$";
         case ASSERT.wordBoundary: return "\\b";
         case ASSERT.notWordBoundary: return "\\B";
+        case ASSERT.javaLineStart: return "(?!$)(?:^|(?<=[\\n\\u0085\\u2028\\u2029])|(?<=\\r)(?!\\n))";
+        case ASSERT.javaLineEnd: return "(?:$|(?=[\\r\\u0085\\u2028\\u2029])|(?<!\\r)(?=\\n))";
         default: return "(?:$|(?=[\\r\\u0085\\u2028\\u2029]$)|(?<!\\r)(?=\\n$)|(?=\\r\\n$))";
       }
     default: throw new Error(`not a leaf: ${n.t}`);
