@@ -34,6 +34,11 @@ export function formatDiagnostic(d: Diagnostic): string {
   return text;
 }
 
+/** A problem that does not stop generation, on stderr as `warning: file:line:column: shape: what`. */
+export function printWarning(d: Diagnostic): void {
+  process.stderr.write(`warning: ${formatDiagnostic(d)}\n`);
+}
+
 /** Collects diagnostics during a step and throws them together at its end. */
 export class DiagnosticBag {
   readonly items: Diagnostic[] = [];

@@ -1,5 +1,6 @@
 // What every emitter receives, and what it gives back.
 
+import type { Diagnostic } from "../diagnostics.js";
 import type { ServiceClosure, ShapeIndex } from "../index/shape-index.js";
 import type { SymbolProvider } from "../symbols/symbol-provider.js";
 
@@ -14,6 +15,8 @@ export interface GenerateOptions {
   readonly targets?: readonly Target[] | undefined;
   readonly packageName: string;
   readonly packageVersion: string;
+  /** Receives what generation leaves out but does not fail on (default: printed to stderr). */
+  readonly warn?: ((d: Diagnostic) => void) | undefined;
 }
 
 export interface EmitContext {

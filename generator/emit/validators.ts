@@ -2,6 +2,7 @@
 // structure and union that operation inputs reach, checking types and every constraint trait
 // with Smithy server SDK messages. The checks are straight-line code (see validators/checks.ts).
 
+import { printWarning } from "../diagnostics.js";
 import { render } from "../render/templates.js";
 import { header, typeImports, type EmitContext, type EmittedFile } from "./context.js";
 import { CheckWriter, HELPERS, MAX_DEPTH, MAX_FAILURES } from "./validators/checks.js";
@@ -17,7 +18,7 @@ export function emitValidators(ctx: EmitContext): EmittedFile {
   const { Failure, Exception, StandardSchema } = symbols.validation;
   const exported = plan.exported.map((shape) => ({ shape, name: symbols.name(shape), ...symbols.validatorNames(shape) }));
 
-  const writer = new CheckWriter(index, plan, symbols, Failure);
+  const writer = new CheckWriter(index, plan, symbols, Failure, ctx.options.warn ?? printWarning);
   const functions = writer.checkFunctions(plan.exported);
   const exportedViews = exported.map(({ shape, name, validate, assert, schema }) => ({
     shapeId: shape.id,

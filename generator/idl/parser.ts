@@ -25,6 +25,11 @@ export interface IdlParseOptions {
    * gets the default of the trait's type, as when all files are loaded together.
    */
   knownShapes?: ReadonlyMap<string, ShapeType>;
+  /**
+   * Only the shapes the file defines are wanted (the first pass over a model's files, which
+   * gathers `knownShapes`): references that another file may define are not checked.
+   */
+  collectOnly?: boolean;
 }
 
 export interface IdlParseResult {
@@ -63,6 +68,11 @@ interface MemberDef extends Pos {
   traits: PendingTrait[];
   /** `$name` syntax: the target is filled in from the bound resource or a mixin. */
   elided: boolean;
+  /**
+   * Elided and named like a member of a mixin: it is that inherited member, so the JSON AST
+   * leaves it out of the shape and writes its own traits as an `apply` (as Smithy serializes it).
+   */
+  inherited?: boolean;
 }
 
 interface ShapeDef extends Pos {
@@ -83,7 +93,7 @@ interface ApplyDef extends Pos {
 type Slot = NodeValue[] | NodeObject;
 
 /** A syntactic shape ID inside a node value: `slot[key]` gets the resolved ID. */
-interface NodeFix {
+interface NodeFix extends Pos {
   slot: Slot;
   key: string | number;
   raw: string;
@@ -103,7 +113,7 @@ function pendingTrait(id: string, value: NodeValue, at: Pos): PendingTrait {
 }
 
 export function parseIdlText(text: string, file: string, options: IdlParseOptions = {}): IdlParseResult {
-  return new Parser(text, file, options.knownShapes).parse();
+  return new Parser(text, file, options.knownShapes, options.collectOnly ?? false).parse();
 }
 
 class Parser {
@@ -127,6 +137,7 @@ class Parser {
     text: string,
     private readonly file: string,
     private readonly knownShapes: ReadonlyMap<string, ShapeType> | undefined,
+    private readonly collectOnly: boolean,
   ) {
     this.lx = new Lexer(text, file);
   }
@@ -328,20 +339,22 @@ class Parser {
         lx.next();
         return num;
       }
-      case Tok.IDENTIFIER:
-        return this.syntacticValue(this.shapeId(), slot, key);
+      case Tok.IDENTIFIER: {
+        const at = this.pos();
+        return this.syntacticValue(this.shapeId(), slot, key, at);
+      }
       default:
         this.unexpected(NODE_VALUE);
     }
   }
 
   /** An unquoted value: a keyword, or a shape ID that resolves to its absolute form. */
-  private syntacticValue(raw: string, slot: Slot, key: string | number): NodeValue {
+  private syntacticValue(raw: string, slot: Slot, key: string | number, at: Pos): NodeValue {
     if (raw === "true") return true;
     if (raw === "false") return false;
     if (raw === "null") return null;
     if (this.inMetadata) return resolveWithoutNamespace(raw);
-    this.nodeFixes.push({ slot, key, raw });
+    this.nodeFixes.push({ slot, key, raw, line: at.line, column: at.column });
     return raw;
   }
 
@@ -428,7 +441,7 @@ class Parser {
     }
     if (lx.peek() !== Tok.RPAREN) this.unexpected(tokenName(canBeKey ? Tok.COLON : Tok.RPAREN));
     lx.next();
-    box[0] = isString ? first : this.syntacticValue(raw, box, 0);
+    box[0] = isString ? first : this.syntacticValue(raw, box, 0, at);
   }
 
   /** `key: value, ...)` after the first key; the current token is the first colon. */
@@ -573,8 +586,10 @@ class Parser {
       return;
     }
     switch (keyword) {
-      case "list":
       case "set":
+        if (this.v2) this.fail("`set` shapes cannot be used in Smithy version 2.0 or later; use a list shape with the @uniqueItems trait", at);
+        return this.aggregate({ type: keyword }, at, traits);
+      case "list":
       case "map":
         return this.aggregate({ type: keyword }, at, traits);
       case "structure":
@@ -766,7 +781,7 @@ class Parser {
         this.skipWs();
       }
     }
-    if (def.members.size === 0) this.fail(`${def.id}: ${shape.type} shapes must have at least one member`, at);
+    if (def.members.size === 0 && def.mixins.length === 0) this.fail(`${def.id}: ${shape.type} shapes must have at least one member`, at);
     lx.next();
   }
 
@@ -980,6 +995,7 @@ class Parser {
   private finish(): IdlParseResult {
     for (const fix of this.targetFixes) fix.ref.target = this.resolve(fix.raw);
     for (const fix of this.nodeFixes) {
+      if (!this.collectOnly) this.checkSyntacticId(fix);
       const id = this.resolve(fix.raw);
       if (Array.isArray(fix.slot)) fix.slot[fix.key as number] = id;
       else fix.slot[fix.key as string] = id;
@@ -995,7 +1011,15 @@ class Parser {
         if (member.elided) this.resolveElided(def, member, new Set());
         const memberId = `${def.id}$${member.name}`;
         locations.set(memberId, { file, line: member.line, column: member.column });
-        if (member.traits.length > 0) member.node.traits = this.buildTraits(member.traits, {}, memberId);
+        if (member.elided && this.inheritsMember(def, member.name)) {
+          member.inherited = true;
+          removeMember(def.shape, member.name);
+          if (member.traits.length > 0) {
+            shapes[memberId] = { type: "apply", traits: this.buildTraits(member.traits, {}, memberId) };
+          }
+        } else if (member.traits.length > 0) {
+          member.node.traits = this.buildTraits(member.traits, {}, memberId);
+        }
       }
     }
     for (const apply of this.applies) {
@@ -1014,8 +1038,9 @@ class Parser {
       this.buildTraits(apply.traits, entry.traits, id);
     }
     for (const def of this.shapes.values()) {
-      if (def.shape.type === "enum") defaultEnumValues(def.shape);
+      if (def.shape.type === "enum") this.defaultEnumValues(def, def.shape);
       this.validate(def);
+      omitEmptyMixinMembers(def.shape);
     }
     const ast: JsonAstModel = { smithy: this.version, shapes };
     if (this.metadata) ast.metadata = this.metadata;
@@ -1028,7 +1053,8 @@ class Parser {
     const def = this.local(dollar < 0 ? id : id.slice(0, dollar));
     if (!def || dollar < 0) return def?.shape;
     // Members inherited from mixins stay `apply` entries, as Smithy serializes them.
-    return def.members.get(id.slice(dollar + 1))?.node;
+    const member = def.members.get(id.slice(dollar + 1));
+    return member?.inherited === true ? undefined : member?.node;
   }
 
   /** Adds `pending` to `traits` of shape or member `owner` (trait conflict rules apply). */
@@ -1122,6 +1148,39 @@ class Parser {
     return undefined;
   }
 
+  /** Whether a mixin of the shape (defined in this file) has a member with this name. */
+  private inheritsMember(def: ShapeDef, name: string): boolean {
+    return def.mixins.some((mixin) => this.findMixinMember(mixin.target, name, new Set()) !== undefined && this.local(mixin.target) !== undefined);
+  }
+
+  /**
+   * A string enum member without an enumValue trait uses its name (as Smithy's loader does),
+   * unless it redeclares a member of a mixin: the value stays with the mixin's member.
+   */
+  private defaultEnumValues(def: ShapeDef, shape: EnumShape): void {
+    for (const [name, member] of Object.entries(shape.members ?? {})) {
+      const traits = member.traits ?? {};
+      if (Object.hasOwn(traits, ENUM_VALUE) || this.inheritsMember(def, name)) continue;
+      member.traits = { ...traits, [ENUM_VALUE]: name };
+    }
+  }
+
+  /**
+   * An unquoted node value is a shape ID (idl.rst, "Syntactic shape IDs"); a relative one that
+   * names no shape (not imported, not defined here or in the model's other files, not in the
+   * prelude) is almost always a string missing its quotes, such as `truefalse`.
+   */
+  private checkSyntacticId(fix: NodeFix): void {
+    if (fix.raw.includes("#")) return;
+    const dollar = fix.raw.indexOf("$");
+    const name = dollar < 0 ? fix.raw : fix.raw.slice(0, dollar);
+    if (this.uses.has(name) || this.shapes.has(name) || PRELUDE_NAMES.has(name) || this.knownShapes?.has(`${this.ns}#${name}`)) return;
+    this.fail(
+      `Syntactic shape ID \`${fix.raw}\` does not resolve to a shape (it would be \`${this.ns}#${fix.raw}\`); quote it if it is a string`,
+      fix,
+    );
+  }
+
   /** Checks that need the whole file: mixin member conflicts and mixin operations. */
   private validate(def: ShapeDef): void {
     for (const mixin of def.mixins) {
@@ -1136,6 +1195,20 @@ class Parser {
       }
     }
     const shape = def.shape;
+    if (shape.type === "intEnum") {
+      for (const member of def.members.values()) {
+        const value = member.node.traits?.[ENUM_VALUE];
+        if (typeof value === "number" && (value < INT32_MIN || value > INT32_MAX)) {
+          this.fail(`${def.id}$${member.name}: intEnum values must be 32-bit integers (${INT32_MIN} to ${INT32_MAX}), found ${value}`, member);
+        }
+      }
+    }
+    if (shape.type === "resource" && shape.traits && Object.hasOwn(shape.traits, "smithy.api#mixin") && Object.keys(shape.properties ?? {}).length > 0) {
+      this.fail(
+        `Resource shapes with the mixin trait MAY NOT define any properties. Resource mixin shape \`${def.id}\` defines one or more properties.`,
+        def,
+      );
+    }
     if (shape.type === "operation" && shape.traits && Object.hasOwn(shape.traits, "smithy.api#mixin")) {
       const io = [shape.input, shape.output].some((ref) => ref !== undefined && ref.target !== UNIT);
       if (io) {
@@ -1148,12 +1221,33 @@ class Parser {
   }
 }
 
-/** A string enum member without an enumValue trait uses its name (as Smithy's loader does). */
-function defaultEnumValues(shape: EnumShape): void {
-  for (const [name, member] of Object.entries(shape.members ?? {})) {
-    const traits = (member.traits ??= {});
-    if (!Object.hasOwn(traits, ENUM_VALUE)) traits[ENUM_VALUE] = name;
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+/** Takes an inherited member out of the shape's own members. */
+function removeMember(shape: DefinedShape, name: string): void {
+  switch (shape.type) {
+    case "list":
+    case "set":
+      delete shape.member;
+      return;
+    case "map":
+      if (name === "key") delete shape.key;
+      else delete shape.value;
+      return;
+    case "structure":
+    case "union":
+    case "enum":
+    case "intEnum":
+      if (shape.members !== undefined) delete shape.members[name];
+      return;
   }
+}
+
+/** A mixin with no members of its own has no `members` in the JSON AST (Smithy's serializer omits them). */
+function omitEmptyMixinMembers(shape: DefinedShape): void {
+  if (!("members" in shape) || shape.members === undefined || Object.keys(shape.members).length > 0) return;
+  if (shape.traits !== undefined && Object.hasOwn(shape.traits, "smithy.api#mixin")) delete shape.members;
 }
 
 /** Metadata has no namespace: prelude names resolve to `smithy.api`, other IDs stay as written. */

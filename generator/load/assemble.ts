@@ -11,10 +11,12 @@ import type { AstDocument, RawApply, RawShape } from "./read-ast.js";
 
 const PRELUDE_SOURCE: SourceRef = { file: "<prelude>" };
 
-export function assembleModel(documents: readonly AstDocument[], problems: Diagnostic[]): Model {
+/** `checkReferences` off: a mixin or `apply` target missing from these files is left as written. */
+export function assembleModel(documents: readonly AstDocument[], problems: Diagnostic[], checkReferences = true): Model {
   const shapes = new Map<string, RawShape>();
   const metadata = new Map<string, unknown>();
   const report = (message: string, source: SourceRef, shape?: string) => problems.push({ ...source, message, shape });
+  const missing: Report = checkReferences ? report : () => {};
 
   for (const [name, type, zero] of PRELUDE_SHAPES) {
     const id = prelude(name);
@@ -39,13 +41,13 @@ export function assembleModel(documents: readonly AstDocument[], problems: Diagn
     }
   }
   const applies = documents.flatMap((d) => d.applies);
-  const pendingMemberApplies = applyTraits(shapes, applies, report, false);
+  const pendingMemberApplies = applyTraits(shapes, applies, report, false, missing);
   // The declared view keeps what the files say; the 1.0 upgrade then works on copies.
   const declared = new Map<string, Shape>(shapes);
   const v1 = documents.filter((d) => d.version === "1.0").flatMap((d) => d.shapes.map((s) => s.id));
   upgradeV1(shapes, v1);
-  const flat = flattenMixins(shapes, report);
-  applyTraits(flat, pendingMemberApplies, report, true);
+  const flat = flattenMixins(shapes, report, missing);
+  applyTraits(flat, pendingMemberApplies, report, true, missing);
   checkCaseInsensitiveIds(flat, report);
   const version = documents.length > 0 && documents.every((d) => d.version === "1.0") ? "1.0" : "2.0";
   return { shapes: flat, declared, declaredApplies: pendingMemberApplies, metadata, version };
@@ -84,13 +86,14 @@ type Report = (message: string, source: SourceRef, shape?: string) => void;
  * mixins are flattened are returned for a second pass (`final`), where they override what the
  * member inherited, as Smithy lets `apply` do on inherited members.
  */
-function applyTraits(shapes: Map<string, Shape>, applies: readonly RawApply[], report: Report, final: boolean): RawApply[] {
+function applyTraits(shapes: Map<string, Shape>, applies: readonly RawApply[], report: Report, final: boolean, missing: Report): RawApply[] {
   const pending: RawApply[] = [];
   for (const apply of applies) {
     const [shapeId, memberName] = apply.target.split("$") as [string, string | undefined];
     const shape = shapes.get(shapeId);
     if (shape === undefined) {
-      report(`apply targets a shape that does not exist: ${apply.target}`, apply.source, apply.target);
+      if (final) missing(`apply targets a shape that does not exist: ${apply.target}`, apply.source, apply.target);
+      else pending.push(apply); // reported in the final pass; kept as declared when references go unchecked
       continue;
     }
     let traits: Map<string, unknown>;
@@ -99,7 +102,7 @@ function applyTraits(shapes: Map<string, Shape>, applies: readonly RawApply[], r
     } else {
       const member = shape.members.find((m) => m.name === memberName);
       if (member === undefined) {
-        if (final) report(`apply targets a member that does not exist: ${apply.target}`, apply.source, apply.target);
+        if (final) missing(`apply targets a member that does not exist: ${apply.target}`, apply.source, apply.target);
         else pending.push(apply);
         continue;
       }
@@ -114,7 +117,7 @@ function applyTraits(shapes: Map<string, Shape>, applies: readonly RawApply[], r
 }
 
 /** Copies mixin members and traits into the shapes that use them, mixins first. */
-function flattenMixins(shapes: Map<string, RawShape>, report: Report): Map<string, Shape> {
+function flattenMixins(shapes: Map<string, RawShape>, report: Report, missing: Report): Map<string, Shape> {
   const done = new Map<string, Shape>();
   const visiting = new Set<string>();
   const flatten = (shape: RawShape): Shape => {
@@ -135,7 +138,7 @@ function flattenMixins(shapes: Map<string, RawShape>, report: Report): Map<strin
     for (const mixinId of shape.mixins) {
       const raw = shapes.get(mixinId);
       if (raw === undefined) {
-        report(`mixin ${mixinId} does not exist`, shape.source, shape.id);
+        missing(`mixin ${mixinId} does not exist`, shape.source, shape.id);
         continue;
       }
       if (!raw.traits.has("smithy.api#mixin")) {

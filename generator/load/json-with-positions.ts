@@ -11,6 +11,8 @@ export interface JsonSource {
   readonly value: JsonValue;
   /** Offset of an object or array node, and of each key of an object. */
   offsetOf(node: object, key?: string): number | undefined;
+  /** Offset of the value of an object's key (where a wrong value starts). */
+  valueOffsetOf(node: object, key: string): number | undefined;
   lineColumn(offset: number): { line: number; column: number; sourceLine: string };
 }
 
@@ -35,6 +37,7 @@ const enum Ch {
 export function parseJsonWithPositions(text: string): JsonSource {
   const nodeOffsets = new WeakMap<object, number>();
   const keyOffsets = new WeakMap<object, Map<string, number>>();
+  const valueOffsets = new WeakMap<object, Map<string, number>>();
   let pos = 0;
   const path: string[] = [];
 
@@ -132,8 +135,10 @@ export function parseJsonWithPositions(text: string): JsonSource {
       case Ch.LeftBrace: {
         const obj: JsonObject = Object.create(null) as JsonObject;
         const keys = new Map<string, number>();
+        const values = new Map<string, number>();
         nodeOffsets.set(obj, pos);
         keyOffsets.set(obj, keys);
+        valueOffsets.set(obj, values);
         pos++;
         skipWhitespace();
         if (text.charCodeAt(pos) === Ch.RightBrace) {
@@ -150,6 +155,8 @@ export function parseJsonWithPositions(text: string): JsonSource {
           skipWhitespace();
           if (text.charCodeAt(pos) !== Ch.Colon) fail(`expected ':' after key "${key}", found ${describe(pos)}`);
           pos++;
+          skipWhitespace();
+          values.set(key, pos);
           path.push(key);
           obj[key] = parseValue();
           path.pop();
@@ -201,6 +208,9 @@ export function parseJsonWithPositions(text: string): JsonSource {
     value,
     offsetOf(node, key) {
       return key === undefined ? nodeOffsets.get(node) : keyOffsets.get(node)?.get(key);
+    },
+    valueOffsetOf(node, key) {
+      return valueOffsets.get(node)?.get(key);
     },
     lineColumn(offset) {
       lineStarts ??= computeLineStarts(text);

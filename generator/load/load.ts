@@ -24,6 +24,12 @@ export interface LoadOptions {
   readonly allowUnknownTraits?: boolean | undefined;
   /** Receives the warnings of the load. */
   readonly warnings?: Diagnostic[] | undefined;
+  /**
+   * Check that every reference resolves and every trait is valid (default). Off, the files are
+   * only parsed and merged, references left as written: what `codegen ast` needs to print one
+   * file of a model whose other files define what it `use`s.
+   */
+  readonly validate?: boolean;
 }
 
 /** Loads model files; a folder stands for every model file under it, in name order. */
@@ -61,6 +67,7 @@ export async function expandModelPaths(paths: readonly string[]): Promise<string
 }
 
 export function loadModel(sources: readonly ModelSource[], options: LoadOptions = {}): Model {
+  const validate = options.validate ?? true;
   const problems: Diagnostic[] = [];
   const documents: AstDocument[] = [];
   const knownShapes = sources.length > 1 ? shapesOfAllFiles(sources) : undefined;
@@ -69,8 +76,9 @@ export function loadModel(sources: readonly ModelSource[], options: LoadOptions 
     if (doc !== undefined) documents.push(doc);
   }
   if (problems.length > 0) throw new CodegenError(problems);
-  const model = assembleModel(documents, problems);
+  const model = assembleModel(documents, problems, validate);
   if (problems.length > 0) throw new CodegenError(problems);
+  if (!validate) return model;
   validateModel(model, problems, options.allowUnknownTraits === true ? options.warnings ?? [] : undefined);
   if (problems.length > 0) throw new CodegenError(problems);
   return model;
@@ -93,8 +101,9 @@ function readDocument({ file, text }: ModelSource, problems: Diagnostic[]): AstD
     problems.push({ file, ...where, shape, message: `invalid JSON: ${e.message}${pointer === "" ? "" : ` (at ${pointer})`}` });
     return undefined;
   }
-  const locate = (node: object | undefined, key?: string): SourceRef => {
-    const offset = node === undefined ? undefined : parsed.offsetOf(node, key) ?? parsed.offsetOf(node);
+  const locate = (node: object | undefined, key?: string, _shapeId?: string, atValue?: boolean): SourceRef => {
+    const value = atValue === true && node !== undefined && key !== undefined ? parsed.valueOffsetOf(node, key) : undefined;
+    const offset = node === undefined ? undefined : value ?? parsed.offsetOf(node, key) ?? parsed.offsetOf(node);
     return offset === undefined ? { file } : { file, ...parsed.lineColumn(offset) };
   };
   return readAstDocument(parsed.value, locate, problems);
@@ -134,7 +143,7 @@ function shapesOfAllFiles(sources: readonly ModelSource[]): Map<string, ShapeTyp
     let shapes: Record<string, { type?: unknown }> | undefined;
     try {
       shapes = file.endsWith(".smithy")
-        ? (parseIdl(text, file).ast.shapes as Record<string, { type?: unknown }> | undefined)
+        ? (parseIdl(text, file, { collectOnly: true }).ast.shapes as Record<string, { type?: unknown }> | undefined)
         : (JSON.parse(text) as { shapes?: Record<string, { type?: unknown }> }).shapes;
     } catch {
       continue;

@@ -27,7 +27,8 @@ export interface AstDocument {
 }
 
 /** Locates JSON nodes in their file; the IDL loader gives shape-level locations instead. */
-export type Locator = (node: object | undefined, key?: string, shapeId?: string) => SourceRef;
+/** Where a node, or one of its keys (or that key's value, with `atValue`), was written. */
+export type Locator = (node: object | undefined, key?: string, shapeId?: string, atValue?: boolean) => SourceRef;
 
 const COMMON = ["type", "traits", "mixins"];
 const ALLOWED: Record<string, string[]> = {
@@ -64,7 +65,8 @@ export function readAstDocument(root: JsonValue, locate: Locator, problems: Diag
   }
   const version = root["smithy"];
   if (typeof version !== "string" || !/^(1|2)(\.0)?$/.test(version)) {
-    report(`"smithy" must give the IDL version "1.0" or "2.0", found ${JSON.stringify(version ?? null)}`, root, "smithy");
+    // At the version string itself, where the fix goes (the key when the version is missing).
+    problems.push({ ...locate(root, "smithy", undefined, version !== undefined), message: `"smithy" must give the IDL version "1.0" or "2.0", found ${JSON.stringify(version ?? null)}` });
     return doc;
   }
   const v = version.startsWith("1") ? "1.0" : "2.0";
@@ -178,7 +180,8 @@ class ShapeReader {
     else if (["structure", "union", "enum", "intEnum"].includes(type)) {
       const members = n["members"];
       if (members === undefined) {
-        if (type === "enum" || type === "intEnum") this.report(`an ${type} must have members`);
+        // Without mixins an enum needs members here; with them, validation counts the inherited ones.
+        if ((type === "enum" || type === "intEnum") && n["mixins"] === undefined) this.report(`an ${type} must have members`);
         return [];
       }
       if (!isObject(members)) {

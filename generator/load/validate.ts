@@ -53,6 +53,9 @@ export function validateModel(model: Model, problems: Diagnostic[], unknownTrait
       report(`a ${shape.type} must have exactly the members ${expectedMembers}`, shape.source, shape.id);
     }
     if (shape.type === "enum" || shape.type === "intEnum") checkEnum(shape, report);
+    if (shape.type === "resource" && shape.traits.has("smithy.api#mixin") && (shape.properties?.size ?? 0) > 0) {
+      report("a resource with the @mixin trait may not define properties (mixins.rst, \"Resource mixins\")", shape.source, shape.id);
+    }
     if (shape.type === "service") checkService(model, shape, report);
     if (shape.type === "string" && shape.traits.has("smithy.api#enum")) checkEnumTrait(shape, report);
   }
@@ -68,6 +71,8 @@ const EXPECTED_REFERENCE: Record<string, ShapeType> = {
 };
 
 function checkEnum(shape: Shape, report: (m: string, s: SourceRef, id: string) => void): void {
+  // Members may all come from mixins; a mixin itself may have none of its own.
+  if (shape.members.length === 0 && !shape.traits.has("smithy.api#mixin")) report(`an ${shape.type} must have at least one member`, shape.source, shape.id);
   const seen = new Map<unknown, string>();
   for (const member of shape.members) {
     if (member.target !== "smithy.api#Unit") report(`enum member ${member.name} must target smithy.api#Unit`, member.source, member.id);
@@ -77,6 +82,8 @@ function checkEnum(shape: Shape, report: (m: string, s: SourceRef, id: string) =
     }
     if (shape.type === "intEnum" && !(typeof value === "number" && Number.isInteger(value) && member.traits.has("smithy.api#enumValue"))) {
       report(`intEnum member ${member.name} must have an integer @enumValue`, member.source, member.id);
+    } else if (shape.type === "intEnum" && (value as number) !== ((value as number) | 0)) {
+      report(`intEnum member ${member.name} has @enumValue ${String(value)}, outside the 32-bit integer range an intEnum holds`, member.source, member.id);
     }
     const other = seen.get(value);
     if (other !== undefined) report(`enum members ${other} and ${member.name} have the same value ${JSON.stringify(value)}`, member.source, member.id);

@@ -33,7 +33,10 @@ function shapeToAst(shape: Shape): Json {
     case "union":
     case "enum":
     case "intEnum":
-      out["members"] = Object.fromEntries(shape.members.map((m) => [m.name, memberToAst(m)]));
+      // A mixin with no members of its own has none in the JSON AST, as Smithy writes it.
+      if (shape.members.length > 0 || !shape.traits.has("smithy.api#mixin")) {
+        out["members"] = Object.fromEntries(shape.members.map((m) => [m.name, memberToAst(m)]));
+      }
       break;
     case "service":
       if (shape.version !== undefined) out["version"] = shape.version;

@@ -4,7 +4,7 @@
 // linearly with the model. Failures go into `f`, created on the first one, so a valid value costs
 // no allocation; paths are built only when a failure is recorded (see failures.ts).
 
-import { CodegenError } from "../../diagnostics.js";
+import { CodegenError, type Diagnostic } from "../../diagnostics.js";
 import type { ShapeIndex } from "../../index/shape-index.js";
 import { isEventStream, type Member, type Shape } from "../../model/model.js";
 import { isIdentifier } from "../../model/shape-id.js";
@@ -50,6 +50,9 @@ const INTEGER_BOUNDS: Record<string, [string, string]> = {
  */
 const INLINE_COST = 6;
 
+/** Where a @pattern is written: the member or shape that carries it. */
+type PatternSite = Pick<Shape | Member, "id" | "source">;
+
 const AGGREGATES: ReadonlySet<string> = new Set(["structure", "union", "list", "map"]);
 
 /** Enums with more values than this are checked with a Set instead of a chain of comparisons. */
@@ -66,7 +69,9 @@ export class CheckWriter {
   /** Module-level constants (compiled patterns, enum sets), in order of first use. */
   readonly constants: string[] = [];
   readonly failures = new FailureSites();
-  private readonly patternIds = new Map<string, string>();
+  private readonly patternIds = new Map<string, { name: string; native: boolean }>();
+  /** Shape and pattern pairs already warned about. */
+  private readonly skipped = new Set<string>();
   private readonly enumIds = new Map<string, string>();
   private readonly costs = new Map<string, number>();
   /** Lists and maps that some use site calls: each needs a function. */
@@ -79,6 +84,7 @@ export class CheckWriter {
     private readonly plan: ValidatorPlan,
     private readonly symbols: SymbolProvider,
     private readonly failure: string,
+    private readonly warn: (d: Diagnostic) => void,
   ) {
     this.slots = new Map([...plan.recursive].sort().map((id, i) => [id, i]));
   }
@@ -224,7 +230,7 @@ export class CheckWriter {
     const c = constraintsAt(member, target);
     // Made only where a check is written here: a site nobody fails at would be a dead constant.
     const typeFail = () => this.fail(path, "type", RULES.type(typeName(target)));
-    const where = member?.traits.has("smithy.api#pattern") ? member.id : target.id;
+    const where = member?.traits.has("smithy.api#pattern") ? member : target;
     switch (target.type) {
       case "string":
       case "enum": {
@@ -357,7 +363,7 @@ export class CheckWriter {
     }
     const keyMember = target.members[0]!;
     const keyTarget = this.index.target(keyMember);
-    const keyWhere = keyMember.traits.has("smithy.api#pattern") ? keyMember.id : keyTarget.id;
+    const keyWhere = keyMember.traits.has("smithy.api#pattern") ? keyMember : keyTarget;
     // Smithy reports a failing key at the map's own path.
     body.push(...this.stringChecks(key, constraintsAt(keyMember, keyTarget), path, keyWhere));
     body.push(`const ${y}: unknown = (${x} as Record<string, unknown>)[${key}];`);
@@ -378,7 +384,7 @@ export class CheckWriter {
   }
 
   /** Length, pattern and enum checks of a value known to be a string. */
-  private stringChecks(x: string, c: Constraints, path: Path, where: string): string[] {
+  private stringChecks(x: string, c: Constraints, path: Path, where: PatternSite): string[] {
     const out: string[] = [];
     if (c.length !== undefined) {
       this.helpers.add("stringLength");
@@ -387,8 +393,8 @@ export class CheckWriter {
         `{ const n = $stringLengthFailure(${x}, ${min ?? 0}, ${max ?? "Infinity"}); if (n >= 0) ${this.failLength(path, "n", RULES.length(c.length))} }`,
       );
     }
-    if (c.pattern !== undefined) {
-      const id = this.pattern(c.pattern, where);
+    const id = c.pattern === undefined ? undefined : this.pattern(c.pattern, where);
+    if (c.pattern !== undefined && id !== undefined) {
       const test = id.native ? `${id.name}.test(${x})` : `$search(${id.name}, ${x})`;
       out.push(`if (!${test}) ${this.fail(path, "pattern", RULES.pattern(c.pattern))}`);
     }
@@ -421,15 +427,23 @@ export class CheckWriter {
     return [`if (!(${conds.join(" && ")})) ${this.fail(path, "range", RULES.range(range))}`];
   }
 
-  private pattern(pattern: string, where: string): { name: string; native: boolean } {
+  /** The compiled pattern's constant, or undefined when it cannot be checked (a warning says so). */
+  private pattern(pattern: string, where: PatternSite): { name: string; native: boolean } | undefined {
     const existing = this.patternIds.get(pattern);
-    const native = (name: string) => name.startsWith("$native");
-    if (existing !== undefined) return { name: existing, native: native(existing) };
+    if (existing !== undefined) return existing;
     let plan;
     try {
       plan = planPattern(pattern);
     } catch (e) {
-      throw new CodegenError([{ shape: where, message: `${(e as Error).message} (${JSON.stringify(pattern)})` }]);
+      throw new CodegenError([{ ...where.source, shape: where.id, message: `${(e as Error).message} (${JSON.stringify(pattern)})` }]);
+    }
+    if (plan.kind === "skip") {
+      const key = `${where.id}\0${pattern}`;
+      if (!this.skipped.has(key)) {
+        this.skipped.add(key);
+        this.warn({ ...where.source, shape: where.id, message: `@pattern ${JSON.stringify(pattern)} is not checked: ${plan.reason}` });
+      }
+      return undefined;
     }
     let name: string;
     if (plan.kind === "vm") {
@@ -439,10 +453,11 @@ export class CheckWriter {
       this.constants.push(`// ${comment(pattern)}\nconst ${name}: $Program = { code: [${code.join(",")}], sets: [${sets.map((s) => `[${s.join(",")}]`).join(",")}], unicode: ${unicode}, anchored: ${anchored} };`);
     } else {
       name = `$native${this.patternIds.size}`;
-      this.constants.push(`// ${comment(pattern)} (native RegExp: ${plan.reason})\nconst ${name} = new RegExp(${JSON.stringify(pattern)}, ${JSON.stringify(plan.flags)});`);
+      this.constants.push(`// ${comment(pattern)} (native RegExp: ${plan.reason})\nconst ${name} = new RegExp(${JSON.stringify(plan.source)}, ${JSON.stringify(plan.flags)});`);
     }
-    this.patternIds.set(pattern, name);
-    return { name, native: plan.kind === "native" };
+    const id = { name, native: plan.kind === "native" };
+    this.patternIds.set(pattern, id);
+    return id;
   }
 }
 

@@ -2,12 +2,13 @@
 // simulation) that the generated code runs: matching is linear in the input, so an evil pattern
 // such as `^([0-9]+)+$` cannot hang a server the way a backtracking engine (V8's) does.
 // Backreferences and lookaround have no linear-time form; such patterns (which Smithy tells
-// authors to avoid) keep the native RegExp.
+// authors to avoid) keep the native RegExp. Java-dialect patterns are read by java-regex.ts.
 
-/** Instruction opcodes; the runtime in templates/partials/validator-regex.hbs uses the same numbers. */
-export const OP = { char: 0, split: 1, jump: 2, assert: 3, match: 4 } as const;
-/** Assertion kinds of OP.assert. */
-export const ASSERT = { start: 0, end: 1, wordBoundary: 2, notWordBoundary: 3 } as const;
+import { complement, DIGIT, LINE_TERMINATORS, MAX_CODE_POINT, MAX_UNIT, normalize, SPACE, unicodeProperty, WORD } from "./char-sets.js";
+import { javaOnlySyntax, parseJavaPattern, Untranslatable } from "./java-regex.js";
+import { ASSERT, needsBacktracking, OP, toEcmaSource, type Node } from "./regex-tree.js";
+
+export { ASSERT, OP } from "./regex-tree.js";
 
 export interface CompiledPattern {
   /** Flat triples: opcode, a, b. */
@@ -22,14 +23,9 @@ export interface CompiledPattern {
 
 export type PatternPlan =
   | { readonly kind: "vm"; readonly program: CompiledPattern }
-  | { readonly kind: "native"; readonly flags: string; readonly reason: string };
-
-type Node =
-  | { readonly t: "set"; readonly ranges: number[] }
-  | { readonly t: "assert"; readonly kind: number }
-  | { readonly t: "seq"; readonly items: Node[] }
-  | { readonly t: "alt"; readonly alts: Node[] }
-  | { readonly t: "rep"; readonly node: Node; readonly min: number; readonly max: number };
+  | { readonly kind: "native"; readonly source: string; readonly flags: string; readonly reason: string }
+  /** A Java-dialect construct with no translation: the check is left out (and the user warned). */
+  | { readonly kind: "skip"; readonly reason: string };
 
 class Unsupported extends Error {}
 
@@ -37,26 +33,48 @@ class Unsupported extends Error {}
 const MAX_PROGRAM = 20_000;
 
 /**
- * Plans how the generated code tests a pattern. Throws a plain Error with the engine's message
- * when the pattern is not an ECMAScript regular expression at all.
+ * Plans how the generated code tests a pattern. Smithy specifies ECMAScript regular expressions,
+ * but models checked by Smithy's Java tooling carry Java's dialect: a pattern is read as
+ * ECMAScript when it is one (in `u` mode, or outside it without Java-only syntax that Annex B
+ * would misread), else as Java. Throws a plain Error when it is neither.
  */
 export function planPattern(pattern: string): PatternPlan {
-  const unicode = compiles(pattern, "u");
-  if (!unicode && !compiles(pattern, "")) {
-    try {
-      new RegExp(pattern);
-    } catch (e) {
-      throw new Error(`@pattern is not an ECMAScript regular expression: ${(e as Error).message}`);
-    }
+  if (compiles(pattern, "u")) return planEcma(pattern, true);
+  const javaOnly = javaOnlySyntax(pattern);
+  if (javaOnly === undefined && compiles(pattern, "")) return planEcma(pattern, false);
+  let node: Node;
+  try {
+    node = parseJavaPattern(pattern);
+  } catch (e) {
+    if (e instanceof Untranslatable) return { kind: "skip", reason: e.message };
+    const ecma = javaOnly !== undefined ? `it uses Java's ${javaOnly}` : ecmaError(pattern);
+    throw new Error(`@pattern is not a regular expression: as ECMAScript ${ecma}; as Java: ${(e as Error).message}`);
   }
+  const backtracking = needsBacktracking(node);
+  const program = backtracking ? undefined : compile(node, true);
+  if (program !== undefined && program.code.length / 3 <= MAX_PROGRAM) return { kind: "vm", program };
+  const reason = backtracking ? "it uses lookaround, a backreference or an atomic group" : "its counted repetitions are too large to expand";
+  return { kind: "native", source: toEcmaSource(node), flags: "u", reason: `${reason}; translated from Java's dialect` };
+}
+
+function ecmaError(pattern: string): string {
+  try {
+    new RegExp(pattern);
+    return "it is valid";
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+function planEcma(pattern: string, unicode: boolean): PatternPlan {
   const flags = unicode ? "u" : "";
   try {
     const node = new Parser(pattern, unicode).parse();
     const program = compile(node, unicode);
-    if (program.code.length / 3 > MAX_PROGRAM) return { kind: "native", flags, reason: "its counted repetitions are too large to expand" };
+    if (program.code.length / 3 > MAX_PROGRAM) return { kind: "native", source: pattern, flags, reason: "its counted repetitions are too large to expand" };
     return { kind: "vm", program };
   } catch (e) {
-    if (e instanceof Unsupported) return { kind: "native", flags, reason: e.message };
+    if (e instanceof Unsupported) return { kind: "native", source: pattern, flags, reason: e.message };
     throw e;
   }
 }
@@ -68,66 +86,6 @@ function compiles(pattern: string, flags: string): boolean {
   } catch {
     return false;
   }
-}
-
-// ---------------------------------------------------------------- character sets
-
-const MAX_UNIT = 0xffff;
-const MAX_CODE_POINT = 0x10ffff;
-
-function normalize(ranges: number[]): number[] {
-  const pairs: Array<[number, number]> = [];
-  for (let i = 0; i < ranges.length; i += 2) pairs.push([ranges[i]!, ranges[i + 1]!]);
-  pairs.sort((a, b) => a[0] - b[0]);
-  const out: number[] = [];
-  for (const [lo, hi] of pairs) {
-    const last = out.length - 1;
-    if (last > 0 && lo <= out[last]! + 1) out[last] = Math.max(out[last]!, hi);
-    else out.push(lo, hi);
-  }
-  return out;
-}
-
-function complement(ranges: number[], max: number): number[] {
-  const sorted = normalize(ranges);
-  const out: number[] = [];
-  let next = 0;
-  for (let i = 0; i < sorted.length; i += 2) {
-    if (sorted[i]! > next) out.push(next, sorted[i]! - 1);
-    next = sorted[i + 1]! + 1;
-  }
-  if (next <= max) out.push(next, max);
-  return out;
-}
-
-const DIGIT = [0x30, 0x39];
-const WORD = [0x30, 0x39, 0x41, 0x5a, 0x5f, 0x5f, 0x61, 0x7a];
-// WhiteSpace and LineTerminator code points of ECMA-262 (what \s matches).
-const SPACE = normalize([
-  0x09, 0x0d, 0x20, 0x20, 0xa0, 0xa0, 0x1680, 0x1680, 0x2000, 0x200a, 0x2028, 0x2029, 0x202f, 0x202f, 0x205f, 0x205f,
-  0x3000, 0x3000, 0xfeff, 0xfeff,
-]);
-const LINE_TERMINATORS = [0x0a, 0x0a, 0x0d, 0x0d, 0x2028, 0x2029];
-
-const propertyCache = new Map<string, number[]>();
-
-/** The code points of `\p{…}`, found by asking the host's engine about every code point once. */
-function unicodeProperty(body: string): number[] {
-  const cached = propertyCache.get(body);
-  if (cached !== undefined) return cached;
-  const re = new RegExp(`^\\p{${body}}$`, "u");
-  const out: number[] = [];
-  let start = -1;
-  for (let cp = 0; cp <= MAX_CODE_POINT + 1; cp++) {
-    const inSet = cp <= MAX_CODE_POINT && re.test(String.fromCodePoint(cp));
-    if (inSet && start < 0) start = cp;
-    else if (!inSet && start >= 0) {
-      out.push(start, cp - 1);
-      start = -1;
-    }
-  }
-  propertyCache.set(body, out);
-  return out;
 }
 
 // ---------------------------------------------------------------- parser
@@ -284,7 +242,7 @@ class Parser {
         const close = this.src.indexOf("}", this.pos);
         const body = this.src.slice(this.pos + 1, close);
         this.pos = close + 1;
-        const set = unicodeProperty(body);
+        const set = unicodeProperty(body)!; // the native engine accepted it
         return c === "p" ? set : complement(set, this.max);
       }
     }
@@ -402,6 +360,13 @@ function compile(node: Node, unicode: boolean): CompiledPattern {
         for (const j of jumps) patch(j, 1, here());
         return;
       }
+      case "group":
+        gen(n.node);
+        return;
+      case "look":
+      case "backref":
+      case "atomic":
+        throw new Error("lookaround, backreferences and atomic groups run on the native RegExp");
       case "rep": {
         for (let i = 0; i < n.min; i++) gen(n.node);
         if (n.max === Infinity) {
@@ -437,5 +402,7 @@ function startsAnchored(n: Node): boolean {
     case "seq": return n.items.length > 0 && startsAnchored(n.items[0]!);
     case "alt": return n.alts.every(startsAnchored);
     case "rep": return n.min > 0 && startsAnchored(n.node);
+    case "group": case "atomic": return startsAnchored(n.node);
+    case "look": case "backref": return false;
   }
 }
