@@ -1,9 +1,13 @@
 // The type-check that guards every write: the native compiler under the strict flags, its
 // diagnostics as `file:line:column: message` with the source line, and @smithy/types resolving.
 
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CodegenError } from "../../generator/diagnostics.js";
 import { parseDiagnostics, typecheckPackage } from "../../generator/typecheck/typecheck.js";
+import { codegen, CREATE_ROUTE } from "../cli/helpers.js";
 
 const failure = async (content: string, extra?: { noUnusedLocals?: boolean }) => {
   try {
@@ -44,6 +48,18 @@ describe("typecheckPackage", () => {
     const content = "const unused = 1;\nexport const a = 2;\n";
     expect(await failure(content)).toBeUndefined();
     expect((await failure(content, { noUnusedLocals: true }))?.diagnostics[0]?.line).toBe(1);
+  });
+});
+
+describe("without the native compiler", () => {
+  it("generate fails with an error saying what is missing and what to do, and writes nothing", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "no-tsgo-")), "pkg");
+    const hide = ["--import", join(import.meta.dirname, "..", "cli", "fixtures", "hide-tsgo.mjs")];
+    const run = codegen(["generate", "--model", CREATE_ROUTE, "--out", out], { node: hide });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot type-check the emitted code: the native TypeScript compiler's executable .*tsgo is missing\. Reinstall .*--no-typecheck/);
+    expect(existsSync(out)).toBe(false);
+    expect(codegen(["generate", "--model", CREATE_ROUTE, "--out", out, "--no-typecheck"], { node: hide }).code).toBe(0);
   });
 });
 
