@@ -1,6 +1,6 @@
 // From model paths to packages in memory: which packages to make (every model in models/ by
 // default) and their files. Shared by the CLI and the golden tests, so both see the same bytes.
-// The pipeline (handlebars, prettier, ts-morph) is imported only when a package is generated,
+// The pipeline (handlebars, the layout step, the type-check) is imported only when a package is generated,
 // so a run that finds everything up to date never loads it.
 
 import { readdir } from "node:fs/promises";
