@@ -1,7 +1,7 @@
-// The committed CreateRoute package is a good npm package: it builds with its own build script
-// (tsc → JS + .d.ts) in an empty folder with only its declared dependencies, and publint and arethetypeswrong find nothing wrong. The package is
-// ESM-only, as the contract says, so attw runs with its esm-only profile (CommonJS consumers
-// use import()).
+// Every committed package is a good npm package: it builds with its own build script (tsc →
+// JS + .d.ts) in an empty folder outside any project with only its declared dependencies, and
+// publint and arethetypeswrong find nothing wrong. The packages are ESM-only, as the contract
+// says, so attw runs with its esm-only profile (CommonJS consumers use import()).
 
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
@@ -11,13 +11,19 @@ import { isolatedPackage, runScript } from "../helpers/isolated-package.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const bin = (pkg: string, path: string) => join(root, "node_modules", pkg, path);
-let dir = "";
-let build: ReturnType<typeof runScript>;
+const packages = readdirSync(join(root, "generated"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
 
-describe("generated/apigatewayv2-create-route as an npm package", () => {
+it("generated/ holds packages", () => {
+  expect(packages).toContain("apigatewayv2-create-route");
+});
+
+describe.each(packages)("generated/%s as an npm package", (name) => {
+  let dir = "";
+  let build: ReturnType<typeof runScript>;
+
   beforeAll(() => {
     // A copy in an empty folder outside any project, only its declared dependencies installed.
-    dir = isolatedPackage(join(root, "generated", "apigatewayv2-create-route"), "pkg");
+    dir = isolatedPackage(join(root, "generated", name), name);
     build = runScript(dir, "build");
   }, 120_000);
 
