@@ -51,23 +51,35 @@ export async function generatePackages(jobs: readonly PackageJob[], settings: Pa
     import("./load/load.js"), import("./generate.js"), import("./typecheck/typecheck.js"),
   ]);
   const results = [];
-  for (const job of jobs) {
-    const model = await loadModelFiles(job.models);
-    const files = await generatePackage({
-      model,
-      modelFiles: job.models.map((m) => basename(m)),
-      service: settings.service,
-      operations: await selectOperations(model, settings),
-      options: {
-        optionality: settings.optionality,
-        targets: settings.targets,
-        packageName: settings.packageName ?? job.name,
-        packageVersion: settings.packageVersion ?? "0.1.0",
-      },
-    });
-    if (settings.typecheck) await typecheckPackage(files, job.out);
-    results.push({ job, files });
+  // The checker is a separate process: a package is checked while the next one is generated.
+  // Each check's failure is caught at once (an unhandled rejection would end the process), and
+  // every check has ended (and removed its staging folder) before this returns or throws.
+  const checks: Array<Promise<unknown>> = [];
+  let failed: unknown[];
+  try {
+    for (const job of jobs) {
+      const model = await loadModelFiles(job.models);
+      const files = await generatePackage({
+        model,
+        modelFiles: job.models.map((m) => basename(m)),
+        service: settings.service,
+        operations: await selectOperations(model, settings),
+        options: {
+          optionality: settings.optionality,
+          targets: settings.targets,
+          packageName: settings.packageName ?? job.name,
+          packageVersion: settings.packageVersion ?? "0.1.0",
+        },
+      });
+      if (settings.typecheck) checks.push(typecheckPackage(files, job.out).then(() => undefined, (e: unknown) => e ?? new Error("internal: check failed")));
+      results.push({ job, files });
+    }
+  } finally {
+    failed = (await Promise.all(checks)).filter((e) => e !== undefined);
   }
+  const other = failed.find((e) => !(e instanceof CodegenError));
+  if (other !== undefined) throw other;
+  if (failed.length > 0) throw new CodegenError((failed as CodegenError[]).flatMap((e) => e.diagnostics));
   return results;
 }
 
