@@ -45,7 +45,7 @@ export async function planPackages(models: readonly string[] | undefined, out: s
   return files.map((f) => ({ models: [join(modelsDir, f)], out: join(join(modelsDir, ".."), "generated", modelName(f)), name: modelName(f) }));
 }
 
-/** Generates (and optionally type-checks) every package in memory; throws before any is written. */
+/** Generates (and optionally type-checks) every package in memory (the check runs on staged copies); throws before any is written. */
 export async function generatePackages(jobs: readonly PackageJob[], settings: PackageSettings): Promise<Array<{ job: PackageJob; files: EmittedFile[] }>> {
   const [{ loadModelFiles }, { generatePackage }, { typecheckPackage }] = await Promise.all([
     import("./load/load.js"), import("./generate.js"), import("./typecheck/typecheck.js"),
