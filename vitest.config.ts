@@ -6,6 +6,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: ["test/consumer/**", "node_modules/**"],
     globalSetup: ["test/global-setup.ts"],
+    setupFiles: ["test/setup/fast-check.ts"],
     reporters: ["default", new SummaryReporter()],
     testTimeout: 60_000,
     hookTimeout: 120_000,

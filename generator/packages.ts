@@ -1,6 +1,6 @@
 // From model paths to packages in memory: which packages to make (every model in models/ by
 // default) and their files. Shared by the CLI and the golden tests, so both see the same bytes.
-// The pipeline (handlebars, prettier, ts-morph) is imported only when a package is generated,
+// The pipeline (handlebars, the layout step, the type-check) is imported only when a package is generated,
 // so a run that finds everything up to date never loads it.
 
 import { readdir } from "node:fs/promises";
@@ -47,7 +47,7 @@ export async function planPackages(models: readonly string[] | undefined, out: s
   return files.map((f) => ({ models: [join(modelsDir, f)], out: join(join(modelsDir, ".."), "generated", modelName(f)), name: modelName(f) }));
 }
 
-/** Generates (and optionally type-checks) every package in memory; throws before any is written. */
+/** Generates (and optionally type-checks) every package in memory (the check runs on staged copies); throws before any is written. */
 export async function generatePackages(
   jobs: readonly PackageJob[],
   settings: PackageSettings,
@@ -56,24 +56,36 @@ export async function generatePackages(
     import("./load/load.js"), import("./generate.js"), import("./typecheck/typecheck.js"),
   ]);
   const results = [];
-  for (const job of jobs) {
-    const warnings: Diagnostic[] = [];
-    const model = await loadModelFiles(job.models, { allowUnknownTraits: settings.allowUnknownTraits, warnings });
-    const files = await generatePackage({
-      model,
-      modelFiles: job.models.map((m) => basename(m)),
-      service: settings.service,
-      operations: await selectOperations(model, settings),
-      options: {
-        optionality: settings.optionality,
-        targets: settings.targets,
-        packageName: settings.packageName ?? job.name,
-        packageVersion: settings.packageVersion ?? "0.1.0",
-      },
-    });
-    if (settings.typecheck) await typecheckPackage(files, job.out);
-    results.push({ job, files, warnings });
+  // The checker is a separate process: a package is checked while the next one is generated.
+  // Each check's failure is caught at once (an unhandled rejection would end the process), and
+  // every check has ended (and removed its staging folder) before this returns or throws.
+  const checks: Array<Promise<unknown>> = [];
+  let failed: unknown[];
+  try {
+    for (const job of jobs) {
+      const warnings: Diagnostic[] = [];
+      const model = await loadModelFiles(job.models, { allowUnknownTraits: settings.allowUnknownTraits, warnings });
+      const files = await generatePackage({
+        model,
+        modelFiles: job.models.map((m) => basename(m)),
+        service: settings.service,
+        operations: await selectOperations(model, settings),
+        options: {
+          optionality: settings.optionality,
+          targets: settings.targets,
+          packageName: settings.packageName ?? job.name,
+          packageVersion: settings.packageVersion ?? "0.1.0",
+        },
+      });
+      if (settings.typecheck) checks.push(typecheckPackage(files, job.out).then(() => undefined, (e: unknown) => e ?? new Error("internal: check failed")));
+      results.push({ job, files, warnings });
+    }
+  } finally {
+    failed = (await Promise.all(checks)).filter((e) => e !== undefined);
   }
+  const other = failed.find((e) => !(e instanceof CodegenError));
+  if (other !== undefined) throw other;
+  if (failed.length > 0) throw new CodegenError((failed as CodegenError[]).flatMap((e) => e.diagnostics));
   return results;
 }
 

@@ -29,7 +29,7 @@ Options:
   --check                write nothing; exit 1 and list the files that would change
   --watch                regenerate whenever a model or the configuration changes (Ctrl-C stops)
   --force                regenerate even when the package is known to be up to date
-  --no-typecheck         skip the in-memory type-check of the emitted code (faster)
+  --no-typecheck         skip the type-check of the emitted code (faster)
   --no-api-report        do not compare the public API with the package being replaced
   --allow-unknown-traits a trait neither in the model nor known is a warning, not an error
   --json                 print one JSON document per run (newline-delimited with --watch)

@@ -10,7 +10,7 @@ import { generatePackage } from "../../generator/generate.js";
 import { loadModel, loadModelFiles, type ModelSource } from "../../generator/load/load.js";
 import type { Model } from "../../generator/model/model.js";
 import { typecheckPackage } from "../../generator/typecheck/typecheck.js";
-import type { ExtraChecks } from "../../generator/typecheck/virtual-project.js";
+import type { ExtraChecks } from "../../generator/typecheck/flags.js";
 
 export const DEFAULT_OPTIONS: GenerateOptions = { optionality: "client", packageName: "test-package", packageVersion: "0.0.0" };
 

@@ -3,10 +3,10 @@
 // failure, a 201 response and a 404 NotFoundException, as the model and restJson1 define them.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { cpSync, mkdirSync, symlinkSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { isolatedPackage, runScript } from "../helpers/isolated-package.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
@@ -15,21 +15,14 @@ let lines: Record<string, unknown>[] = [];
 
 describe("a consumer of generated/apigatewayv2-create-route", () => {
   beforeAll(() => {
-    const tmp = mkdtempSync(join(tmpdir(), "pkg-consumer-"));
-    // The package, built with its own build script (its dev dependencies linked from this project).
-    const pkg = join(tmp, "apigatewayv2-create-route");
-    cpSync(join(root, "generated", "apigatewayv2-create-route"), pkg, {
-      recursive: true,
-      filter: (src) => !/[\\/](node_modules|dist)([\\/]|$)/.test(src.slice(root.length)),
-    });
-    mkdirSync(join(pkg, "node_modules", "@smithy"), { recursive: true });
-    symlinkSync(join(root, "node_modules", "@smithy", "types"), join(pkg, "node_modules", "@smithy", "types"), "dir");
-    symlinkSync(join(root, "node_modules", "typescript"), join(pkg, "node_modules", "typescript"), "dir");
-    execFileSync(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: pkg, stdio: "pipe" });
-    // The consumer, with its dev dependency @types/node linked and its file: dependency installed
-    // as npm installs one: a link to the package folder.
-    consumer = join(tmp, "consumer");
-    cpSync(join(root, "test", "consumer"), consumer, { recursive: true, filter: (src) => !/[\\/](node_modules|dist)([\\/]|$)/.test(src.slice(root.length)) });
+    // The package, built with its own build script and only its declared dependencies.
+    const pkg = isolatedPackage(join(root, "generated", "apigatewayv2-create-route"), "apigatewayv2-create-route");
+    const build = runScript(pkg, "build");
+    if (build.status !== 0) throw new Error(`the package's build failed:\n${build.stdout}${build.stderr}`);
+    // The consumer beside it, with its dev dependency @types/node linked and its file: dependency
+    // installed as npm installs one: a link to the package folder.
+    consumer = join(dirname(pkg), "consumer");
+    cpSync(join(root, "test", "consumer"), consumer, { recursive: true, filter: (src) => !/[\\/](node_modules|dist)$/.test(src) });
     mkdirSync(join(consumer, "node_modules", "@types"), { recursive: true });
     symlinkSync(join(root, "node_modules", "@types", "node"), join(consumer, "node_modules", "@types", "node"), "dir");
     symlinkSync(pkg, join(consumer, "node_modules", "apigatewayv2-create-route"), "dir");

@@ -1,34 +1,42 @@
-// The committed CreateRoute package is a good npm package: it builds with its own build script
-// (tsc → JS + .d.ts), and publint and arethetypeswrong find nothing wrong. The package is
-// ESM-only, as the contract says, so attw runs with its esm-only profile (CommonJS consumers
-// use import()).
+// Every committed package is a good npm package: it builds with its own build script (tsc →
+// JS + .d.ts) in an empty folder outside any project with only its declared dependencies, and
+// publint and arethetypeswrong find nothing wrong. The packages are ESM-only, as the contract
+// says, so attw runs with its esm-only profile (CommonJS consumers use import()).
 
-import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { isolatedPackage, runScript } from "../helpers/isolated-package.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const bin = (pkg: string, path: string) => join(root, "node_modules", pkg, path);
-let dir = "";
+const packages = readdirSync(join(root, "generated"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
 
-describe("generated/apigatewayv2-create-route as an npm package", () => {
+it("generated/ holds packages", () => {
+  expect(packages).toContain("apigatewayv2-create-route");
+});
+
+describe.each(packages)("generated/%s as an npm package", (name) => {
+  let dir = "";
+  let build: ReturnType<typeof runScript>;
+
   beforeAll(() => {
-    dir = join(mkdtempSync(join(tmpdir(), "pkg-quality-")), "pkg");
-    cpSync(join(root, "generated", "apigatewayv2-create-route"), dir, {
-      recursive: true,
-      filter: (src) => !/[\\/](node_modules|dist)([\\/]|$)/.test(src.slice(root.length)),
-    });
-    // The build needs its dev dependencies; link the ones this project already has.
-    mkdirSync(join(dir, "node_modules", "@smithy"), { recursive: true });
-    symlinkSync(join(root, "node_modules", "@smithy", "types"), join(dir, "node_modules", "@smithy", "types"), "dir");
-    symlinkSync(join(root, "node_modules", "typescript"), join(dir, "node_modules", "typescript"), "dir");
-    execFileSync("npm", ["run", "-s", "build"], { cwd: dir, stdio: "pipe" });
+    // A copy in an empty folder outside any project, only its declared dependencies installed.
+    dir = isolatedPackage(join(root, "generated", name), name);
+    build = runScript(dir, "build");
   }, 120_000);
 
+  it("sits where no folder above it has node_modules (nothing found by accident)", () => {
+    for (let d = dirname(dir); d !== dirname(d); d = dirname(d)) expect(existsSync(join(d, "node_modules")), d).toBe(false);
+  });
+
   it("builds JS and declarations with its own build script", () => {
-    for (const f of ["index.js", "index.d.ts", "models.d.ts", "errors.js"]) expect(existsSync(join(dir, "dist", f)), f).toBe(true);
+    expect(build.stdout + build.stderr).toBe("");
+    expect(build.status).toBe(0);
+    const sources = readdirSync(join(dir, "src")).filter((f) => f.endsWith(".ts"));
+    expect(sources).toContain("index.ts");
+    for (const f of sources.flatMap((s) => [s.replace(/\.ts$/, ".js"), s.replace(/\.ts$/, ".d.ts")])) expect(existsSync(join(dir, "dist", f)), f).toBe(true);
   });
 
   it("passes publint", async () => {

@@ -16,8 +16,9 @@ import type { Shape } from "../../generator/model/model.js";
 import { inputValue, operationInput } from "../serde/support/arbitraries.js";
 import { generate, loadGenerated, SHARED_DIR, SHARED_MISSING } from "../helpers/codegen.js";
 import { comparable, hasUnknownUnionMember, skipReason } from "./normalize.js";
+import { runs } from "../helpers/property-runs.js";
 
-const RUNS = Number(process.env["ROUNDTRIP_RUNS"] ?? 100);
+const RUNS = runs(Number(process.env["ROUNDTRIP_RUNS"] ?? 100));
 const dir = SHARED_DIR === undefined ? undefined : join(SHARED_DIR, "models", "aws");
 const models = dir === undefined ? [] : readdirSync(dir).filter((f) => f.endsWith(".json") && readFileSync(join(dir, f), "utf8").includes('"aws.protocols#restJson1"')).sort();
 

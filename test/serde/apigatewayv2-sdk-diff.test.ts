@@ -16,9 +16,10 @@ import { generate, loadGenerated, SHARED_DIR, SHARED_MISSING, typecheck } from "
 import { operationInput, text, wireObject } from "./support/arbitraries.js";
 import { comparableError, comparableOutput, comparableRequest, plainRequest } from "./support/compare.js";
 import { sdkHasOperation, sdkRequest, sdkResponse, SDK_ENDPOINT, type CannedResponse } from "./support/sdk.js";
+import { runs } from "../helpers/property-runs.js";
 
 /** fast-check runs per operation, for requests and for responses each. */
-const RUNS = 200;
+const RUNS = runs(200);
 const MODEL = SHARED_DIR === undefined ? "" : join(SHARED_DIR, "models", "aws", "apigatewayv2-2018-11-29.json");
 
 type Generated = Record<string, (...args: unknown[]) => unknown>;

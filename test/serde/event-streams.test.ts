@@ -8,6 +8,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate, loadGenerated, modelFromJson, SHARED_DIR, SHARED_MISSING, typecheck } from "../helpers/codegen.js";
+import { runs } from "../helpers/property-runs.js";
 
 const NS = "example.streams";
 const id = (name: string) => `${NS}#${name}`;
@@ -169,7 +170,7 @@ describe("event stream round trip", () => {
         expect(result.error).toBeUndefined();
         expect(result.events).toEqual(events);
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -200,7 +201,7 @@ describe("hostile event streams", () => {
         expect(error?.name).toBe("DeserializationError");
         expect(error).toBeInstanceOf(mod["StreamsServiceException"] as unknown as new () => Error);
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -212,7 +213,7 @@ describe("hostile event streams", () => {
         const { error } = await read(from([frame(head, payload)]));
         if (error !== undefined) expect(error.name).toBe("DeserializationError");
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 

@@ -9,6 +9,7 @@ import type { Shape } from "../../generator/model/model.js";
 import { nameOf } from "../../generator/model/shape-id.js";
 import { generate, loadGenerated, modelFromJson } from "../helpers/codegen.js";
 import { featureModel } from "./support/fixture-model.js";
+import { runs } from "../helpers/property-runs.js";
 
 type Fn = (...args: unknown[]) => any;
 
@@ -68,7 +69,7 @@ describe("hostile values", () => {
           if (!(outcome instanceof Base)) expect(String(outcome)).toMatch(/event stream/);
         },
       ),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
   }, 120_000);
 
@@ -92,7 +93,7 @@ describe("hostile values", () => {
           }
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 });

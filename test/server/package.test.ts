@@ -79,7 +79,7 @@ describe("the package in a consumer's TypeScript", () => {
     writeFileSync(join(dir, "consumer.ts"), CONSUMER);
     // One program: the package's declarations are emitted (exported API naming no private type)
     // and the consumer is checked against them. That the package needs no Node types is checked
-    // by every in-memory type-check (lib ES2022, no types).
+    // by every type-check of the emitted code (lib ES2022, no types).
     const tsc = spawnSync(process.execPath, [tscBin, "--declaration", "--emitDeclarationOnly", "--outDir", "types", "--strict", "--exactOptionalPropertyTypes",
       "--noUncheckedIndexedAccess", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--types", "node", "consumer.ts"], { cwd: dir, encoding: "utf8" });
     expect(tsc.stdout + tsc.stderr).toBe("");

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { generate, loadGenerated, modelFromJson, SHARED_DIR } from "../helpers/codegen.js";
 import { javaOnlySyntax } from "../../generator/emit/validators/java-regex.js";
 import { validatorFiles, type Validate } from "./load.js";
+import { runs } from "../helpers/property-runs.js";
 
 const SYNTAX = [
   "^[a-m]+$", "\\w+", "^\\d{2,4}-\\d*$", "a|b|^c$", "^(ab|a)(c|bcd)$", "x{3}", "^.{0,3}$", ".", "^$", "\\bfoo\\b", "\\Bo\\B",
@@ -66,7 +67,7 @@ async function agreesWithRegExp(patterns: readonly string[]) {
         expect(failing.has(i), `pattern ${JSON.stringify(p)} on ${JSON.stringify(s)}`).toBe(!natives[i]!.test(s));
       });
     }),
-    { numRuns: 3000, seed: 7 },
+    { numRuns: runs(3000) },
   );
 }
 
@@ -88,7 +89,7 @@ describe("@pattern matching", () => {
     patterns.forEach((p, i) => {
       fc.assert(fc.property(fc.stringMatching(new RegExp(p, "u")), (s) => {
         expect(validate({ [`p${i}`]: s })).toEqual([]);
-      }), { numRuns: 300, seed: 3 });
+      }), { numRuns: runs(300) });
     });
   });
 });
