@@ -112,7 +112,15 @@ function length(info: number, start: number, unit: number): number {
 function byteString(info: number, start: number): Uint8Array {
   const n = length(info, start, 1);
   pos += n;
-  return bytes.slice(pos - n, pos);
+  return copy(pos - n, pos);
+}
+
+/**
+ * A copy of bytes[from, to) as a plain Uint8Array. Copying the underlying buffer avoids the
+ * typed-array species: a Buffer's slice would be a view into the input, its subarray a Buffer.
+ */
+function copy(from: number, to: number): Uint8Array {
+  return new Uint8Array(bytes.buffer.slice(bytes.byteOffset + from, bytes.byteOffset + to));
 }
 
 function textString(info: number, start: number): string {
@@ -207,7 +215,7 @@ function cachedKey(from: number, to: number, start: number): string {
   const text = utf8(from, to, start);
   // Two strings of one input that share a slot would evict each other on every use: the first stays.
   if (cachedKeyEpoch[slot] !== epoch) {
-    cachedKeyBytes[slot] = b.slice(from, to);
+    cachedKeyBytes[slot] = copy(from, to);
     cachedKeyText[slot] = text;
     cachedKeyEpoch[slot] = epoch;
   }

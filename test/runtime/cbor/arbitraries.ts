@@ -19,8 +19,11 @@ const bigint = fc.oneof(fc.bigInt({ min: -(1n << 64n), max: 1n << 64n }), fc.big
 const text = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.string({ unit: "grapheme-ascii", minLength: 20, maxLength: 300 }));
 const key = fc.string({ unit: "binary", maxLength: 12 }).filter((k) => k !== "__proto__");
 
-/** Values either codec can carry; `floats` adds non-integer numbers, NaN, ±Infinity and -0. */
-export function value(options: { floats: boolean; decimals: boolean }): fc.Arbitrary<unknown> {
+/**
+ * Values either codec can carry; `floats` adds non-integer numbers, NaN, ±Infinity and -0;
+ * `decimals` adds CborDecimal values, with exponents ≤ 0 only when it is "fractional".
+ */
+export function value(options: { floats: boolean; decimals: boolean | "fractional" }): fc.Arbitrary<unknown> {
   const scalars: fc.Arbitrary<unknown>[] = [
     fc.constant(null),
     fc.boolean(),
@@ -32,7 +35,8 @@ export function value(options: { floats: boolean; decimals: boolean }): fc.Arbit
     date,
   ];
   if (options.floats) scalars.push(fc.double(), fc.float().map(Math.fround));
-  if (options.decimals) scalars.push(decimal);
+  if (options.decimals === true) scalars.push(decimal);
+  if (options.decimals === "fractional") scalars.push(decimal.map((d) => new CborDecimal(d.mantissa, -Math.abs(d.exponent))));
   const { tree } = fc.letrec<{ tree: unknown }>((tie) => ({
     tree: fc.oneof(
       { depthSize: "small", withCrossShrink: true },

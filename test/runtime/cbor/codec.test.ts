@@ -106,11 +106,20 @@ describe("runtime/cbor: the value model", () => {
     expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(decoded, "__proto__")?.value).toEqual({ x: 10 });
   });
-  it("returns byte strings as copies that do not alias the input", () => {
-    const input = hex("4401020304");
-    const out = decode(input) as Uint8Array;
-    input[1] = 9;
-    expect(out).toEqual(hex("01020304"));
+  it("returns byte strings as plain Uint8Array copies that do not alias the input, a Buffer's too", () => {
+    for (const input of [hex("4401020304"), Buffer.from("4401020304", "hex")]) {
+      const out = decode(input) as Uint8Array;
+      input[1] = 9;
+      expect(Object.getPrototypeOf(out)).toBe(Uint8Array.prototype);
+      expect(out).toEqual(hex("01020304"));
+    }
+  });
+  it("keeps no view of the input in its key cache (a reused Buffer cannot change a later key)", () => {
+    const input = Buffer.from(encode({ name: 1 }));
+    expect(decode(input)).toEqual({ name: 1 });
+    input.write("nbme", 2, "latin1");
+    expect(decode(input)).toEqual({ nbme: 1 });
+    expect(decode(encode({ name: 1 }))).toEqual({ name: 1 });
   });
   it("reads and writes decimals as text", () => {
     const cases: [string, string][] = [
