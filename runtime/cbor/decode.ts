@@ -126,7 +126,7 @@ function copy(from: number, to: number): Uint8Array {
 function textString(info: number, start: number): string {
   const n = length(info, start, 1);
   pos += n;
-  return n <= MAX_CACHED_KEY ? cachedKey(pos - n, pos, start) : utf8(pos - n, pos, start);
+  return n <= MAX_CACHED ? cachedString(pos - n, pos, start) : utf8(pos - n, pos, start);
 }
 
 /** An indefinite-length byte or text string: definite chunks of the same major type up to a break. */
@@ -188,36 +188,39 @@ function mapKey(): string {
   if (info === 31) return chunks(3, start) as string;
   const n = length(info, start, 1);
   pos += n;
-  return n <= MAX_CACHED_KEY ? cachedKey(pos - n, pos, start) : utf8(pos - n, pos, start);
+  return n <= MAX_CACHED ? cachedString(pos - n, pos, start) : utf8(pos - n, pos, start);
 }
 
-// Structure member names repeat in every item of a list: a key seen before is looked up by its
-// bytes instead of being decoded again. The cache is a fixed table, so it cannot grow.
-const MAX_CACHED_KEY = 32;
-const KEY_BITS = 12;
-const cachedKeyBytes: (Uint8Array | undefined)[] = new Array(1 << KEY_BITS);
-const cachedKeyText: string[] = new Array(1 << KEY_BITS);
-const cachedKeyEpoch = new Uint32Array(1 << KEY_BITS);
+// Short strings repeat: member names in every item of a list, enum values. One seen before is
+// found by its bytes instead of being decoded again. The cache is a fixed table (text and bytes
+// per slot, the bytes in one pool), so it neither grows nor allocates once warm.
+const MAX_CACHED = 32;
+const SLOT_BITS = 12;
+const cachedText: string[] = new Array(1 << SLOT_BITS).fill("");
+const cachedBytes = new Uint8Array(MAX_CACHED << SLOT_BITS);
+const cachedLength = new Int8Array(1 << SLOT_BITS).fill(-1);
+const cachedEpoch = new Uint32Array(1 << SLOT_BITS);
 let epoch = 0; // counts decode() calls
 
-function cachedKey(from: number, to: number, start: number): string {
+function cachedString(from: number, to: number, start: number): string {
   const b = bytes;
   const n = to - from;
   let hash = n;
   for (let i = from; i < to; i++) hash = Math.imul(hash ^ b[i]!, 0x9e3779b1);
-  const slot = hash >>> (32 - KEY_BITS);
-  const known = cachedKeyBytes[slot];
-  if (known !== undefined && known.length === n) {
+  const slot = hash >>> (32 - SLOT_BITS);
+  const at = slot * MAX_CACHED;
+  if (cachedLength[slot] === n) {
     let i = 0;
-    while (i < n && known[i] === b[from + i]) i++;
-    if (i === n) return cachedKeyText[slot]!;
+    while (i < n && cachedBytes[at + i] === b[from + i]) i++;
+    if (i === n) return cachedText[slot]!;
   }
   const text = utf8(from, to, start);
   // Two strings of one input that share a slot would evict each other on every use: the first stays.
-  if (cachedKeyEpoch[slot] !== epoch) {
-    cachedKeyBytes[slot] = copy(from, to);
-    cachedKeyText[slot] = text;
-    cachedKeyEpoch[slot] = epoch;
+  if (cachedEpoch[slot] !== epoch) {
+    for (let i = 0; i < n; i++) cachedBytes[at + i] = b[from + i]!;
+    cachedLength[slot] = n;
+    cachedText[slot] = text;
+    cachedEpoch[slot] = epoch;
   }
   return text;
 }
