@@ -92,7 +92,10 @@ function write(value: unknown, depth: number): void {
 }
 
 function writeObject(value: object, depth: number): void {
-  if (Array.isArray(value)) {
+  // Plain objects (structures, maps) are the most common: they are recognised first.
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) writeMap(value as Record<string, unknown>, depth);
+  else if (Array.isArray(value)) {
     head(4, value.length);
     for (let i = 0; i < value.length; i++) write(value[i], depth);
   } else if (value instanceof Uint8Array) {
@@ -113,33 +116,32 @@ function writeObject(value: object, depth: number): void {
     buf[pos++] = 0x82;
     writeNumber(value.exponent);
     writeBigInt(value.mantissa);
+  } else throw new TypeError(`cannot encode a ${value.constructor?.name ?? "non-plain object"} as CBOR`);
+}
+
+function writeMap(record: Record<string, unknown>, depth: number): void {
+  const keys = Object.keys(record);
+  // The head holds the count of defined members. Below 24 keys it is one byte whatever the
+  // count, so it is written after the members; else the members are counted first.
+  const headAt = pos;
+  if (keys.length < 24) {
+    ensure(1);
+    pos++;
   } else {
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) throw new TypeError(`cannot encode a ${value.constructor?.name ?? "non-plain object"} as CBOR`);
-    const record = value as Record<string, unknown>;
-    const keys = Object.keys(record);
-    // The head holds the count of defined members. Below 24 keys it is one byte whatever the
-    // count, so it is written after the members; else the members are counted first.
-    const headAt = pos;
-    if (keys.length < 24) {
-      ensure(1);
-      pos++;
-    } else {
-      let defined = 0;
-      for (let i = 0; i < keys.length; i++) if (record[keys[i]!] !== undefined) defined++;
-      head(5, defined);
-    }
-    let count = 0;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      const member = record[key];
-      if (member === undefined) continue;
-      writeKey(key);
-      write(member, depth);
-      count++;
-    }
-    if (keys.length < 24) buf[headAt] = 0xa0 | count;
+    let defined = 0;
+    for (let i = 0; i < keys.length; i++) if (record[keys[i]!] !== undefined) defined++;
+    head(5, defined);
   }
+  let count = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const member = record[key];
+    if (member === undefined) continue;
+    writeString(key);
+    write(member, depth);
+    count++;
+  }
+  if (keys.length < 24) buf[headAt] = 0xa0 | count;
 }
 
 function writeNumber(n: number): void {
@@ -183,46 +185,75 @@ function writeBigInt(n: bigint): void {
   for (let i = 0; i < size; i++) buf[pos++] = parseInt(digits.slice(2 * i, 2 * i + 2), 16);
 }
 
-// Member names repeat across the items of a list and across calls: each is encoded once, up to
-// a bound, after which the table starts over (a map whose keys are data must not grow it forever).
-const keyCache = new Map<string, Uint8Array>();
-const KEY_CACHE_SIZE = 2048;
-
-function writeKey(key: string): void {
-  const encoded = keyCache.get(key);
-  if (encoded === undefined) {
-    const start = pos;
-    writeString(key);
-    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
-    keyCache.set(key, buf.slice(start, pos));
-    return;
-  }
-  ensure(encoded.length);
-  for (let i = 0; i < encoded.length; i++) buf[pos + i] = encoded[i]!;
-  pos += encoded.length;
-}
-
 /**
- * UTF-8 text. Short strings are written by hand, assuming ASCII so the head can go first; the
- * rest (and any short one with a non-ASCII character) go through TextEncoder.encodeInto, which
- * writes a lone surrogate as U+FFFD, as every UTF-8 encoder must.
+ * UTF-8 text. Strings under 64 characters are written by hand: first assuming ASCII, so the head
+ * can go first; at the first other character, over again by writeShortString. Longer ones go
+ * through TextEncoder.encodeInto (its call costs more than a short loop).
  */
 function writeString(s: string): void {
   const n = s.length;
   ensure(n * 3 + 9);
-  if (n < 24) {
-    const start = pos;
-    let p = pos + 1;
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80) return writeLongString(s);
-      buf[p++] = c;
+  if (n >= 64) return writeLongString(s);
+  const start = pos;
+  head(3, n);
+  let p = pos;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) {
+      pos = start;
+      return writeShortString(s);
     }
-    buf[start] = 0x60 | n;
-    pos = p;
-    return;
+    buf[p++] = c;
   }
-  writeLongString(s);
+  pos = p;
+}
+
+/**
+ * A string of under 64 characters (at most 192 bytes, so a head of 1 or 2 bytes): encoded after
+ * a 2-byte head, moved back a byte if it turns out shorter than 24 bytes. A lone surrogate is
+ * written as U+FFFD, as every UTF-8 encoder must.
+ */
+function writeShortString(s: string): void {
+  const start = pos;
+  let p = start + 2;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      buf[p++] = c;
+      continue;
+    }
+    if (c < 0x800) {
+      buf[p++] = 0xc0 | (c >> 6);
+      buf[p++] = 0x80 | (c & 0x3f);
+      continue;
+    }
+    if ((c & 0xf800) === 0xd800) {
+      const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+      if (c < 0xdc00 && (next & 0xfc00) === 0xdc00) {
+        c = 0x10000 + ((c & 0x3ff) << 10) + (next & 0x3ff);
+        i++;
+        buf[p++] = 0xf0 | (c >> 18);
+        buf[p++] = 0x80 | ((c >> 12) & 0x3f);
+        buf[p++] = 0x80 | ((c >> 6) & 0x3f);
+        buf[p++] = 0x80 | (c & 0x3f);
+        continue;
+      }
+      c = 0xfffd;
+    }
+    buf[p++] = 0xe0 | (c >> 12);
+    buf[p++] = 0x80 | ((c >> 6) & 0x3f);
+    buf[p++] = 0x80 | (c & 0x3f);
+  }
+  const length = p - start - 2;
+  if (length < 24) {
+    buf.copyWithin(start + 1, start + 2, p);
+    buf[start] = 0x60 | length;
+    pos = p - 1;
+  } else {
+    buf[start] = 0x78;
+    buf[start + 1] = length;
+    pos = p;
+  }
 }
 
 /**

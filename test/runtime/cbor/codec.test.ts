@@ -157,6 +157,18 @@ describe("runtime/cbor: the value model", () => {
 });
 
 describe("runtime/cbor: random values", () => {
+  it("writes any string, lone surrogates too, as TextEncoder's UTF-8 after the shortest head", () => {
+    const units = fc.string({ unit: fc.oneof(fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), fc.constantFrom("a", "é", "\ud800", "\udc00", "😀")), maxLength: 90 });
+    fc.assert(
+      fc.property(units, (s) => {
+        const body = new TextEncoder().encode(s);
+        const head = body.length < 24 ? [0x60 | body.length] : body.length < 256 ? [0x78, body.length] : [0x79, body.length >> 8, body.length & 0xff];
+        expect(toHex(encode(s))).toBe(toHex(Uint8Array.from([...head, ...body])));
+      }),
+      propertyParams(1000),
+    );
+  });
+
   it("decode(encode(v)) equals v, and re-encoding gives the same bytes", () => {
     fc.assert(
       fc.property(value({ floats: true, decimals: true }), (v) => {
