@@ -115,12 +115,12 @@ function byteString(info: number, start: number): Uint8Array {
   return copy(pos - n, pos);
 }
 
-/**
- * A copy of bytes[from, to) as a plain Uint8Array. Copying the underlying buffer avoids the
- * typed-array species: a Buffer's slice would be a view into the input, its subarray a Buffer.
- */
+/** A copy of bytes[from, to) as a plain Uint8Array (a Buffer's own slice would be a view into the input). */
 function copy(from: number, to: number): Uint8Array {
-  return new Uint8Array(bytes.buffer.slice(bytes.byteOffset + from, bytes.byteOffset + to));
+  const out = new Uint8Array(to - from);
+  if (to - from > 64) out.set(bytes.subarray(from, to));
+  else for (let i = from; i < to; i++) out[i - from] = bytes[i]!;
+  return out;
 }
 
 function textString(info: number, start: number): string {
@@ -255,9 +255,10 @@ function timestamp(start: number): Date {
   const major = pos < bytes.length ? bytes[pos]! >> 5 : -1;
   const seconds = major === 0 || major === 1 || (major === 7 && bytes[pos]! >= 0xf9 && bytes[pos]! <= 0xfb) ? item(0) : undefined;
   if (typeof seconds !== "number") return fail("tag 1 (timestamp) must hold an integer or a float", at);
-  const date = new Date(Math.round(seconds * 1000));
-  if (Number.isNaN(date.getTime())) fail(`timestamp ${seconds} is not a representable date`, start);
-  return date;
+  const ms = Math.round(seconds * 1000);
+  // ±8.64e15 ms is the range of Date (NaN fails the comparison too).
+  if (!(Math.abs(ms) <= 8.64e15)) fail(`timestamp ${seconds} is not a representable date`, start);
+  return new Date(ms);
 }
 
 /** Tags 2 and 3: a big-endian byte string n, meaning n or -1 - n. */
