@@ -7,12 +7,14 @@ import { CborDecimal, CborDecodeError, MAX_DEPTH } from "./values.js";
 
 const TWO_32 = 0x1_0000_0000;
 const EMPTY = new Uint8Array(0);
+const EMPTY_VIEW = new DataView(EMPTY.buffer);
 const strict = new TextDecoder("utf-8", { fatal: true });
 
 // The input being decoded and the read position: module state, as decode() never re-enters.
 let bytes: Uint8Array = EMPTY;
-let view: DataView = new DataView(EMPTY.buffer);
+let view: DataView = EMPTY_VIEW;
 let pos = 0;
+let inputCopy: Uint8Array | undefined;
 
 /**
  * Decodes one CBOR item that must span all of `input`. Integers are numbers when safe, else
@@ -22,6 +24,7 @@ let pos = 0;
  */
 export function decode(input: Uint8Array): unknown {
   bytes = input;
+  inputCopy = undefined;
   epoch = (epoch + 1) >>> 0;
   view = new DataView(input.buffer, input.byteOffset, input.byteLength);
   pos = 0;
@@ -30,8 +33,9 @@ export function decode(input: Uint8Array): unknown {
     if (pos !== bytes.length) fail(`${bytes.length - pos} bytes after the end of the item`, pos);
     return value;
   } finally {
-    bytes = EMPTY; // do not keep the caller's buffer alive
-    view = new DataView(EMPTY.buffer);
+    bytes = EMPTY; // do not keep the caller's buffer (or its copy) alive
+    inputCopy = undefined;
+    view = EMPTY_VIEW;
   }
 }
 
@@ -115,11 +119,22 @@ function byteString(info: number, start: number): Uint8Array {
   return copy(pos - n, pos);
 }
 
-/** A copy of bytes[from, to) as a plain Uint8Array (a Buffer's own slice would be a view into the input). */
+/**
+ * bytes[from, to) as a plain Uint8Array the caller's input does not share. Small ones are
+ * copied; a larger one (whose own allocation would cost more than its bytes) is a view into one
+ * private copy of the whole input, made at the first such byte string of a decode. (A Buffer's
+ * slice would be a view into the input itself.)
+ */
 function copy(from: number, to: number): Uint8Array {
+  if (to - from > 64) {
+    if (inputCopy === undefined) {
+      inputCopy = new Uint8Array(bytes.length);
+      inputCopy.set(bytes);
+    }
+    return inputCopy.subarray(from, to);
+  }
   const out = new Uint8Array(to - from);
-  if (to - from > 64) out.set(bytes.subarray(from, to));
-  else for (let i = from; i < to; i++) out[i - from] = bytes[i]!;
+  for (let i = from; i < to; i++) out[i - from] = bytes[i]!;
   return out;
 }
 
@@ -170,7 +185,13 @@ function map(info: number, start: number, depth: number): Record<string, unknown
   const out: Record<string, unknown> = {};
   const n = info === 31 ? -1 : length(info, start, 2);
   for (let i = 0; n < 0 ? !isBreak(start) : i < n; i++) {
-    const key = mapKey();
+    // Most keys are short definite text strings: read here, without the general path's calls.
+    const h = pos < bytes.length ? bytes[pos]! : 0;
+    let key: string;
+    if (h >= 0x60 && h < 0x78 && pos + 1 + (h & 31) <= bytes.length) {
+      pos += 1 + (h & 31);
+      key = cachedString(pos - (h & 31), pos, pos - 1 - (h & 31));
+    } else key = mapKey();
     const value = item(depth);
     // Assigning "__proto__" would replace the object's prototype instead of adding a key.
     if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
