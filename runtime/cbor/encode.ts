@@ -18,14 +18,19 @@ const textEncoder = new TextEncoder();
 let buf = new Uint8Array(INITIAL_SIZE);
 let view = new DataView(buf.buffer);
 let pos = 0;
+let busy = false;
 
 /** Encodes a value (see the file comment for the mapping); anything else is a TypeError. */
 export function encode(value: unknown): Uint8Array {
+  // The buffer is shared: a getter of the value that called encode would write into it mid-value.
+  if (busy) throw new TypeError("encode called while encoding (from a getter of the value?)");
+  busy = true;
   pos = 0;
   try {
     write(value, 0);
     return buf.slice(0, pos);
   } finally {
+    busy = false;
     // A one-off huge payload should not pin its buffer for the life of the process.
     if (buf.length > 1 << 20) {
       buf = new Uint8Array(INITIAL_SIZE);

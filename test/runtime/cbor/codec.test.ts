@@ -94,6 +94,9 @@ describe("runtime/cbor: the value model", () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(() => encode(cyclic)).toThrow(/deeper than 256/);
+    const sneaky = { get a() { return encode(1); } };
+    expect(() => encode(sneaky)).toThrow(/encode called while encoding/);
+    expect(decode(encode({ a: 1 }))).toEqual({ a: 1 }); // and the next call is fine
   });
   it("encodes and decodes nesting up to MAX_DEPTH", () => {
     let deep: unknown = 1;
