@@ -226,8 +226,11 @@ let epoch = 0; // counts decode() calls
 function cachedString(from: number, to: number, start: number): string {
   const b = bytes;
   const n = to - from;
-  let hash = n;
-  for (let i = from; i < to; i++) hash = Math.imul(hash ^ b[i]!, 0x9e3779b1);
+  if (n === 0) return "";
+  // A hash of the length and four bytes (the ends, where names tend to differ, and the middle);
+  // b[to - 2] is in range even for one byte, as the string's head precedes it.
+  let hash = Math.imul(n ^ (b[from]! << 8) ^ (b[to - 1]! << 16) ^ (b[to - 2]! << 24), 0x9e3779b1);
+  hash = Math.imul(hash ^ b[from + (n >> 1)]!, 0x85ebca6b);
   const slot = hash >>> (32 - SLOT_BITS);
   const at = slot * MAX_CACHED;
   if (cachedLength[slot] === n) {

@@ -140,6 +140,10 @@ describe("runtime/cbor: the value model", () => {
     expect(decode(encode(items))).toEqual(items);
     const bytes = encode(items);
     expect(decode(bytes)).toEqual(items); // a second decode, served from the cache
+    // Strings alike at both ends and in the middle share cache slots: each must still read as itself.
+    const alike = Array.from({ length: 3000 }, (_, i) => `x${String(i).padStart(2, "0")}-${String(i * 7).padStart(5, "0")}y`);
+    expect(decode(encode(alike))).toEqual(alike);
+    expect(decode(encode({ [alike[1]!]: alike[2], [alike[2]!]: alike[1] }))).toEqual({ [alike[1]!]: alike[2], [alike[2]!]: alike[1] });
   });
   it("round-trips a long string and a large blob (heads of 4 bytes, a grown buffer)", () => {
     const text = "ab€".repeat(30_000);
