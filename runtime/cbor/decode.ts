@@ -285,14 +285,22 @@ function timestamp(start: number): Date {
   return new Date(ms);
 }
 
+/**
+ * Bignums hold at most this many bytes (19,728 decimal digits). The bytes are read in linear
+ * time at any size, but printing a bigint in decimal is superlinear: one of 1 MB takes seconds.
+ */
+const MAX_BIGNUM_BYTES = 8192;
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
 /** Tags 2 and 3: a big-endian byte string n, meaning n or -1 - n. */
 function bignum(tag: 2 | 3): bigint {
   const at = pos;
   if (pos >= bytes.length || bytes[pos]! >> 5 !== 2) fail(`tag ${tag} (bignum) must hold a byte string`, at);
   const raw = item(0) as Uint8Array;
-  let hex = "0x0";
+  if (raw.length > MAX_BIGNUM_BYTES) fail(`bignum of ${raw.length} bytes exceeds the limit of ${MAX_BIGNUM_BYTES}`, at);
   // One BigInt parse of the hex text: linear, unlike shifting in a byte at a time.
-  for (let i = 0; i < raw.length; i++) hex += (raw[i]! < 16 ? "0" : "") + raw[i]!.toString(16);
+  let hex = "0x0";
+  for (let i = 0; i < raw.length; i++) hex += HEX[raw[i]!]!;
   const n = BigInt(hex);
   return tag === 2 ? n : -1n - n;
 }

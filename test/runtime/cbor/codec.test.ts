@@ -51,6 +51,7 @@ const DECODE_ONLY: [string, string, unknown][] = [
   ["-(2^53 - 1)", "3b001ffffffffffffe", -Number.MAX_SAFE_INTEGER],
   ["bignum 1 is a bigint", "c24101", 1n], ["negative bignum", "c34100", -1n], ["empty bignum", "c240", 0n],
   ["bignum as indefinite bytes", "c25f4101ff", 1n],
+  ["bignum of 8 KiB, the limit", "c2592000" + "ff".repeat(8192), (1n << 65536n) - 1n],
   ["1(half 1.5)", "c1f93e00", new Date(1500)], ["1(single)", "c1fa47c35000", new Date(100000000)],
   ["1(1.1) to the millisecond", "c1fb3ff199999999999a", new Date(1100)],
   ["4 with a bignum mantissa", "c48221c24201f4", new CborDecimal(500n, -2)],

@@ -64,6 +64,8 @@ const MALFORMED: [string, string, RegExp][] = [
   ["tag 1 NaN", "c1f97e00", /not a representable date/],
   ["tag 2 on an integer", "c201", /tag 2 \(bignum\) must hold a byte string/],
   ["tag 3 at the end", "c3", /tag 3 \(bignum\) must hold a byte string/],
+  ["bignum over 8 KiB", "c2592001" + "ff".repeat(8193), /bignum of 8193 bytes exceeds the limit of 8192 at byte 1/],
+  ["decimal with a bignum mantissa over 8 KiB", "c48200c3592001" + "ff".repeat(8193), /bignum of 8193 bytes exceeds the limit/],
   ["tag 4 on an integer", "c401", /tag 4 \(decimal fraction\) must hold an array of two items/],
   ["tag 4 with three items", "c483010203", /must hold an array of two items/],
   ["tag 4 with a float exponent", "c482f93c0001", /expected an integer/],
