@@ -4,7 +4,6 @@
 
 import { CborDecimal, CborDecodeError, MAX_DEPTH } from "./values.js";
 
-
 const TWO_32 = 0x1_0000_0000;
 const EMPTY = new Uint8Array(0);
 const EMPTY_VIEW = new DataView(EMPTY.buffer);
@@ -345,10 +344,13 @@ function simple(info: number, start: number): unknown {
       need(8, start);
       pos += 8;
       return view.getFloat64(pos - 8);
+    case 24:
+      need(1, start);
+      return fail(`unsupported simple value ${bytes[pos]}`, start);
     case 31:
       return fail("break outside an indefinite-length item", start);
     default:
-      return fail(info < 28 ? `unsupported simple value ${info === 24 ? bytes[pos] : info}` : `reserved additional information ${info}`, start);
+      return fail(info < 28 ? `unsupported simple value ${info}` : `reserved additional information ${info}`, start);
   }
 }
 
@@ -377,7 +379,7 @@ function utf8(from: number, to: number, start: number): string {
 
 function utf8Strict(from: number, to: number, start: number): string {
   try {
-    return strict.decode(bytes.subarray(from, to));
+    return strict.decode(new Uint8Array(bytes.buffer, bytes.byteOffset + from, to - from)); // not a Buffer's subarray: slow to make
   } catch {
     return fail("text string is not valid UTF-8", start);
   }
