@@ -119,7 +119,8 @@ function writeObject(value: object, depth: number): void {
     ensure(2);
     buf[pos++] = 0xc4;
     buf[pos++] = 0x82;
-    writeNumber(value.exponent);
+    if (value.exponent >= 0) head(0, value.exponent);
+    else head(1, -1 - value.exponent);
     writeBigInt(value.mantissa);
   } else throw new TypeError(`cannot encode a ${value.constructor?.name ?? "non-plain object"} as CBOR`);
 }

@@ -24,11 +24,13 @@ const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
 /** An exact decimal, `mantissa × 10^exponent` (CBOR tag 4; Smithy's bigDecimal, a string in TypeScript). */
 export class CborDecimal {
-  constructor(
-    readonly mantissa: bigint,
-    readonly exponent: number,
-  ) {
+  readonly mantissa: bigint;
+  readonly exponent: number;
+
+  constructor(mantissa: bigint, exponent: number) {
     if (!Number.isSafeInteger(exponent)) throw new RangeError(`decimal exponent ${exponent} is not a safe integer`);
+    this.mantissa = mantissa;
+    this.exponent = exponent + 0; // -0 is 0: the exponent is an integer on the wire
   }
 
   /** Reads decimal text (`-1.50`, `2e-7`, `.5`); the digits are kept as written, trailing zeros too. */

@@ -2,10 +2,9 @@
 // each decodes what the other encoded to the same value, and the bytes are equal wherever both
 // write preferred serialization. They differ for non-integer numbers only: the SDK writes every
 // one as a double, this codec the shorter of single and double that is exact (and -0, NaN and
-// ±Infinity as singles; the SDK writes -0 as the integer 0), and for decimals, whose mantissa
-// and exponent the SDK re-derives from its decimal text. The SDK misreads decimals with a
-// positive exponent (4([1, -1]), i.e. -10, as "-1.01"), so the value tests use exponents ≤ 0
-// and that bug has its own test.
+// ±Infinity as singles; the SDK writes -0 as the integer 0). Decimals with a positive exponent
+// are left out: the SDK writes them from its decimal text (-10 as 4([0, -10]), not 4([1, -1]))
+// and misreads them (4([1, -1]) as "-1.01"), which has its own test.
 
 import { cbor } from "@smithy/core/cbor";
 import fc from "fast-check";
@@ -25,9 +24,9 @@ function comparable(v: unknown): unknown {
 }
 
 describe("runtime/cbor against SDK v3's codec", () => {
-  it("writes the same bytes as the SDK for values without fractional numbers or decimals", () => {
+  it("writes the same bytes as the SDK for values without fractional numbers (decimals with exponents ≤ 0)", () => {
     fc.assert(
-      fc.property(value({ floats: false, decimals: false }), (v) => {
+      fc.property(value({ floats: false, decimals: "fractional" }), (v) => {
         expect(toHex(encode(v))).toBe(toHex(cbor.serialize(toSdk(v))));
       }),
       propertyParams(400),
