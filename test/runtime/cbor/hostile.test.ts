@@ -89,10 +89,14 @@ describe("runtime/cbor: malformed input", () => {
     }
   });
 
-  it("reads a 2^32-item array head over a tiny input without allocating for it", () => {
-    const before = process.memoryUsage().arrayBuffers;
-    for (let i = 0; i < 1000; i++) attempt(hex("9b00000000ffffffff" + "00".repeat(16)));
-    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(50 * 1024 * 1024);
+  it("allocates nothing for a declared count or length the input cannot hold", () => {
+    // 2^28 items would be a 2 GB array, 2^28 bytes a 256 MB buffer: each fails first.
+    const lies = ["9a10000000", "ba10000000", "5a10000000", "7a10000000", "c25a10000000"].map((h) => hex(h + "00".repeat(16)));
+    const before = process.memoryUsage();
+    for (let i = 0; i < 1000; i++) for (const lie of lies) expect(attempt(lie)).toMatchObject({ ok: false });
+    const after = process.memoryUsage();
+    expect(after.heapUsed - before.heapUsed).toBeLessThan(64 * 1024 * 1024);
+    expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(64 * 1024 * 1024);
   });
 });
 
