@@ -59,7 +59,9 @@ export function readXml(body: string | Uint8Array, limits: XmlReadLimits = {}): 
   const stack: OpenElement[] = [];
   let root: XmlElement | undefined;
   let i = 0;
-  if (s.startsWith("<?xml") && /[ \t\r\n?]/.test(s.charAt(5))) i = skipPast(s, 0, "?>", "XML declaration");
+  // Servers put a line break before the declaration now and then; XML wants it first, we let it pass.
+  const start = s.search(/[^ \t\r\n]|$/);
+  if (s.startsWith("<?xml", start) && /[ \t\r\n?]/.test(s.charAt(start + 5))) i = skipPast(s, start, "?>", "XML declaration");
   for (;;) {
     const lt = s.indexOf("<", i);
     const raw = s.slice(i, lt === -1 ? s.length : lt);

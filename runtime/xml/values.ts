@@ -68,7 +68,7 @@ export function parseFloatText(text: string): number {
   if (t === "NaN") return NaN;
   if (t === "Infinity") return Infinity;
   if (t === "-Infinity") return -Infinity;
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) throw new DeserializationError(`not a number: ${JSON.stringify(text)}`);
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(t)) throw new DeserializationError(`not a number: ${JSON.stringify(text)}`);
   return Number(t);
 }
 

@@ -33,6 +33,10 @@ describe("readXml", () => {
     expect(root).toMatchObject({ name: "a", text: "é", children: [] });
   });
 
+  it("lets whitespace before the XML declaration pass", () => {
+    expect(readXml('\n  <?xml version="1.0"?>\n<a>x</a>').text).toBe("x");
+  });
+
   it("gives attributes a prototype-less object, so __proto__ is an ordinary name", () => {
     const root = readXml('<a __proto__="x" constructor="y"/>');
     expect(root.attributes["__proto__"]).toBe("x");

@@ -30,6 +30,8 @@ describe("scalar text forms", () => {
     expect([NaN, Infinity, -Infinity, 10.8, 0].map(v.formatFloat)).toEqual(["NaN", "Infinity", "-Infinity", "10.8", "0"]);
     expect(["NaN", "Infinity", "-Infinity", "1.5e3", "-.5"].map(v.parseFloatText)).toEqual([NaN, Infinity, -Infinity, 1500, -0.5]);
     expect(() => v.parseFloatText("1.5x")).toThrow(DeserializationError);
+    // Linear on a long run of digits (a backtracking pattern would take minutes here).
+    expect(() => v.parseFloatText(`${"1".repeat(200_000)}x`)).toThrow(DeserializationError);
     expect(v.parseIntegerText(" 42 ")).toBe(42);
     expect(() => v.parseIntegerText("9007199254740993")).toThrow(DeserializationError);
     expect(v.parseBooleanText("false")).toBe(false);
