@@ -5,6 +5,9 @@
 import { DeserializationError } from "../xml/deserialization-error.js";
 import { formatBase64, formatDateTime, formatEpochSeconds, formatFloat, formatHttpDate } from "../xml/values.js";
 
+// With `u`, a paired surrogate is one code point: only a lone one matches.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
 export type QueryDialect = "awsQuery" | "ec2Query";
 
 /** Collects the pairs of one request body in the order a serializer adds them. */
@@ -15,7 +18,9 @@ export class QueryForm {
     this.parts = [`Action=${encodeQueryComponent(action)}`, `Version=${encodeQueryComponent(version)}`];
   }
 
+  /** Throws a RangeError naming the key when the key or value holds a lone surrogate (not encodable). */
   add(key: string, value: string): this {
+    if (LONE_SURROGATE.test(key) || LONE_SURROGATE.test(value)) throw new RangeError(`query parameter ${key}: a lone surrogate cannot be percent-encoded`);
     this.parts.push(`${encodeQueryComponent(key)}=${encodeQueryComponent(value)}`);
     return this;
   }

@@ -4,6 +4,7 @@
 // five predefined ones and character references, nesting deeper than a limit, more attributes on
 // one element than a limit, invalid UTF-8 and characters XML forbids.
 
+import { codePointName, FORBIDDEN_CHAR } from "./chars.js";
 import { DeserializationError } from "./deserialization-error.js";
 
 /**
@@ -40,8 +41,6 @@ const NAME = /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037
 const ATTRIBUTE = new RegExp(`[ \\t\\r\\n]+(${NAME.source})[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:"([^"<]*)"|'([^'<]*)')`, "y");
 const TAG_END = /[ \t\r\n]*(\/?)>/y;
 const END_TAG_CLOSE = /[ \t\r\n]*>/y;
-// Any character outside XML 1.0's Char production (with `u`, a lone surrogate is one code point).
-const FORBIDDEN_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const REFERENCE = /&(?:#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|(lt|gt|amp|quot|apos));|&/g;
 const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 const WHITESPACE = /^[ \t\r\n]*$/;
@@ -54,7 +53,7 @@ export function readXml(body: string | Uint8Array, limits: XmlReadLimits = {}): 
   const s = typeof body === "string" ? stripBom(body) : decodeUtf8(body);
   const bad = FORBIDDEN_CHAR.exec(s);
   if (bad !== null) {
-    throw new DeserializationError(`character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} is not allowed in XML`, bad.index);
+    throw new DeserializationError(`character ${codePointName(bad[0])} is not allowed in XML`, bad.index);
   }
   const stack: OpenElement[] = [];
   let root: XmlElement | undefined;

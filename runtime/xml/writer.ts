@@ -1,6 +1,7 @@
 // Writes restXml request bodies from the same element shape the reader returns, escaping text and
 // attribute values the way the restXml protocol tests (and AWS SDK v3) expect.
 
+import { codePointName, FORBIDDEN_CHAR } from "./chars.js";
 import type { XmlElement } from "./reader.js";
 
 /** Builds an element; `content` is its text or its children. Attributes keep insertion order. */
@@ -15,7 +16,11 @@ export function namespaceAttribute(uri: string, prefix?: string): Record<string,
   return { [prefix === undefined || prefix === "" ? "xmlns" : `xmlns:${prefix}`]: uri };
 }
 
-/** Serializes an element tree (text before children; AWS protocols have no mixed content). */
+/**
+ * Serializes an element tree (text before children; AWS protocols have no mixed content).
+ * Throws a RangeError naming the element when a text or attribute value holds a character XML
+ * cannot carry (U+0000, a lone surrogate, …): no service could read it back.
+ */
 export function writeXml(root: XmlElement, options: { declaration?: boolean } = {}): string {
   const out: string[] = options.declaration === true ? ['<?xml version="1.0" encoding="UTF-8"?>'] : [];
   write(root, out);
@@ -24,14 +29,20 @@ export function writeXml(root: XmlElement, options: { declaration?: boolean } = 
 
 function write(element: XmlElement, out: string[]): void {
   out.push("<", element.name);
-  for (const name in element.attributes) out.push(" ", name, '="', escapeAttribute(element.attributes[name]!), '"');
+  for (const name in element.attributes) out.push(" ", name, '="', escapeAttribute(checked(element.attributes[name]!, `${element.name}@${name}`)), '"');
   if (element.text === "" && element.children.length === 0) {
     out.push("/>");
     return;
   }
-  out.push(">", escapeText(element.text));
+  out.push(">", escapeText(checked(element.text, element.name)));
   for (const child of element.children) write(child, out);
   out.push("</", element.name, ">");
+}
+
+function checked(value: string, where: string): string {
+  const bad = FORBIDDEN_CHAR.exec(value);
+  if (bad !== null) throw new RangeError(`<${where}>: ${codePointName(bad[0])} cannot be written in XML`);
+  return value;
 }
 
 const TEXT_ESCAPES: Record<string, string> = {

@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { FORBIDDEN_CHAR as FORBIDDEN } from "../../../runtime/xml/chars.js";
 import { readXml } from "../../../runtime/xml/reader.js";
 import { escapeAttribute, escapeText, namespaceAttribute, writeXml, xmlElement } from "../../../runtime/xml/writer.js";
 
@@ -24,5 +26,29 @@ describe("writeXml", () => {
   it("writes what the reader reads back unchanged, line breaks and tabs included", () => {
     const doc = xmlElement("r", [xmlElement("s", "escaped data: &lt;\r\n\t"), xmlElement("t", "", { a: 'x"\ty\r\n' })]);
     expect(readXml(writeXml(doc))).toEqual(doc);
+  });
+});
+
+describe("writeXml on any text", () => {
+  it("writes what reads back unchanged, or refuses with the element named when XML cannot carry a character", () => {
+    expect(() => writeXml(xmlElement("r", [xmlElement("s", "a\u0000")]))).toThrow("<s>: U+0000 cannot be written in XML");
+    expect(() => writeXml(xmlElement("r", "", { k: "\uDC00" }))).toThrow("<r@k>: U+DC00 cannot be written in XML");
+    const seed = Number(process.env["XML_FUZZ_SEED"] ?? 20261206);
+    const text = fc.string({ unit: "binary", maxLength: 12 });
+    fc.assert(
+      fc.property(text, text, text, (a, b, c) => {
+        const doc = xmlElement("r", [xmlElement("s", a), xmlElement("t", b, { k: c })]);
+        let written: string;
+        try {
+          written = writeXml(doc);
+        } catch (e) {
+          expect(e).toBeInstanceOf(RangeError);
+          expect(FORBIDDEN.test(a + b + c)).toBe(true);
+          return;
+        }
+        expect(readXml(written)).toEqual(doc);
+      }),
+      { seed, numRuns: 300 },
+    );
   });
 });
