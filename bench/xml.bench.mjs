@@ -17,7 +17,7 @@ import { fmt, median, report } from "./lib.mjs";
 /** The reader transpiled to a temporary folder (its .js imports resolve there). */
 async function loadReader() {
   const dir = mkdtempSync(join(tmpdir(), "bench-xml-"));
-  for (const file of ["reader", "deserialization-error"]) {
+  for (const file of ["reader", "chars", "deserialization-error"]) {
     const source = readFileSync(new URL(`../runtime/xml/${file}.ts`, import.meta.url), "utf8");
     const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } });
     writeFileSync(join(dir, `${file}.js`), outputText);
