@@ -10,7 +10,7 @@ import { report } from "./lib.mjs";
 
 const TARGET = 1862;
 
-async function gzippedBundle(contents, resolveDir) {
+export async function gzippedBundle(contents, resolveDir) {
   const result = await build({
     stdin: { contents, resolveDir, loader: "ts", sourcefile: "entry.ts" },
     bundle: true,

@@ -95,19 +95,24 @@ export const RESTJSON1 = "aws.protocols#restJson1";
  * under services/), each with its cases.
  */
 export async function loadRestJsonSuites(sharedDir: string): Promise<ProtocolSuite[]> {
-  const model = await loadModelFiles([join(sharedDir, "smithy", "protocol-tests"), join(sharedDir, "smithy", "traits")]);
-  const index = new ShapeIndex(model);
-  return index.services().filter((s) => s.traits.has(RESTJSON1)).map((service) => suiteOf(model, index, service));
+  return loadProtocolSuites(sharedDir, RESTJSON1);
 }
 
-function suiteOf(model: Model, index: ShapeIndex, service: Shape): ProtocolSuite {
+/** Every service of the protocol tests that carries the `protocol` trait (a shape id), each with its cases of that protocol. */
+export async function loadProtocolSuites(sharedDir: string, protocol: string): Promise<ProtocolSuite[]> {
+  const model = await loadModelFiles([join(sharedDir, "smithy", "protocol-tests"), join(sharedDir, "smithy", "traits")]);
+  const index = new ShapeIndex(model);
+  return index.services().filter((s) => s.traits.has(protocol)).map((service) => suiteOf(model, index, service, protocol));
+}
+
+function suiteOf(model: Model, index: ShapeIndex, service: Shape, protocol: string): ProtocolSuite {
   const closure = serviceClosure(index, service);
   const requests: ProtocolCase<HttpRequestTestCase>[] = [];
   const responses: ProtocolCase<HttpResponseTestCase>[] = [];
   const malformed: ProtocolCase<MalformedRequestTestCase>[] = [];
   const streams: ProtocolCase<EventStreamTestCase>[] = [];
   const ofProtocol = <T extends { protocol: string }>(value: unknown): T[] =>
-    ((value as T[] | undefined) ?? []).filter((c) => c.protocol === RESTJSON1);
+    ((value as T[] | undefined) ?? []).filter((c) => c.protocol === protocol);
   for (const operation of closure.operations) {
     for (const testCase of ofProtocol<HttpRequestTestCase>(operation.traits.get("smithy.test#httpRequestTests"))) {
       requests.push({ shape: operation, operation, testCase });
