@@ -4,18 +4,19 @@
 
 import type { EmitContext, EmittedFile } from "../emit/context.js";
 import type { Shape } from "../model/model.js";
+import { awsJson1_0, awsJson1_1 } from "./awsjson/plugin.js";
 import { restJson1 } from "./restjson1/plugin.js";
 
 export interface ProtocolPlugin {
   /** The protocol trait id, e.g. `aws.protocols#restJson1`. */
   readonly traitId: string;
-  /** src/protocol.ts for a client: request serializers and response deserializers. */
-  readonly emitClient: (ctx: EmitContext) => EmittedFile;
-  /** src/server.ts for a server: request deserializers, response serializers, router, handler. */
-  readonly emitServer?: ((ctx: EmitContext) => EmittedFile) | undefined;
+  /** src/protocol.ts for a client: request serializers and response deserializers (and the runtime copies it imports). */
+  readonly emitClient: (ctx: EmitContext) => EmittedFile | readonly EmittedFile[];
+  /** src/server.ts for a server: request deserializers, response serializers, router, handler (and its runtime copies). */
+  readonly emitServer?: ((ctx: EmitContext) => EmittedFile | readonly EmittedFile[]) | undefined;
 }
 
-export const PROTOCOLS: ReadonlyMap<string, ProtocolPlugin> = new Map([restJson1].map((p) => [p.traitId, p]));
+export const PROTOCOLS: ReadonlyMap<string, ProtocolPlugin> = new Map([restJson1, awsJson1_0, awsJson1_1].map((p) => [p.traitId, p]));
 
 /** The plugin for the service's protocol trait (registry order first), or undefined when none is supported. */
 export function protocolOf(service: Shape): ProtocolPlugin | undefined {
@@ -23,20 +24,20 @@ export function protocolOf(service: Shape): ProtocolPlugin | undefined {
 }
 
 /** The source emitter for src/protocol.ts; nothing when the service has no supported protocol or the client is not a target. */
-export function emitProtocol(ctx: EmitContext): EmittedFile | undefined {
+export function emitProtocol(ctx: EmitContext): EmittedFile | readonly EmittedFile[] | undefined {
   if (!(ctx.options.targets ?? ["client"]).includes("client")) return undefined;
   return protocolOf(ctx.closure.service)?.emitClient(ctx);
 }
 
 /** The source emitter for src/server.ts, when "server" is a target and the protocol has a server side. */
-export function emitServerProtocol(ctx: EmitContext): EmittedFile | undefined {
+export function emitServerProtocol(ctx: EmitContext): EmittedFile | readonly EmittedFile[] | undefined {
   if (!(ctx.options.targets ?? []).includes("server")) return undefined;
   return protocolOf(ctx.closure.service)?.emitServer?.(ctx);
 }
 
 /** Protocol traits of AWS and Smithy that have no plugin here yet. */
 const PROTOCOLS_NOT_YET_SUPPORTED = [
-  "aws.protocols#awsJson1_0", "aws.protocols#awsJson1_1", "aws.protocols#restXml", "aws.protocols#awsQuery",
+  "aws.protocols#restXml", "aws.protocols#awsQuery",
   "aws.protocols#ec2Query", "smithy.protocols#rpcv2Cbor",
 ];
 

@@ -88,13 +88,13 @@ async function filesUnder(path: string): Promise<string[]> {
 
 let fingerprint: string | undefined;
 
-/** A hash of the running generator: its compiled code, its templates and its package.json (dependency versions). */
+/** A hash of the running generator: its compiled code, its templates, the runtime it copies and its package.json (dependency versions). */
 function generatorFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
   const hash = createHash("sha256");
   const code = dirname(dirname(fileURLToPath(import.meta.url)));
   const root = projectRoot();
-  for (const dir of [code, join(root, "templates")]) {
+  for (const dir of [code, join(root, "templates"), join(root, "runtime")]) {
     const files = readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile() && /\.(js|ts|hbs)$/.test(e.name))
       .map((e) => join(e.parentPath, e.name))

@@ -3,8 +3,6 @@
 // awsQuery code and fault in `x-amzn-query-error: <Code>;<Sender|Receiver>`. A server writes
 // `__type` (the shape id in 1.0, the shape name in 1.1, as the spec recommends).
 
-import type { AwsJsonVersion } from "./rpc.js";
-
 /**
  * The shape name in a raw error type: up to the first `,` (headers joined by a proxy) or `:`
  * (a trailing URI), then what follows a `#` (a namespace): `ns#Name:http://…` → `Name`.
@@ -52,7 +50,7 @@ export function queryError(headers: Headers): { readonly code: string; readonly 
 }
 
 /** The `__type` a server writes for an error shape: its shape id in awsJson1_0, its name in awsJson1_1. */
-export const errorTypeValue = (shapeId: string, version: AwsJsonVersion): string =>
+export const errorTypeValue = (shapeId: string, version: "1.0" | "1.1"): string =>
   version === "1.0" ? shapeId : shapeId.slice(shapeId.indexOf("#") + 1);
 
 /** The `x-amzn-query-error` a query-compatible server writes: the awsQuery code and `Sender` or `Receiver`. */

@@ -94,20 +94,23 @@ export const RESTJSON1 = "aws.protocols#restJson1";
  * RestJsonValidation service of the validation/ folder, and the AWS service customisations
  * under services/), each with its cases.
  */
-export async function loadRestJsonSuites(sharedDir: string): Promise<ProtocolSuite[]> {
+export const loadRestJsonSuites = (sharedDir: string): Promise<ProtocolSuite[]> => loadProtocolSuites(sharedDir, RESTJSON1);
+
+/** Every service of the protocol tests that speaks `protocol` (a protocol trait id), each with its cases for that protocol. */
+export async function loadProtocolSuites(sharedDir: string, protocol: string): Promise<ProtocolSuite[]> {
   const model = await loadModelFiles([join(sharedDir, "smithy", "protocol-tests"), join(sharedDir, "smithy", "traits")]);
   const index = new ShapeIndex(model);
-  return index.services().filter((s) => s.traits.has(RESTJSON1)).map((service) => suiteOf(model, index, service));
+  return index.services().filter((s) => s.traits.has(protocol)).map((service) => suiteOf(model, index, service, protocol));
 }
 
-function suiteOf(model: Model, index: ShapeIndex, service: Shape): ProtocolSuite {
+function suiteOf(model: Model, index: ShapeIndex, service: Shape, protocol: string): ProtocolSuite {
   const closure = serviceClosure(index, service);
   const requests: ProtocolCase<HttpRequestTestCase>[] = [];
   const responses: ProtocolCase<HttpResponseTestCase>[] = [];
   const malformed: ProtocolCase<MalformedRequestTestCase>[] = [];
   const streams: ProtocolCase<EventStreamTestCase>[] = [];
   const ofProtocol = <T extends { protocol: string }>(value: unknown): T[] =>
-    ((value as T[] | undefined) ?? []).filter((c) => c.protocol === RESTJSON1);
+    ((value as T[] | undefined) ?? []).filter((c) => c.protocol === protocol);
   for (const operation of closure.operations) {
     for (const testCase of ofProtocol<HttpRequestTestCase>(operation.traits.get("smithy.test#httpRequestTests"))) {
       requests.push({ shape: operation, operation, testCase });

@@ -168,7 +168,7 @@ function parseQueryLiterals(pattern: string): Array<[string, string | null]> {
   });
 }
 
-function parseHostPrefix(op: Shape, members: readonly Member[], problems: Diagnostic[]): RequestBindings["hostPrefix"] {
+export function parseHostPrefix(op: Shape, members: readonly Member[], problems: Diagnostic[]): RequestBindings["hostPrefix"] {
   const endpoint = op.traits.get("smithy.api#endpoint") as { hostPrefix?: unknown } | undefined;
   if (typeof endpoint?.hostPrefix !== "string") return undefined;
   const parts: Array<{ text: string } | { member: Member }> = [];

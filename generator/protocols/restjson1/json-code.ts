@@ -1,6 +1,7 @@
 // Straight-line code that turns model values into JSON-ready values and back: one `se_`/`de_`
 // function per structure, union, and list or map that needs converting, and an expression for
-// every other value. Member names on the wire are their @jsonName; timestamps default to
+// every other value. Member names on the wire are their @jsonName (unless the protocol ignores
+// it, as awsJson does); timestamps default to
 // epoch-seconds; blobs are base64; NaN and the infinities are strings; null members are omitted.
 
 import type { ShapeIndex } from "../../index/shape-index.js";
@@ -38,7 +39,14 @@ export class JsonCode {
     private readonly index: ShapeIndex,
     private readonly symbols: SymbolProvider,
     private readonly helpers: Helpers,
+    /** Whether member names on the wire are their @jsonName (restJson1) or always the member name (awsJson). */
+    private readonly honourJsonName = true,
   ) {}
+
+  /** The JSON property name of a member for this protocol. */
+  wireName(m: Member): string {
+    return this.honourJsonName ? jsonName(m) : m.name;
+  }
 
   /** The per-shape functions written so far, sorted by name. */
   shapeFunctions(): ShapeFunction[] {
@@ -106,15 +114,15 @@ export class JsonCode {
       const target = this.index.target(m);
       const value = this.read(source, m.name);
       if (m.traits.has("smithy.api#idempotencyToken")) {
-        return `${literalKey(jsonName(m))}: ${this.toJson(target, `(${value} ?? ${this.helpers.use("uuid")}())`, m)}`;
+        return `${literalKey(this.wireName(m))}: ${this.toJson(target, `(${value} ?? ${this.helpers.use("uuid")}())`, m)}`;
       }
       const fallback = defaults && !m.traits.has("smithy.api#clientOptional") ? defaultValue(m) : undefined;
       if (fallback !== undefined) {
         const defaulted = `(${value} ?? ${defaultExpression(target, fallback.value)})`;
-        return `${literalKey(jsonName(m))}: ${this.toJson(target, defaulted, m)}`;
+        return `${literalKey(this.wireName(m))}: ${this.toJson(target, defaulted, m)}`;
       }
       const converted = this.toJson(target, value, m);
-      return `${literalKey(jsonName(m))}: ${converted === value ? `${value} ?? undefined` : `${value} == null ? undefined : ${converted}`}`;
+      return `${literalKey(this.wireName(m))}: ${converted === value ? `${value} ?? undefined` : `${value} == null ? undefined : ${converted}`}`;
     });
     return `{ ${properties.join(", ")} }`;
   }
@@ -123,7 +131,7 @@ export class JsonCode {
   readMembers(members: readonly Member[], source: string, target: string): string[] {
     return members.map((m) => {
       const shape = this.index.target(m);
-      const value = this.read(source, jsonName(m));
+      const value = this.read(source, this.wireName(m));
       const converted = this.fromJson(shape, value, m);
       const fallback = defaultValue(m);
       if (fallback !== undefined) {
@@ -207,7 +215,7 @@ export class JsonCode {
       case "union": {
         const lines = shape.members.map((m) => {
           const value = this.read("v", m.name);
-          return `if (${value} != null) return { ${literalKey(jsonName(m))}: ${this.toJson(this.index.target(m), value, m)} };`;
+          return `if (${value} != null) return { ${literalKey(this.wireName(m))}: ${this.toJson(this.index.target(m), value, m)} };`;
         });
         return `function ${name}(v: ${type}): Record<string, unknown> {\n  ${lines.join("\n  ")}\n  return v.$unknown === undefined ? {} : { [v.$unknown[0]]: v.$unknown[1] };\n}`;
       }
@@ -225,7 +233,7 @@ export class JsonCode {
         return `function ${name}(v: any): ${type} {\n  const o = {} as ${type};\n  ${this.readMembers(shape.members, "v", "o").join("\n  ")}\n  return o;\n}`;
       case "union": {
         const lines = shape.members.map((m) => {
-          const value = this.read("v", jsonName(m));
+          const value = this.read("v", this.wireName(m));
           return `if (${value} != null) return { ${literalKey(m.name)}: ${this.fromJson(this.index.target(m), value, m)} };`;
         });
         return `function ${name}(v: any): ${type} {\n  ${lines.join("\n  ")}\n  return ${this.helpers.use("unknownMember")}(v);\n}`;
