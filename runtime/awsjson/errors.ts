@@ -1,7 +1,6 @@
 // awsJson error identification, both sides. A client finds the error's code where SDK v3 looks
 // for it and keeps only the shape name; an `@awsQueryCompatible` service (SQS) also says the
-// awsQuery code and fault in `x-amzn-query-error: <Code>;<Sender|Receiver>`. A server writes
-// `__type` (the shape id in 1.0, the shape name in 1.1, as the spec recommends).
+// awsQuery code and fault in `x-amzn-query-error: <Code>;<Sender|Receiver>`.
 
 /**
  * The shape name in a raw error type: up to the first `,` (headers joined by a proxy) or `:`
@@ -48,11 +47,3 @@ export function queryError(headers: Headers): { readonly code: string; readonly 
   const [code, type] = value.split(";");
   return { code: code!, type };
 }
-
-/** The `__type` a server writes for an error shape: its shape id in awsJson1_0, its name in awsJson1_1. */
-export const errorTypeValue = (shapeId: string, version: "1.0" | "1.1"): string =>
-  version === "1.0" ? shapeId : shapeId.slice(shapeId.indexOf("#") + 1);
-
-/** The `x-amzn-query-error` a query-compatible server writes: the awsQuery code and `Sender` or `Receiver`. */
-export const queryErrorHeader = (code: string, fault: "client" | "server"): string =>
-  `${code};${fault === "client" ? "Sender" : "Receiver"}`;

@@ -4,11 +4,13 @@
 
 import type { ProtocolPlugin } from "../index.js";
 import { emitAwsJsonClient } from "./client.js";
+import { emitAwsJsonServer } from "./server.js";
 import type { AwsJsonVersion } from "./quirks.js";
 
 const plugin = (version: AwsJsonVersion): ProtocolPlugin => ({
   traitId: `aws.protocols#awsJson${version.replace(".", "_")}`,
   emitClient: (ctx) => emitAwsJsonClient(version, ctx),
+  emitServer: (ctx) => emitAwsJsonServer(version, ctx),
 });
 
 export const awsJson1_0 = plugin("1.0");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { awsJsonErrorCode, errorTypeValue, queryError, queryErrorHeader, sanitizeErrorCode } from "../../../runtime/awsjson/errors.js";
+import { awsJsonErrorCode, queryError, sanitizeErrorCode } from "../../../runtime/awsjson/errors.js";
 
 describe("sanitizeErrorCode", () => {
   // The four values the awsJson spec lists, plus what SDK v3 also handles: joined headers and numbers.
@@ -43,17 +43,10 @@ describe("awsJsonErrorCode", () => {
   });
 });
 
-describe("queryError and the server's error values", () => {
+describe("queryError", () => {
   it("splits Code;Type", () => {
     expect(queryError({ "x-amzn-query-error": "Customized;Sender" })).toEqual({ code: "Customized", type: "Sender" });
     expect(queryError({ "x-amzn-query-error": "Customized" })).toEqual({ code: "Customized", type: undefined });
     expect(queryError({})).toBeUndefined();
-  });
-
-  it("writes __type as the shape id in 1.0 and the shape name in 1.1, and Sender/Receiver by fault", () => {
-    expect(errorTypeValue("aws.protocoltests.json10#ComplexError", "1.0")).toBe("aws.protocoltests.json10#ComplexError");
-    expect(errorTypeValue("aws.protocoltests.json#ComplexError", "1.1")).toBe("ComplexError");
-    expect(queryErrorHeader("Customized", "client")).toBe("Customized;Sender");
-    expect(queryErrorHeader("InternalError", "server")).toBe("InternalError;Receiver");
   });
 });

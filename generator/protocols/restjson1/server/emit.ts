@@ -143,6 +143,7 @@ export function emitRestJson1Server(ctx: EmitContext): EmittedFile {
     shapeFunctions,
     helpers: helpers.flags(),
     server: serverHelpers.flags(),
+    validates: validators.length > 0,
   }, closure.service.id);
   return { path: "src/server.ts", content };
 }

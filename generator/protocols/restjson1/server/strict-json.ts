@@ -42,7 +42,13 @@ export class StrictJson {
     private readonly helpers: ServerHelpers,
     /** Named types the functions mention (for the import from models.ts). */
     private readonly uses: Set<string>,
+    /** Whether member names on the wire are their @jsonName (restJson1) or always the member name (awsJson). */
+    private readonly honourJsonName = true,
   ) {}
+
+  private wireName(m: Member): string {
+    return this.honourJsonName ? jsonName(m) : m.name;
+  }
 
   /** The `de_` functions written so far, sorted by name. */
   shapeFunctions(): ShapeFunction[] {
@@ -82,7 +88,7 @@ export class StrictJson {
   readMembers(members: readonly Member[], source: string, target: string): string[] {
     return members.map((m) => {
       const shape = this.index.target(m);
-      const value = readProperty(source, jsonName(m), () => this.helpers.shared.use("own"));
+      const value = readProperty(source, this.wireName(m), () => this.helpers.shared.use("own"));
       const converted = this.fromJson(shape, value, m);
       const fallback = defaultValue(m);
       if (fallback !== undefined) {
@@ -135,7 +141,7 @@ export class StrictJson {
       case "union": {
         const cases = shape.members.map((m) => {
           const value = this.fromJson(this.index.target(m), "x", m);
-          return `      case ${JSON.stringify(jsonName(m))}: o = { ${literalKey(m.name)}: ${value} }; break;`;
+          return `      case ${JSON.stringify(this.wireName(m))}: o = { ${literalKey(m.name)}: ${value} }; break;`;
         });
         return [
           `function ${name}(v: unknown): ${type} {`,
