@@ -59,7 +59,8 @@ export function emitAwsJsonServer(version: AwsJsonVersion, ctx: EmitContext): Em
     : "JSON.stringify";
 
   const errorClasses = new Map<string, Shape>();
-  // Event streams are not part of awsJson's spec yet ("TODO" there): such operations are not served.
+  // Event streams are not part of awsJson's spec yet ("TODO" there): such operations are not
+  // served (the handler answers 404 UnknownOperationException), as the client has no serde for them.
   const served = closure.operations.filter((op) => ![op.input, op.output].some((id) => index.shape(id!).members.some((m) => isEventStream(index.target(m)))));
   serverHelpers.use("document");
   const operations = served.map((op) => {
