@@ -12,6 +12,11 @@ export interface GenerateOptions {
   readonly optionality: Optionality;
   /** The protocol sides to emit (default: client only). */
   readonly targets?: readonly Target[] | undefined;
+  /**
+   * A client request carries the @default of every input member the caller left unset (the Smithy
+   * spec's "SHOULD"); off by default, as AWS SDK v3 and botocore send only what the caller set.
+   */
+  readonly populateDefaults?: boolean | undefined;
   readonly packageName: string;
   readonly packageVersion: string;
 }

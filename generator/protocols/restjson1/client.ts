@@ -36,7 +36,7 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
   const helpers = new Helpers();
   // `receive` copies the response headers with `put`: a `__proto__` header stays a header.
   helpers.use("put");
-  const json = new JsonCode(index, symbols, helpers);
+  const json = new JsonCode(index, symbols, helpers, ctx.options.populateDefaults === true);
   const http = new HttpCode(index, helpers, (shape) => json.typeOf(shape));
   // Big numbers are JSON numbers with more digits than a double holds: they need `stringify`.
   const stringify = [...closure.shapes.values()].some((s) => s.type === "bigInteger" || s.type === "bigDecimal")

@@ -129,7 +129,7 @@ export class EventStreamCode {
     }
     const body = event.members.filter((m) => !m.traits.has(EVENT_HEADER));
     if (body.length === 0) return { headers, payload: undefined, contentType: undefined };
-    return { headers, payload: `utf8(${this.stringify}(${this.json.objectLiteral(body, v, true)}))`, contentType: "application/json" };
+    return { headers, payload: `utf8(${this.stringify}(${this.json.objectLiteral(body, v, this.json.populateDefaults)}))`, contentType: "application/json" };
   }
 
   /** `events_<Union>`: how each event type of the union is read, and which exception types name which errors. */

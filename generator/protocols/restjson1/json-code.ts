@@ -38,6 +38,12 @@ export class JsonCode {
     private readonly index: ShapeIndex,
     private readonly symbols: SymbolProvider,
     private readonly helpers: Helpers,
+    /**
+     * Whether nested structures are written with the @default of every member left unset: a
+     * server's responses always are; a client's requests only when asked (`populateDefaults`),
+     * since AWS SDKs send only what the caller set.
+     */
+    readonly populateDefaults: boolean,
   ) {}
 
   /** The per-shape functions written so far, sorted by name. */
@@ -99,7 +105,7 @@ export class JsonCode {
   /**
    * An object literal with the JSON properties of `members` read from `source`; null and
    * undefined members become undefined, which JSON.stringify leaves out. `defaults` fills
-   * missing members that have a @default (not for top-level input, per the protocol tests).
+   * missing members that have a @default (never for top-level input, per the protocol tests).
    */
   objectLiteral(members: readonly Member[], source: string, defaults: boolean): string {
     const properties = members.map((m) => {
@@ -203,7 +209,7 @@ export class JsonCode {
     const type = this.typeOf(shape);
     switch (shape.type) {
       case "structure":
-        return `function ${name}(v: ${type}): Record<string, unknown> {\n  return ${this.objectLiteral(shape.members, "v", true)};\n}`;
+        return `function ${name}(v: ${type}): Record<string, unknown> {\n  return ${this.objectLiteral(shape.members, "v", this.populateDefaults)};\n}`;
       case "union": {
         const lines = shape.members.map((m) => {
           const value = this.read("v", m.name);

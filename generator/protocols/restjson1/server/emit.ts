@@ -50,7 +50,8 @@ export function emitRestJson1Server(ctx: EmitContext): EmittedFile {
 
   const helpers = new Helpers();
   const serverHelpers = new ServerHelpers(helpers);
-  const json = new JsonCode(index, symbols, helpers);
+  // A server writes every @default into its responses, as the spec and its protocol tests ask.
+  const json = new JsonCode(index, symbols, helpers, true);
   const http = new HttpCode(index, helpers, (shape) => json.typeOf(shape));
   const strict = new StrictJson(index, symbols, serverHelpers, json.uses);
   const text = new StrictText(index, symbols, serverHelpers, json.uses);
