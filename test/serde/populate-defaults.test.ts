@@ -31,6 +31,7 @@ function model() {
           Disabled: def("smithy.api#Boolean", false),
           Tags: def("Tags", []),
           Token: { ...ref("smithy.api#String"), traits: { "smithy.api#idempotencyToken": {} } },
+          Limit: { ...ref("smithy.api#Integer"), traits: { "smithy.api#default": 3, "smithy.api#clientOptional": {} } },
         },
       },
       [`${NS}Tags`]: { type: "list", member: ref("smithy.api#String") },
@@ -57,7 +58,7 @@ describe("@default members of a request", () => {
     expect(bodyOf(mod, { Selection: { Disabled: false, WindowHours: 0, Tags: [] } }).Selection).toMatchObject({ Disabled: false, WindowHours: 0, Tags: [] });
   });
 
-  it("populateDefaults writes every nested @default the caller left unset; the top level stays as set", async () => {
+  it("populateDefaults writes every nested @default the caller left unset, not @clientOptional ones; the top level stays as set", async () => {
     const mod = await client(true);
     const body = bodyOf(mod, { Selection: { Name: "daily" } });
     expect(Object.keys(body)).toEqual(["Selection"]);
@@ -68,7 +69,7 @@ describe("@default members of a request", () => {
   it("a response is read with its missing @default members filled in, with or without the option", async () => {
     for (const mod of [await client(), await client(true)]) {
       const output = await mod["deserializeUpdateSelectionResponse"]!({ statusCode: 200, headers: {}, body: '{"Selection":{"Name":"daily"}}' });
-      expect(output.Selection).toEqual({ Name: "daily", WindowHours: 0, Disabled: false, Tags: [] });
+      expect(output.Selection).toEqual({ Name: "daily", WindowHours: 0, Disabled: false, Tags: [], Limit: 3 });
     }
   });
 });
