@@ -34,6 +34,8 @@ export interface EmittedFile {
   /** Relative to the package root, with `/` separators. */
   readonly path: string;
   readonly content: string;
+  /** The runtime modules (paths under runtime/, as `http/labels`) the file imports from src/runtime/. */
+  readonly runtime?: readonly string[] | undefined;
 }
 
 /** The header of every emitted TypeScript file: what made it, from which model, never edit. */
