@@ -10,6 +10,7 @@ import { layoutTypeScript } from "./format/layout.js";
 import { ShapeIndex, serviceClosure } from "./index/shape-index.js";
 import type { Model } from "./model/model.js";
 import { SymbolProvider } from "./symbols/symbol-provider.js";
+import { runtimeFiles } from "./emit/runtime-files.js";
 
 export interface GenerateInput {
   readonly model: Model;
@@ -30,12 +31,13 @@ export async function generatePackage(input: GenerateInput): Promise<EmittedFile
   const modelFiles = [...new Set(input.modelFiles)].sort();
   const ctx: EmitContext = { index, closure, symbols, options: input.options, modelFiles };
 
-  const sources = SOURCE_EMITTERS.flatMap((emit) => emit(ctx) ?? []);
-  // Runtime copies under src/runtime/ are imported by the modules that use them, not re-exported.
-  const modules = sources.filter((f) => !f.path.startsWith("src/runtime/")).map((f) => f.path.replace(/^src\//, "").replace(/\.ts$/, ""));
+  const sources = SOURCE_EMITTERS.map((emit) => emit(ctx)).filter((f) => f !== undefined);
+  const modules = sources.map((f) => f.path.replace(/^src\//, "").replace(/\.ts$/, ""));
   const files = [...sources, ...emitPackageFiles(ctx, modules)];
   const formatted = files.map((f) => (f.path.endsWith(".ts") ? { path: f.path, content: layoutTypeScript(f.content, f.path) } : f));
-  return formatted.sort((a, b) => (a.path < b.path ? -1 : 1));
+  // The runtime modules the sources import, with what those import, copied as they are written.
+  const runtime = runtimeFiles(sources.flatMap((f) => f.runtime ?? []));
+  return [...formatted, ...runtime].map(({ path, content }) => ({ path, content })).sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 function pickService(index: ShapeIndex, id: string | undefined, file: string) {

@@ -7,6 +7,6 @@ import { emitModels } from "./models.js";
 import { emitValidators } from "./validators.js";
 import { emitProtocol, emitServerProtocol } from "../protocols/index.js";
 
-export type SourceEmitter = (ctx: EmitContext) => EmittedFile | readonly EmittedFile[] | undefined;
+export type SourceEmitter = (ctx: EmitContext) => EmittedFile | undefined;
 
 export const SOURCE_EMITTERS: readonly SourceEmitter[] = [emitModels, emitErrors, emitValidators, emitProtocol, emitServerProtocol];

@@ -2,9 +2,10 @@
 // no runtime dependencies), tsconfig.json (the strict flags the output is checked with) and
 // src/index.ts (re-exports only).
 
-import { unsupportedProtocolNote } from "../protocols/index.js";
+import { protocolOf, unsupportedProtocolNote } from "../protocols/index.js";
 import { render } from "../render/templates.js";
 import { header, type EmitContext, type EmittedFile } from "./context.js";
+import { docComment } from "./docs.js";
 
 /** The version range of @smithy/types the emitted code is written against. */
 export const SMITHY_TYPES_RANGE = "^4.0.0";
@@ -12,7 +13,9 @@ export const SMITHY_TYPES_RANGE = "^4.0.0";
 export function emitPackageFiles(ctx: EmitContext, modules: readonly string[]): EmittedFile[] {
   const { options, closure } = ctx;
   const title = closure.service.traits.get("smithy.api#title");
-  const description = `TypeScript types and errors for ${typeof title === "string" ? title : closure.service.id}, generated from its Smithy model.`;
+  const service = typeof title === "string" ? title : closure.service.id;
+  const description = `${contents(modules, protocolOf(closure.service)?.traitId)} for ${service}, generated from its Smithy model.`;
+  const doc = closure.service.traits.get("smithy.api#documentation");
   return [
     {
       path: "package.json",
@@ -29,8 +32,25 @@ export function emitPackageFiles(ctx: EmitContext, modules: readonly string[]): 
       content: render("index.ts", {
         header: header(ctx),
         note: unsupportedProtocolNote(closure.service) ?? "",
+        doc: docComment(new Map([
+          ...closure.service.traits,
+          ["smithy.api#documentation", [`${description}`, ...(typeof doc === "string" && doc.trim() !== "" ? ["", doc.trim()] : []), "", "@packageDocumentation"].join("\n")],
+        ])),
         modules: modules.map((m) => `./${m}.js`),
       }, closure.service.id),
     },
   ];
+}
+
+/** What the package holds, by its source modules: "TypeScript types, errors, validators and a restJson1 client". */
+function contents(modules: readonly string[], protocol: string | undefined): string {
+  const wire = protocol === undefined ? "" : `${protocol.slice(protocol.indexOf("#") + 1)} `;
+  const parts = [
+    "TypeScript types",
+    ...(modules.includes("errors") ? ["error classes"] : []),
+    ...(modules.includes("validators") ? ["validators"] : []),
+    ...(modules.includes("protocol") ? [`a ${wire}client (request serializers and response deserializers)`] : []),
+    ...(modules.includes("server") ? [`a ${wire}server (request handler and node:http listener)`] : []),
+  ];
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }

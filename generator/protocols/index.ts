@@ -10,10 +10,10 @@ import { restJson1 } from "./restjson1/plugin.js";
 export interface ProtocolPlugin {
   /** The protocol trait id, e.g. `aws.protocols#restJson1`. */
   readonly traitId: string;
-  /** src/protocol.ts for a client: request serializers and response deserializers (and the runtime copies it imports). */
-  readonly emitClient: (ctx: EmitContext) => EmittedFile | readonly EmittedFile[];
-  /** src/server.ts for a server: request deserializers, response serializers, router, handler (and its runtime copies). */
-  readonly emitServer?: ((ctx: EmitContext) => EmittedFile | readonly EmittedFile[]) | undefined;
+  /** src/protocol.ts for a client: request serializers and response deserializers. */
+  readonly emitClient: (ctx: EmitContext) => EmittedFile;
+  /** src/server.ts for a server: request deserializers, response serializers, router, handler. */
+  readonly emitServer?: ((ctx: EmitContext) => EmittedFile) | undefined;
 }
 
 export const PROTOCOLS: ReadonlyMap<string, ProtocolPlugin> = new Map([restJson1, awsJson1_0, awsJson1_1].map((p) => [p.traitId, p]));
@@ -24,13 +24,13 @@ export function protocolOf(service: Shape): ProtocolPlugin | undefined {
 }
 
 /** The source emitter for src/protocol.ts; nothing when the service has no supported protocol or the client is not a target. */
-export function emitProtocol(ctx: EmitContext): EmittedFile | readonly EmittedFile[] | undefined {
+export function emitProtocol(ctx: EmitContext): EmittedFile | undefined {
   if (!(ctx.options.targets ?? ["client"]).includes("client")) return undefined;
   return protocolOf(ctx.closure.service)?.emitClient(ctx);
 }
 
 /** The source emitter for src/server.ts, when "server" is a target and the protocol has a server side. */
-export function emitServerProtocol(ctx: EmitContext): EmittedFile | readonly EmittedFile[] | undefined {
+export function emitServerProtocol(ctx: EmitContext): EmittedFile | undefined {
   if (!(ctx.options.targets ?? []).includes("server")) return undefined;
   return protocolOf(ctx.closure.service)?.emitServer?.(ctx);
 }

@@ -91,6 +91,11 @@ export class SymbolProvider {
     return owner !== undefined && this.errorIds.has(owner) ? "errors" : "models";
   }
 
+  /** Whether a shape or generated name already owns `name`. */
+  isClaimed(name: string): boolean {
+    return this.owners.has(name);
+  }
+
   /** Reserve a generated top-level name; a second owner is a collision. */
   claim(name: string, owner: string, problems: Diagnostic[], source?: SourceRef): void {
     const other = this.owners.get(name);

@@ -2,7 +2,7 @@
 // It lives in the package folder at node_modules/.cache/smithy-ts-codegen/stamp.json: never
 // committed (node_modules/ is ignored everywhere), outside what the write step and the golden
 // test compare, and gone with the package. It records a hash of everything the output depends
-// on (the generator's own code and templates, the settings, the model files' names and bytes)
+// on (the generator's own code, templates and runtime, the settings, the model files' names and bytes)
 // and the hash of every file written. It is trusted only when the inputs hash matches and the
 // files on disk still hash to the recorded values (and no other file has appeared).
 
@@ -88,7 +88,7 @@ async function filesUnder(path: string): Promise<string[]> {
 
 let fingerprint: string | undefined;
 
-/** A hash of the running generator: its compiled code, its templates, the runtime it copies and its package.json (dependency versions). */
+/** A hash of the running generator: its compiled code, its templates and its package.json (dependency versions). */
 function generatorFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
   const hash = createHash("sha256");

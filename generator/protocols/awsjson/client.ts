@@ -2,50 +2,30 @@
 // is POST / with `X-Amz-Target: <service name>.<operation name>` and the whole input as a JSON
 // document (`{}` without input), member names as modeled (@jsonName ignored), timestamps as
 // epoch seconds; responses are JSON documents, errors named by `__type` (see
-// runtime/awsjson/errors.ts). Shares the JSON code and the HTTP runtime with restJson1.
+// runtime/awsjson/errors.ts). Shares the JSON code and the HTTP client runtime with restJson1.
 
+import { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { CodegenError, type Diagnostic } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
 import { errorFault, errorRetryable, messageMember } from "../../emit/errors.js";
 import { isEventStream, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
-import { IMPORTED } from "../../symbols/symbol-provider.js";
 import { parseHostPrefix } from "../restjson1/bindings.js";
 import { JsonCode } from "../restjson1/json-code.js";
-import { Helpers, HELPERS } from "../restjson1/runtime.js";
 import { defaultExpression, defaultValue, literalKey } from "../restjson1/values.js";
-import { runtimeFile } from "../runtime-files.js";
 import { awsQueryErrorCode, isQueryCompatible, type AwsJsonVersion } from "./quirks.js";
 
-/** The @smithy/types names the file imports, aliased so shape names cannot shadow them. */
-const SMITHY_TYPES = {
-  Endpoint: "__Endpoint",
-  HeaderBag: "__HeaderBag",
-  HttpRequest: "__HttpRequest",
-  HttpResponse: IMPORTED.HttpResponse,
-  MetadataBearer: "__MetadataBearer",
-  QueryParameterBag: "__QueryParameterBag",
-  ResponseMetadata: IMPORTED.ResponseMetadata,
-} as const;
-
-/** Module-level names of the template and the HTTP runtime besides the helpers (checked against imports). */
-const RUNTIME_LOCALS = [
-  "URL", "TextDecoder", "TextEncoder", "crypto", "Target", "target", "lastEndpoint", "lastTarget", "request",
-  "nodeBuffer", "byteLength", "decoder", "utf8", "receive", "unreadable", "settled", "raise", "collect", "textOf", "jsonBody",
-  "B64", "BIG", "ERRORS", "ErrorEntry", "QUERY_CODES", "toError", "awsJsonErrorCode",
-];
-
-export function emitAwsJsonClient(version: AwsJsonVersion, ctx: EmitContext): EmittedFile[] {
+export function emitAwsJsonClient(version: AwsJsonVersion, ctx: EmitContext): EmittedFile {
   const { index, closure, symbols } = ctx;
-  const helpers = new Helpers();
-  // `receive` copies the response headers with `put`: a `__proto__` header stays a header.
-  helpers.use("put");
-  const json = new JsonCode(index, symbols, helpers, false);
+  const runtime = new RuntimeImports((name) => symbols.isClaimed(name));
+  const json = new JsonCode(index, symbols, runtime, ctx.options.populateDefaults === true, false);
   const stringify = [...closure.shapes.values()].some((s) => s.type === "bigInteger" || s.type === "bigDecimal")
-    ? helpers.use("stringify")
+    ? runtime.use("stringify")
     : "JSON.stringify";
   const serviceName = nameOf(closure.service.id);
+  const queryCompatible = isQueryCompatible(closure.service);
+  const contentType = `application/x-amz-json-${version}`;
   const problems: Diagnostic[] = [];
 
   // Event streams over awsJson are not specified yet (aws-json.rst.template: "TODO"); such
@@ -65,68 +45,75 @@ export function emitAwsJsonClient(version: AwsJsonVersion, ctx: EmitContext): Em
     json.uses.add(outputType);
     const input = index.shape(op.input!);
     const output = index.shape(op.output!);
-    const hasInput = input.members.length > 0;
     // @endpoint(hostPrefix): literal text and @hostLabel members before the endpoint's host.
-    const hostPrefix = parseHostPrefix(op, input.members, problems)
-      ?.map((p) => ("text" in p ? JSON.stringify(p.text) : `${helpers.use("hostLabel")}(${json.read("input", p.member.name)}, ${JSON.stringify(p.member.name)})`))
+    const host = parseHostPrefix(op, input.members, problems)
+      ?.map((p) => ("text" in p ? JSON.stringify(p.text) : `${runtime.use("hostLabel")}(${json.read("input", p.member.name)}, ${JSON.stringify(p.member.name)})`))
       .join(" + ");
+    const target = `${serviceName}.${nameOf(op.id)}`;
+    const headers = `{ "x-amz-target": ${JSON.stringify(target)}${queryCompatible ? `, "x-amzn-query-mode": "true"` : ""} }`;
+    // Top-level input members get no @default filled in (the protocol tests send only what is set).
+    const body = input.members.length > 0 ? `${stringify}(${json.objectLiteral(input.members, "input", false)})` : `"{}"`;
+    const args = [`endpoint`, `"POST"`, `"/"`, `{}`, headers, body, JSON.stringify(contentType), ...(host === undefined ? [] : [host])];
+    const readerStatements = json.readMembers(output.members, "v", "o");
     return {
       name: opName,
-      target: `${serviceName}.${nameOf(op.id)}`,
+      target,
       serialize,
       deserialize,
       inputType,
       outputType,
       reader: `read${opName}Output`,
-      hasInput: hasInput || (hostPrefix?.includes("input") ?? false),
-      hostPrefix: hostPrefix === undefined ? "" : `, ${hostPrefix}`,
-      // Top-level input members get no @default filled in (the protocol tests send only what is set).
-      body: hasInput ? `${stringify}(${json.objectLiteral(input.members, "input", false)})` : `"{}"`,
-      readerStatements: json.readMembers(output.members, "v", "o"),
+      usesInput: input.members.length > 0,
+      requestArgs: args.join(", "),
+      bodyRead: readerStatements.length > 0 ? `${runtime.use("jsonBody")}(body)` : "",
+      readerStatements,
     };
   });
   if (problems.length > 0) throw new CodegenError(problems);
 
-  const queryCompatible = isQueryCompatible(closure.service);
   const errors = closure.errors
     .filter((error, i, all) => all.findIndex((e) => nameOf(e.id) === nameOf(error.id)) === i)
     .map((error) => errorCase(error, json, ctx));
   const queryCodes = queryCompatible ? queryCodeAliases(closure.errors) : [];
   const base = symbols.serviceExceptionName;
   const errorClasses = closure.errors.map((e) => symbols.name(e));
-  const localNames = new Set([...json.shapeFunctions().map((f) => f.name), ...operations.map((o) => o.reader), ...HELPERS, ...RUNTIME_LOCALS]);
+  const localNames = new Set([...json.shapeFunctions().map((f) => f.name), ...operations.map((o) => o.reader), "ERRORS", "QUERY_CODES"]);
   const modelTypes = [...json.uses].filter((u) => symbols.moduleOf(u) === "models").sort();
   for (const imported of [...modelTypes, ...errorClasses, base]) {
     if (localNames.has(imported)) {
       throw new CodegenError([{ shape: closure.service.id, message: `the shape name ${imported} collides with a function of the generated protocol.ts; rename the shape with the service "rename" property` }]);
     }
   }
+  for (const type of json.uses) if (symbols.moduleOf(type) === "@smithy/types") runtime.smithyType(type.replace(/^__/, ""));
+  const names = operations.length === 0 ? {} : {
+    Endpoint: runtime.smithyType("Endpoint"),
+    HttpRequest: runtime.smithyType("HttpRequest"),
+    HttpResponse: runtime.smithyType("HttpResponse"),
+    MetadataBearer: runtime.smithyType("MetadataBearer"),
+    URL: runtime.use("URL"),
+    request: runtime.use("request"),
+    receive: runtime.use("receive"),
+    ServiceErrors: runtime.use("ServiceErrors"),
+    awsJsonErrorCode: runtime.use("awsJsonErrorCode"),
+  };
 
   const content = render("protocol-awsjson.ts", {
     header: header(ctx),
     protocolId: `aws.protocols#awsJson${version.replace(".", "_")}`,
     serviceName,
     notServed: streaming.map((op) => nameOf(op.id)).join(", "),
-    contentType: `application/x-amz-json-${version}`,
     queryCompatible,
-    smithyImports: `import type { ${Object.entries(SMITHY_TYPES).map(([from, as]) => `${from} as ${as}`).join(", ")} } from "@smithy/types";`,
+    runtimeImports: runtime.importLines(),
     errorImports: `import { ${[base, ...errorClasses].sort().join(", ")} } from "./errors.js";`,
     modelImports: modelTypes.length === 0 ? "" : `import type { ${modelTypes.join(", ")} } from "./models.js";`,
-    ...SMITHY_TYPES,
+    ...names,
     ServiceException: base,
     operations,
     shapeFunctions: json.shapeFunctions(),
     errors,
     queryCodes,
-    errorsConvert: errors.some((e) => e.converts),
-    helpers: helpers.flags(),
-    rpcErrorCode: true,
-    hostPrefix: operations.some((o) => o.hostPrefix !== ""),
-    bodyKinds: { json: operations.some((o) => o.readerStatements.length > 0) },
-    eventStreams: { any: false, writes: false, reads: false, headers: false },
-    utf8: helpers.has("toBase64"),
   }, closure.service.id);
-  return [{ path: "src/protocol.ts", content }, runtimeFile("awsjson/errors.ts")];
+  return { path: "src/protocol.ts", content, runtime: runtime.modules() };
 }
 
 /**
@@ -148,19 +135,19 @@ function errorCase(error: Shape, json: JsonCode, ctx: EmitContext) {
   const message = messageMember(error);
   const retryable = errorRetryable(error);
   const fields: string[] = retryable === undefined ? [] : [`$retryable: ${retryable}`];
-  let converts = false;
+  let readsBody = false;
   for (const m of error.members) {
     if (m === message) continue;
+    readsBody = true;
     const target = ctx.index.target(m);
     const raw = json.read("b", m.name);
     const converted = json.fromJson(target, raw, m);
-    converts ||= converted !== raw;
     const fallback = defaultValue(m);
     const value = fallback !== undefined
       ? `${raw} != null ? ${converted} : ${defaultExpression(target, fallback.value)}`
       : converted === raw ? `${raw} ?? undefined` : `${raw} == null ? undefined : ${converted}`;
     fields.push(`${literalKey(m.name)}: ${value}`);
   }
-  const members = fields.length === 0 ? "" : `, (b) => ({ ${fields.join(", ")} })`;
-  return { code: literalKey(nameOf(error.id)), entry: `[${ctx.symbols.name(error)}, "${errorFault(error)}"${members}]`, converts };
+  const members = fields.length === 0 ? "" : `, (${readsBody ? "b" : ""}) => ({ ${fields.join(", ")} })`;
+  return { code: literalKey(nameOf(error.id)), entry: `[${ctx.symbols.name(error)}, "${errorFault(error)}"${members}]` };
 }

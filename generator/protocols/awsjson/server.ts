@@ -6,6 +6,7 @@
 // services); and `createNodeListener` for node:http. Shares the strict JSON readers and the
 // server plumbing with restJson1.
 
+import { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { CodegenError, type Diagnostic } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
 import { errorFault, messageMember } from "../../emit/errors.js";
@@ -15,11 +16,9 @@ import { render } from "../../render/templates.js";
 import { IMPORTED } from "../../symbols/symbol-provider.js";
 import { JsonCode } from "../restjson1/json-code.js";
 import { UNIT } from "../restjson1/bindings.js";
-import { Helpers, HELPERS } from "../restjson1/runtime.js";
 import { ServerHelpers } from "../restjson1/server/helpers.js";
 import { StrictJson } from "../restjson1/server/strict-json.js";
 import { literalKey } from "../restjson1/values.js";
-import { runtimeFile } from "../runtime-files.js";
 import { awsQueryErrorCode, isQueryCompatible, type AwsJsonVersion } from "./quirks.js";
 
 const SMITHY_TYPES = {
@@ -31,9 +30,9 @@ const SMITHY_TYPES = {
 const DOCUMENT_TYPE = { DocumentType: IMPORTED.DocumentType } as const;
 
 /** Module-level names of the server templates that are not `$`-prefixed (checked against imports). */
-const RUNTIME_LOCALS = ["TextDecoder", "TextEncoder", "decoder", "utf8", "nodeBuffer", "byteLength", "B64", "BIG", "crypto", "rpcOperation", "RpcRoutingFailure"];
+const TEMPLATE_LOCALS = new Set(["TextDecoder", "decoder"]);
 
-export function emitAwsJsonServer(version: AwsJsonVersion, ctx: EmitContext): EmittedFile[] {
+export function emitAwsJsonServer(version: AwsJsonVersion, ctx: EmitContext): EmittedFile {
   const { index, closure, symbols } = ctx;
   const problems: Diagnostic[] = [];
   const service = symbols.serviceName;
@@ -50,12 +49,18 @@ export function emitAwsJsonServer(version: AwsJsonVersion, ctx: EmitContext): Em
   };
   for (const [what, name] of Object.entries(names)) symbols.claim(name, `the server's ${what} of ${closure.service.id}`, problems);
 
-  const helpers = new Helpers();
-  const serverHelpers = new ServerHelpers(helpers);
-  const json = new JsonCode(index, symbols, helpers, false);
+  const runtime = new RuntimeImports((name) => symbols.isClaimed(name) || TEMPLATE_LOCALS.has(name));
+  // The server templates read bodies as bytes and count them, and route with the RPC transport.
+  runtime.use("utf8");
+  runtime.use("byteLength");
+  runtime.use("rpcOperation");
+  runtime.use("RpcRoutingFailure");
+  const serverHelpers = new ServerHelpers(runtime);
+  // A server writes every @default into its responses, as the spec and its protocol tests ask.
+  const json = new JsonCode(index, symbols, runtime, true, false);
   const strict = new StrictJson(index, symbols, serverHelpers, json.uses, false);
   const stringify = [...closure.shapes.values()].some((s) => s.type === "bigInteger" || s.type === "bigDecimal")
-    ? helpers.use("stringify")
+    ? runtime.use("stringify")
     : "JSON.stringify";
 
   const errorClasses = new Map<string, Shape>();
@@ -111,7 +116,7 @@ export function emitAwsJsonServer(version: AwsJsonVersion, ctx: EmitContext): Em
   const guards = errorNames.map((n) => `is${n}`).sort();
   const validators = [...new Set(operations.map((o) => o.validator).filter((v) => v !== ""))].sort();
   const modelTypes = [...json.uses].filter((u) => symbols.moduleOf(u) === "models").sort();
-  const locals = new Set([...shapeFunctions.map((f) => f.name), ...HELPERS, ...RUNTIME_LOCALS]);
+  const locals = new Set([...shapeFunctions.map((f) => f.name), ...TEMPLATE_LOCALS]);
   for (const imported of [...modelTypes, ...errorTypes, ...guards, ...validators]) {
     if (locals.has(imported)) {
       throw new CodegenError([{ shape: closure.service.id, message: `the shape name ${imported} collides with a function of the generated server.ts; rename the shape with the service "rename" property` }]);
@@ -122,6 +127,7 @@ export function emitAwsJsonServer(version: AwsJsonVersion, ctx: EmitContext): Em
     header: header(ctx),
     imports: [
       `import type { ${Object.entries({ ...SMITHY_TYPES, ...(json.uses.has(IMPORTED.DocumentType) ? DOCUMENT_TYPE : {}) }).sort().map(([from, as]) => `${from} as ${as}`).join(", ")} } from "@smithy/types";`,
+      runtime.importLines(),
       errorTypes.length === 0 ? "" : `import type { ${errorTypes.join(", ")} } from "./errors.js";`,
       guards.length === 0 ? "" : `import { ${guards.join(", ")} } from "./errors.js";`,
       modelTypes.length === 0 ? "" : `import type { ${modelTypes.join(", ")} } from "./models.js";`,
@@ -138,10 +144,10 @@ export function emitAwsJsonServer(version: AwsJsonVersion, ctx: EmitContext): Em
     operations,
     errorWriters,
     shapeFunctions,
-    helpers: helpers.flags(),
+    runtime: runtime.names(),
     server: serverHelpers.flags(),
   }, closure.service.id);
-  return [{ path: "src/server.ts", content }, runtimeFile("awsjson/rpc.ts")];
+  return { path: "src/server.ts", content, runtime: runtime.modules() };
 }
 
 /**

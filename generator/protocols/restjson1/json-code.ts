@@ -8,17 +8,17 @@ import type { ShapeIndex } from "../../index/shape-index.js";
 import type { Member, Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import type { SymbolProvider } from "../../symbols/symbol-provider.js";
-import type { Helper, Helpers } from "./runtime.js";
+import type { RuntimeImports } from "../../codegen/runtime-imports.js";
 import {
   defaultExpression, defaultValue, isJsonIdentity, isSparse, jsonName, literalKey, readProperty, timestampFormat,
   writeProperty, type TimestampFormat,
 } from "./values.js";
 
 /** The helpers that write and read each timestamp format (also used for headers, query and labels). */
-export const TO_TIMESTAMP: Record<TimestampFormat, Helper> = {
+export const TO_TIMESTAMP: Record<TimestampFormat, string> = {
   "epoch-seconds": "epochSeconds", "date-time": "dateTime", "http-date": "httpDate",
 };
-export const FROM_TIMESTAMP: Record<TimestampFormat, Helper> = {
+export const FROM_TIMESTAMP: Record<TimestampFormat, string> = {
   "epoch-seconds": "fromEpochSeconds", "date-time": "fromDateTime", "http-date": "fromHttpDate",
 };
 
@@ -38,7 +38,13 @@ export class JsonCode {
   constructor(
     private readonly index: ShapeIndex,
     private readonly symbols: SymbolProvider,
-    private readonly helpers: Helpers,
+    private readonly runtime: RuntimeImports,
+    /**
+     * Whether nested structures are written with the @default of every member left unset: a
+     * server's responses always are; a client's requests only when asked (`populateDefaults`),
+     * since AWS SDKs send only what the caller set.
+     */
+    readonly populateDefaults: boolean,
     /** Whether member names on the wire are their @jsonName (restJson1) or always the member name (awsJson). */
     private readonly honourJsonName = true,
   ) {}
@@ -55,19 +61,19 @@ export class JsonCode {
 
   /** A JSON-ready value for the non-null `expr`, a value of `target` reached through `member`. */
   toJson(target: Shape, expr: string, member?: Member): string {
-    const h = this.helpers;
+    const rt = this.runtime;
     switch (target.type) {
-      case "float": case "double": return `${h.use("num")}(${expr})`;
-      case "bigInteger": case "bigDecimal": return `${h.use("bigJson")}(${expr})`;
-      case "timestamp": return `${h.use(TO_TIMESTAMP[timestampFormat(member, target, "epoch-seconds")])}(${expr})`;
-      case "blob": return `${h.use("toBase64")}(${expr})`;
+      case "float": case "double": return `${rt.use("num")}(${expr})`;
+      case "bigInteger": case "bigDecimal": return `${rt.use("bigJson")}(${expr})`;
+      case "timestamp": return `${rt.use(TO_TIMESTAMP[timestampFormat(member, target, "epoch-seconds")])}(${expr})`;
+      case "blob": return `${rt.use("toBase64")}(${expr})`;
       case "list": {
         if (!isJsonIdentity(this.item(target))) return `${this.shapeFunction("se", target)}(${expr})`;
-        return isSparse(target) ? expr : `${h.use("dense")}(${expr})`;
+        return isSparse(target) ? expr : `${rt.use("dense")}(${expr})`;
       }
       case "map": {
         if (!isJsonIdentity(this.mapValue(target))) return `${this.shapeFunction("se", target)}(${expr})`;
-        return isSparse(target) ? expr : `${h.use("denseMap")}(${expr})`;
+        return isSparse(target) ? expr : `${rt.use("denseMap")}(${expr})`;
       }
       case "structure":
         return isUnit(target) ? "{}" : `${this.shapeFunction("se", target)}(${expr})`;
@@ -80,20 +86,20 @@ export class JsonCode {
 
   /** A model value for the non-null JSON value `expr` of `target` reached through `member`. */
   fromJson(target: Shape, expr: string, member?: Member): string {
-    const h = this.helpers;
+    const rt = this.runtime;
     switch (target.type) {
-      case "float": case "double": return `${h.use("fromNum")}(${expr})`;
-      case "bigInteger": return `${h.use("fromBig")}(${expr}, true)`;
-      case "bigDecimal": return `${h.use("fromBig")}(${expr}, false)`;
-      case "timestamp": return `${h.use(FROM_TIMESTAMP[timestampFormat(member, target, "epoch-seconds")])}(${expr})`;
-      case "blob": return `${h.use("fromBase64")}(${expr})`;
+      case "float": case "double": return `${rt.use("fromNum")}(${expr})`;
+      case "bigInteger": return `${rt.use("fromBig")}(${expr}, true)`;
+      case "bigDecimal": return `${rt.use("fromBig")}(${expr}, false)`;
+      case "timestamp": return `${rt.use(FROM_TIMESTAMP[timestampFormat(member, target, "epoch-seconds")])}(${expr})`;
+      case "blob": return `${rt.use("fromBase64")}(${expr})`;
       case "list": {
         if (!isJsonIdentity(this.item(target))) return `${this.shapeFunction("de", target)}(${expr})`;
-        return isSparse(target) ? expr : `${h.use("dense")}(${expr})`;
+        return isSparse(target) ? expr : `${rt.use("dense")}(${expr})`;
       }
       case "map": {
         if (!isJsonIdentity(this.mapValue(target))) return `${this.shapeFunction("de", target)}(${expr})`;
-        return isSparse(target) ? expr : `${h.use("denseMap")}(${expr})`;
+        return isSparse(target) ? expr : `${rt.use("denseMap")}(${expr})`;
       }
       case "structure":
         return isUnit(target) ? "{}" : `${this.shapeFunction("de", target)}(${expr})`;
@@ -107,14 +113,14 @@ export class JsonCode {
   /**
    * An object literal with the JSON properties of `members` read from `source`; null and
    * undefined members become undefined, which JSON.stringify leaves out. `defaults` fills
-   * missing members that have a @default (not for top-level input, per the protocol tests).
+   * missing members that have a @default (never for top-level input, per the protocol tests).
    */
   objectLiteral(members: readonly Member[], source: string, defaults: boolean): string {
     const properties = members.map((m) => {
       const target = this.index.target(m);
       const value = this.read(source, m.name);
       if (m.traits.has("smithy.api#idempotencyToken")) {
-        return `${literalKey(this.wireName(m))}: ${this.toJson(target, `(${value} ?? ${this.helpers.use("uuid")}())`, m)}`;
+        return `${literalKey(this.wireName(m))}: ${this.toJson(target, `(${value} ?? ${this.runtime.use("uuid")}())`, m)}`;
       }
       const fallback = defaults && !m.traits.has("smithy.api#clientOptional") ? defaultValue(m) : undefined;
       if (fallback !== undefined) {
@@ -143,11 +149,11 @@ export class JsonCode {
 
   /** `source.key`, safe for keys that Object.prototype also has. */
   read(source: string, key: string): string {
-    return readProperty(source, key, () => this.helpers.use("own"));
+    return readProperty(source, key, () => this.runtime.use("own"));
   }
 
   write(target: string, key: string, value: string): string {
-    return writeProperty(target, key, value, () => this.helpers.use("put"));
+    return writeProperty(target, key, value, () => this.runtime.use("put"));
   }
 
   /** The TypeScript type of values of `shape`, recording named types used. */
@@ -160,7 +166,7 @@ export class JsonCode {
    * specific to the shape; a sparse collection keeps its nulls.
    */
   private collection(shape: Shape, convert: string): string {
-    const helper = this.helpers.use(shape.type === "list" ? "listOf" : "mapOf");
+    const helper = this.runtime.use(shape.type === "list" ? "listOf" : "mapOf");
     const call = /^([A-Za-z_$][\w$]*)\(x\)$/.exec(convert);
     const f = call === null ? `(x: any) => ${convert}` : call[1]!;
     return `${helper}(v, ${f}${isSparse(shape) ? ", true" : ""})`;
@@ -211,7 +217,7 @@ export class JsonCode {
     const type = this.typeOf(shape);
     switch (shape.type) {
       case "structure":
-        return `function ${name}(v: ${type}): Record<string, unknown> {\n  return ${this.objectLiteral(shape.members, "v", true)};\n}`;
+        return `function ${name}(v: ${type}): Record<string, unknown> {\n  return ${this.objectLiteral(shape.members, "v", this.populateDefaults)};\n}`;
       case "union": {
         const lines = shape.members.map((m) => {
           const value = this.read("v", m.name);
@@ -236,7 +242,7 @@ export class JsonCode {
           const value = this.read("v", this.wireName(m));
           return `if (${value} != null) return { ${literalKey(m.name)}: ${this.fromJson(this.index.target(m), value, m)} };`;
         });
-        return `function ${name}(v: any): ${type} {\n  ${lines.join("\n  ")}\n  return ${this.helpers.use("unknownMember")}(v);\n}`;
+        return `function ${name}(v: any): ${type} {\n  ${lines.join("\n  ")}\n  return ${this.runtime.use("unknownMember")}(v);\n}`;
       }
       case "list": case "map":
         return `function ${name}(v: any): ${type} {\n  return ${this.collection(shape, this.fromJson(this.collectionValue(shape), "x", this.collectionMember(shape)))};\n}`;

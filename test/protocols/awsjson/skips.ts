@@ -27,3 +27,12 @@ export const SERVER_SKIPS: Record<string, string> = {
   parses_the_request_id_from_the_response: `${REQUEST_HEADERS_IN_RESPONSE} (X-Amzn-Requestid: the client reads it; a server's framework sets it)`,
   MachinelearningPredictEndpoint: "an AWS SDK customization of Amazon Machine Learning (the PredictEndpoint input member becomes the host), not part of awsJson1_1",
 };
+
+/**
+ * The client cases that expect nested @default members filled in: they run on their operations
+ * generated with `populateDefaults` (by default a client sends only what the caller set).
+ */
+export const POPULATE_DEFAULTS_CASES: Record<string, string> = {
+  AwsJson10ClientPopulatesDefaultValuesInInput: "nested @default members left unset are written",
+  AwsJson10ClientPopulatesNestedDefaultValuesWhenMissing: "nested @default members left unset are written",
+};
