@@ -9,9 +9,9 @@ import type { ShapeIndex } from "../../../index/shape-index.js";
 import type { Member, Shape } from "../../../model/model.js";
 import { nameOf } from "../../../model/shape-id.js";
 import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
-import type { ShapeFunction } from "../json-code.js";
-import { isUnit } from "../json-code.js";
-import { defaultExpression, defaultValue, isSparse, jsonName, literalKey, readProperty, timestampFormat, writeProperty } from "../values.js";
+import type { ShapeFunction } from "../../codec/json/json-code.js";
+import { isUnit } from "../../codec/json/json-code.js";
+import { defaultExpression, defaultValue, isSparse, jsonName, literalKey, readProperty, timestampFormat, writeProperty } from "../../codec/json/values.js";
 import type { ServerHelpers } from "./helpers.js";
 
 /** The range of each integer shape type (long: as far as a double can tell). */

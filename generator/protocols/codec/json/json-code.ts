@@ -3,11 +3,11 @@
 // every other value. Member names on the wire are their @jsonName; timestamps default to
 // epoch-seconds; blobs are base64; NaN and the infinities are strings; null members are omitted.
 
-import type { ShapeIndex } from "../../index/shape-index.js";
-import type { Member, Shape } from "../../model/model.js";
-import { nameOf } from "../../model/shape-id.js";
-import type { SymbolProvider } from "../../symbols/symbol-provider.js";
-import type { RuntimeImports } from "../../codegen/runtime-imports.js";
+import type { ShapeIndex } from "../../../index/shape-index.js";
+import type { Member, Shape } from "../../../model/model.js";
+import { nameOf } from "../../../model/shape-id.js";
+import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
+import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
 import {
   defaultExpression, defaultValue, isJsonIdentity, isSparse, jsonName, literalKey, readProperty, timestampFormat,
   writeProperty, type TimestampFormat,
