@@ -6,7 +6,7 @@
 import { CodegenError, type Diagnostic } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
 import { docComment } from "../../emit/docs.js";
-import { errorFault, errorRetryable, messageMember } from "../../emit/errors.js";
+import { errorFault, errorRetryable, messageMember } from "../../model/errors.js";
 import { isEventStream, type Member, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";

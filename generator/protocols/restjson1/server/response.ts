@@ -5,7 +5,7 @@
 // format is the same in both directions.
 
 import type { EmitContext } from "../../../emit/context.js";
-import { errorFault, messageMember } from "../../../emit/errors.js";
+import { errorFault, messageMember } from "../../../model/errors.js";
 import type { Member, Shape } from "../../../model/model.js";
 import { nameOf } from "../../../model/shape-id.js";
 import { responseBindings, successCode, type ResponseBindings } from "../../transport/http-bindings/bindings.js";

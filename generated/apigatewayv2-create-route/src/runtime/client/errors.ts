@@ -17,6 +17,8 @@ export type ErrorEntry = readonly [
 export interface ServiceErrors {
   readonly base: ErrorClass;
   readonly codes: Record<string, ErrorEntry>;
+  /** How the protocol finds the error code in a response (default: restJson1's `errorCode`). */
+  readonly code?: (headers: HeaderBag, body: Record<string, any>) => string;
 }
 
 /** The fields a service exception's constructor sets, in its order. */
@@ -72,7 +74,7 @@ export function toError(response: HttpResponse, headers: HeaderBag, text: string
   }
   const json = typeof body === "object" && body !== null && !Array.isArray(body);
   if (!json) body = {};
-  const code = errorCode(headers, body);
+  const code = (errors.code ?? errorCode)(headers, body);
   const m = body.message ?? body.Message;
   // As SDK v3 names a missing message; a body that is not JSON has none either (its text is in $response.body).
   const message = typeof m === "string" && m !== "" ? m : "UnknownError";
