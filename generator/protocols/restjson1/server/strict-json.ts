@@ -7,7 +7,6 @@
 
 import type { ShapeIndex } from "../../../index/shape-index.js";
 import type { Member, Shape } from "../../../model/model.js";
-import { nameOf } from "../../../model/shape-id.js";
 import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
 import type { ShapeFunction } from "../../codec/json/json-code.js";
 import { isUnit } from "../../codec/json/json-code.js";
@@ -34,7 +33,6 @@ export function asEnum(expr: string, target: Shape, symbols: SymbolProvider, use
 
 export class StrictJson {
   private readonly functions = new Map<string, ShapeFunction>();
-  private readonly owners = new Map<string, string>();
 
   constructor(
     private readonly index: ShapeIndex,
@@ -100,18 +98,10 @@ export class StrictJson {
   private shapeFunction(shape: Shape): string {
     const existing = this.functions.get(shape.id);
     if (existing !== undefined) return existing.name;
-    const name = this.functionName(shape);
+    const name = this.symbols.shapeFunction("de", shape);
     // Reserve the slot first: recursive shapes call their own function.
     this.functions.set(shape.id, { name, code: "" });
     this.functions.set(shape.id, { name, code: this.readerOf(shape, name) });
-    return name;
-  }
-
-  private functionName(shape: Shape): string {
-    const base = `de_${shape.type === "list" || shape.type === "map" ? nameOf(shape.id) : this.symbols.name(shape)}`;
-    let name = base;
-    for (let n = 2; this.owners.has(name) && this.owners.get(name) !== shape.id; n++) name = `${base}_${n}`;
-    this.owners.set(name, shape.id);
     return name;
   }
 
