@@ -2,7 +2,6 @@
 // no runtime dependencies), tsconfig.json (the strict flags the output is checked with) and
 // src/index.ts (re-exports only).
 
-import { protocolOf, unsupportedProtocolNote } from "../protocols/index.js";
 import { render } from "../render/templates.js";
 import { header, type EmitContext, type EmittedFile } from "./context.js";
 import { docComment } from "./docs.js";
@@ -10,11 +9,17 @@ import { docComment } from "./docs.js";
 /** The version range of @smithy/types the emitted code is written against. */
 export const SMITHY_TYPES_RANGE = "^4.0.0";
 
-export function emitPackageFiles(ctx: EmitContext, modules: readonly string[]): EmittedFile[] {
+/** The service's protocol as the package files describe it: its trait id, or a note that it has none supported. */
+export interface ProtocolSummary {
+  readonly traitId: string | undefined;
+  readonly note: string | undefined;
+}
+
+export function emitPackageFiles(ctx: EmitContext, modules: readonly string[], protocol: ProtocolSummary): EmittedFile[] {
   const { options, closure } = ctx;
   const title = closure.service.traits.get("smithy.api#title");
   const service = typeof title === "string" ? title : closure.service.id;
-  const description = `${contents(modules, protocolOf(closure.service)?.traitId)} for ${service}, generated from its Smithy model.`;
+  const description = `${contents(modules, protocol.traitId)} for ${service}, generated from its Smithy model.`;
   const doc = closure.service.traits.get("smithy.api#documentation");
   return [
     {
@@ -31,7 +36,7 @@ export function emitPackageFiles(ctx: EmitContext, modules: readonly string[]): 
       path: "src/index.ts",
       content: render("index.ts", {
         header: header(ctx),
-        note: unsupportedProtocolNote(closure.service) ?? "",
+        note: protocol.note ?? "",
         doc: docComment(new Map([
           ...closure.service.traits,
           ["smithy.api#documentation", [`${description}`, ...(typeof doc === "string" && doc.trim() !== "" ? ["", doc.trim()] : []), "", "@packageDocumentation"].join("\n")],

@@ -12,15 +12,12 @@ export type ErrorEntry = readonly [
   ((body: any, headers: HeaderBag, response: HttpResponse, message: string) => object)?,
 ];
 
-/**
- * A service's errors: its base exception class, its modeled errors by code (data, not a switch:
- * each costs a line), and how its protocol finds the code when it is not restJson1's way
- * (`errorCode`): awsJson reads `__type` first.
- */
+/** A service's errors: its base exception class, and its modeled errors by code (data, not a switch: each costs a line). */
 export interface ServiceErrors {
   readonly base: ErrorClass;
   readonly codes: Record<string, ErrorEntry>;
-  readonly code?: ((headers: HeaderBag, body: Record<string, any>) => string) | undefined;
+  /** How the protocol finds the error code in a response (default: restJson1's `errorCode`). */
+  readonly code?: (headers: HeaderBag, body: Record<string, any>) => string;
 }
 
 /** The fields a service exception's constructor sets, in its order. */
@@ -76,7 +73,7 @@ export function toError(response: HttpResponse, headers: HeaderBag, text: string
   }
   const json = typeof body === "object" && body !== null && !Array.isArray(body);
   if (!json) body = {};
-  const code = errors.code === undefined ? errorCode(headers, body) : errors.code(headers, body);
+  const code = (errors.code ?? errorCode)(headers, body);
   const m = body.message ?? body.Message;
   // As SDK v3 names a missing message; a body that is not JSON has none either (its text is in $response.body).
   const message = typeof m === "string" && m !== "" ? m : "UnknownError";

@@ -7,13 +7,13 @@
 import { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { CodegenError, type Diagnostic } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
-import { errorFault, errorRetryable, messageMember } from "../../emit/errors.js";
+import { errorFault, errorRetryable, messageMember } from "../../model/errors.js";
 import { isEventStream, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
-import { parseHostPrefix } from "../restjson1/bindings.js";
-import { JsonCode } from "../restjson1/json-code.js";
-import { defaultExpression, defaultValue, literalKey } from "../restjson1/values.js";
+import { parseHostPrefix } from "../transport/http-bindings/bindings.js";
+import { JsonCode } from "../codec/json/json-code.js";
+import { defaultExpression, defaultValue, literalKey } from "../codec/json/values.js";
 import { awsQueryErrorCode, isQueryCompatible, type AwsJsonVersion } from "./quirks.js";
 
 export function emitAwsJsonClient(version: AwsJsonVersion, ctx: EmitContext): EmittedFile {

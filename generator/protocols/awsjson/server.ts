@@ -9,16 +9,16 @@
 import { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { CodegenError, type Diagnostic } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
-import { errorFault, messageMember } from "../../emit/errors.js";
+import { errorFault, messageMember } from "../../model/errors.js";
 import { isEventStream, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
 import { IMPORTED } from "../../symbols/symbol-provider.js";
-import { JsonCode } from "../restjson1/json-code.js";
-import { UNIT } from "../restjson1/bindings.js";
+import { JsonCode } from "../codec/json/json-code.js";
+import { UNIT } from "../transport/http-bindings/bindings.js";
 import { ServerHelpers } from "../restjson1/server/helpers.js";
 import { StrictJson } from "../restjson1/server/strict-json.js";
-import { literalKey } from "../restjson1/values.js";
+import { literalKey } from "../codec/json/values.js";
 import { awsQueryErrorCode, isQueryCompatible, type AwsJsonVersion } from "./quirks.js";
 
 const SMITHY_TYPES = {

@@ -6,16 +6,16 @@
 import { CodegenError, type Diagnostic } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
 import { docComment } from "../../emit/docs.js";
-import { errorFault, errorRetryable, messageMember } from "../../emit/errors.js";
+import { errorFault, errorRetryable, messageMember } from "../../model/errors.js";
 import { isEventStream, type Member, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
 import { RuntimeImports } from "../../codegen/runtime-imports.js";
-import { requestBindings, responseBindings, type RequestBindings, type ResponseBindings } from "./bindings.js";
-import { EventStreamCode } from "./event-stream.js";
-import { HttpCode } from "./http-code.js";
-import { JsonCode } from "./json-code.js";
-import { defaultExpression, defaultValue, jsonName, literalKey } from "./values.js";
+import { requestBindings, responseBindings, type RequestBindings, type ResponseBindings } from "../transport/http-bindings/bindings.js";
+import { EventStreamCode } from "../eventstream/event-stream.js";
+import { HttpCode } from "../transport/http-bindings/http-code.js";
+import { JsonCode } from "../codec/json/json-code.js";
+import { defaultExpression, defaultValue, jsonName, literalKey } from "../codec/json/values.js";
 
 /** How a successful response body is read before the operation's reader sees it. */
 type BodyKind = "none" | "json" | "value" | "text" | "bytes" | "stream";

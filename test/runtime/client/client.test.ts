@@ -59,6 +59,12 @@ describe("errors", () => {
     }
   });
 
+  it("a protocol's own code reader replaces restJson1's", async () => {
+    const rpc: ServiceErrors = { ...errors, code: (_, body) => String(body["__type"]).split("#").pop()! };
+    const e = await rejection(toError({ statusCode: 400, headers: { "x-amzn-errortype": "Other" } }, { "x-amzn-errortype": "Other" }, '{"__type":"ns#NotFound"}', {}, rpc));
+    expect(e).toBeInstanceOf(NotFound);
+  });
+
   it("raise rejects after a turn, so a handler attached later still sees it", async () => {
     const p = raise(NotFound, { name: "NotFound", $fault: "client", message: "m", $metadata: {}, $response: undefined });
     await Promise.resolve();

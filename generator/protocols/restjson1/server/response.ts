@@ -5,14 +5,14 @@
 // format is the same in both directions.
 
 import type { EmitContext } from "../../../emit/context.js";
-import { errorFault, messageMember } from "../../../emit/errors.js";
+import { errorFault, messageMember } from "../../../model/errors.js";
 import type { Member, Shape } from "../../../model/model.js";
 import { nameOf } from "../../../model/shape-id.js";
-import { responseBindings, successCode, type ResponseBindings } from "../bindings.js";
-import type { HttpCode } from "../http-code.js";
-import type { JsonCode } from "../json-code.js";
+import { responseBindings, successCode, type ResponseBindings } from "../../transport/http-bindings/bindings.js";
+import type { HttpCode } from "../../transport/http-bindings/http-code.js";
+import type { JsonCode } from "../../codec/json/json-code.js";
 import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
-import { literalKey, readProperty } from "../values.js";
+import { literalKey, readProperty } from "../../codec/json/values.js";
 import { payloadMediaType } from "./request.js";
 
 export interface WriterParts {

@@ -7,11 +7,10 @@
 
 import type { ShapeIndex } from "../../../index/shape-index.js";
 import type { Member, Shape } from "../../../model/model.js";
-import { nameOf } from "../../../model/shape-id.js";
 import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
-import type { ShapeFunction } from "../json-code.js";
-import { isUnit } from "../json-code.js";
-import { defaultExpression, defaultValue, isSparse, jsonName, literalKey, readProperty, timestampFormat, writeProperty } from "../values.js";
+import type { ShapeFunction } from "../../codec/json/json-code.js";
+import { isUnit } from "../../codec/json/json-code.js";
+import { defaultExpression, defaultValue, isSparse, jsonName, literalKey, readProperty, timestampFormat, writeProperty } from "../../codec/json/values.js";
 import type { ServerHelpers } from "./helpers.js";
 
 /** The range of each integer shape type (long: as far as a double can tell). */
@@ -34,7 +33,6 @@ export function asEnum(expr: string, target: Shape, symbols: SymbolProvider, use
 
 export class StrictJson {
   private readonly functions = new Map<string, ShapeFunction>();
-  private readonly owners = new Map<string, string>();
 
   constructor(
     private readonly index: ShapeIndex,
@@ -106,18 +104,10 @@ export class StrictJson {
   private shapeFunction(shape: Shape): string {
     const existing = this.functions.get(shape.id);
     if (existing !== undefined) return existing.name;
-    const name = this.functionName(shape);
+    const name = this.symbols.shapeFunction("de", shape);
     // Reserve the slot first: recursive shapes call their own function.
     this.functions.set(shape.id, { name, code: "" });
     this.functions.set(shape.id, { name, code: this.readerOf(shape, name) });
-    return name;
-  }
-
-  private functionName(shape: Shape): string {
-    const base = `de_${shape.type === "list" || shape.type === "map" ? nameOf(shape.id) : this.symbols.name(shape)}`;
-    let name = base;
-    for (let n = 2; this.owners.has(name) && this.owners.get(name) !== shape.id; n++) name = `${base}_${n}`;
-    this.owners.set(name, shape.id);
     return name;
   }
 

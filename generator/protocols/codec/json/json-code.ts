@@ -4,11 +4,10 @@
 // it, as awsJson does); timestamps default to
 // epoch-seconds; blobs are base64; NaN and the infinities are strings; null members are omitted.
 
-import type { ShapeIndex } from "../../index/shape-index.js";
-import type { Member, Shape } from "../../model/model.js";
-import { nameOf } from "../../model/shape-id.js";
-import type { SymbolProvider } from "../../symbols/symbol-provider.js";
-import type { RuntimeImports } from "../../codegen/runtime-imports.js";
+import type { ShapeIndex } from "../../../index/shape-index.js";
+import type { Member, Shape } from "../../../model/model.js";
+import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
+import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
 import {
   defaultExpression, defaultValue, isJsonIdentity, isSparse, jsonName, literalKey, readProperty, timestampFormat,
   writeProperty, type TimestampFormat,
@@ -31,7 +30,6 @@ type Direction = "se" | "de";
 
 export class JsonCode {
   private readonly functions = new Map<string, ShapeFunction | undefined>();
-  private readonly owners = new Map<string, string>();
   /** Named types the generated functions mention (for the import from models.ts). */
   readonly uses = new Set<string>();
 
@@ -193,24 +191,12 @@ export class JsonCode {
     const key = `${direction}:${shape.id}`;
     const existing = this.functions.get(key);
     if (existing !== undefined) return existing.name;
-    const name = this.functionName(direction, shape);
+    const name = this.symbols.shapeFunction(direction, shape);
     // Reserve the slot first: recursive shapes call their own function.
     this.functions.set(key, { name, code: "" });
     const code = direction === "se" ? this.serializerOf(shape, name) : this.deserializerOf(shape, name);
     this.functions.set(key, { name, code });
     return name;
-  }
-
-  private functionName(direction: Direction, shape: Shape): string {
-    const base = `${direction}_${this.symbolName(shape)}`;
-    let name = base;
-    for (let n = 2; this.owners.has(name) && this.owners.get(name) !== shape.id; n++) name = `${base}_${n}`;
-    this.owners.set(name, shape.id);
-    return name;
-  }
-
-  private symbolName(shape: Shape): string {
-    return shape.type === "list" || shape.type === "map" ? nameOf(shape.id) : this.symbols.name(shape);
   }
 
   private serializerOf(shape: Shape, name: string): string {

@@ -8,9 +8,9 @@
 import type { ShapeIndex } from "../../index/shape-index.js";
 import type { Member, Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
-import type { JsonCode } from "./json-code.js";
+import type { JsonCode } from "../codec/json/json-code.js";
 import type { RuntimeImports } from "../../codegen/runtime-imports.js";
-import { literalKey } from "./values.js";
+import { literalKey } from "../codec/json/values.js";
 
 const EVENT_HEADER = "smithy.api#eventHeader";
 const EVENT_PAYLOAD = "smithy.api#eventPayload";

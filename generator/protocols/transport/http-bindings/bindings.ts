@@ -3,9 +3,9 @@
 // members come from headers, the status code or the payload. Everything else is in the JSON body.
 // A model that breaks a binding rule is a CodegenError naming the shape.
 
-import { CodegenError, type Diagnostic } from "../../diagnostics.js";
-import type { ShapeIndex } from "../../index/shape-index.js";
-import type { Member, Shape } from "../../model/model.js";
+import { CodegenError, type Diagnostic } from "../../../diagnostics.js";
+import type { ShapeIndex } from "../../../index/shape-index.js";
+import type { Member, Shape } from "../../../model/model.js";
 
 export const UNIT = "smithy.api#Unit";
 

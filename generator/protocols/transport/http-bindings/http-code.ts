@@ -3,11 +3,11 @@
 // http-date in headers; strings with @mediaType are base64 in headers; lists repeat the query key
 // or become one comma-separated header.
 
-import type { ShapeIndex } from "../../index/shape-index.js";
-import type { Member, Shape } from "../../model/model.js";
-import { FROM_TIMESTAMP, TO_TIMESTAMP } from "./json-code.js";
-import type { RuntimeImports } from "../../codegen/runtime-imports.js";
-import { timestampFormat, type TimestampFormat } from "./values.js";
+import type { ShapeIndex } from "../../../index/shape-index.js";
+import type { Member, Shape } from "../../../model/model.js";
+import { FROM_TIMESTAMP, TO_TIMESTAMP } from "../../codec/json/json-code.js";
+import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
+import { timestampFormat, type TimestampFormat } from "../../codec/json/values.js";
 
 export type TextLocation = "label" | "query" | "header";
 
