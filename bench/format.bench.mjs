@@ -18,15 +18,12 @@ async function rawFiles(modelPath) {
   const { loadModelFiles } = await import(join(dist, "load", "load.js"));
   const { ShapeIndex, serviceClosure } = await import(join(dist, "index", "shape-index.js"));
   const { SymbolProvider } = await import(join(dist, "symbols", "symbol-provider.js"));
-  const { SOURCE_EMITTERS } = await import(join(dist, "emit", "emitters.js"));
-  const { emitPackageFiles } = await import(join(dist, "emit", "package-files.js"));
+  const { emitFiles } = await import(join(dist, "generate.js"));
   const index = new ShapeIndex(await loadModelFiles([modelPath]));
   const closure = serviceClosure(index, index.services()[0], undefined);
   const options = { optionality: "client", targets: ["client", "server"], packageName: "x", packageVersion: "0.0.0" };
   const ctx = { index, closure, symbols: new SymbolProvider(index, closure), options, modelFiles: [basename(modelPath)] };
-  const sources = SOURCE_EMITTERS.map((emit) => emit(ctx)).filter((f) => f !== undefined);
-  const modules = sources.map((f) => f.path.replace(/^src\//, "").replace(/\.ts$/, ""));
-  return [...sources, ...emitPackageFiles(ctx, modules)].filter((f) => f.path.endsWith(".ts"));
+  return emitFiles(ctx).filter((f) => f.path.endsWith(".ts"));
 }
 
 // Runs in the fresh process: loads the formatter, formats every file once, prints the timings.

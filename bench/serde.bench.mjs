@@ -5,9 +5,9 @@
 // load from other processes shifts both sides alike.
 // Targets: serialize ≥ 4× SDK and ≥ 0.8× the floor; deserialize 201 ≥ 3× SDK; 404 → error ≥ 4× SDK.
 
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { fmt, median, report } from "./lib.mjs";
@@ -47,10 +47,12 @@ const NOT_FOUND_HEADERS = {
 async function loadGolden() {
   const src = new URL("../generated/apigatewayv2-create-route/src/", import.meta.url);
   const dir = mkdtempSync(join(tmpdir(), "bench-serde-"));
-  for (const file of readdirSync(src).filter((f) => f.endsWith(".ts"))) {
+  // src/runtime/ too: the package's copy of the generator's runtime modules.
+  for (const file of readdirSync(src, { recursive: true }).filter((f) => f.endsWith(".ts"))) {
     const js = ts.transpileModule(readFileSync(new URL(file, src), "utf8"), {
       compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true },
     }).outputText;
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file.replace(/\.ts$/, ".js")), js);
   }
   return import(pathToFileURL(join(dir, "protocol.js")).href);

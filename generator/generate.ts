@@ -10,6 +10,8 @@ import { layoutTypeScript } from "./format/layout.js";
 import { ShapeIndex, serviceClosure } from "./index/shape-index.js";
 import type { Model } from "./model/model.js";
 import { SymbolProvider } from "./symbols/symbol-provider.js";
+import { runtimeFiles } from "./emit/runtime-files.js";
+import { emitProtocol, emitServerProtocol, protocolOf, unsupportedProtocolNote } from "./protocols/index.js";
 
 export interface GenerateInput {
   readonly model: Model;
@@ -29,12 +31,20 @@ export async function generatePackage(input: GenerateInput): Promise<EmittedFile
   const symbols = new SymbolProvider(index, closure);
   const modelFiles = [...new Set(input.modelFiles)].sort();
   const ctx: EmitContext = { index, closure, symbols, options: input.options, modelFiles };
-
-  const sources = SOURCE_EMITTERS.map((emit) => emit(ctx)).filter((f) => f !== undefined);
-  const modules = sources.map((f) => f.path.replace(/^src\//, "").replace(/\.ts$/, ""));
-  const files = [...sources, ...emitPackageFiles(ctx, modules)];
+  const files = emitFiles(ctx);
   const formatted = files.map((f) => (f.path.endsWith(".ts") ? { path: f.path, content: layoutTypeScript(f.content, f.path) } : f));
-  return formatted.sort((a, b) => (a.path < b.path ? -1 : 1));
+  // The runtime modules the sources import, with what those import, copied as they are written.
+  const runtime = runtimeFiles(files.flatMap((f) => f.runtime ?? []));
+  return [...formatted, ...runtime].map(({ path, content }) => ({ path, content })).sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/** The package's own files as emitted, before layout: the sources, then the package files. */
+export function emitFiles(ctx: EmitContext): EmittedFile[] {
+  // The service's protocol is chosen here; emit/ knows no protocol.
+  const service = ctx.closure.service;
+  const sources = [...SOURCE_EMITTERS, emitProtocol, emitServerProtocol].map((emit) => emit(ctx)).filter((f) => f !== undefined);
+  const modules = sources.map((f) => f.path.replace(/^src\//, "").replace(/\.ts$/, ""));
+  return [...sources, ...emitPackageFiles(ctx, modules, { traitId: protocolOf(service)?.traitId, note: unsupportedProtocolNote(service) })];
 }
 
 function pickService(index: ShapeIndex, id: string | undefined, file: string) {

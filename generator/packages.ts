@@ -25,6 +25,7 @@ export interface PackageSettings {
   readonly optionality: GenerateOptions["optionality"];
   /** The protocol sides to emit (default: client only). */
   readonly targets?: GenerateOptions["targets"];
+  readonly populateDefaults?: boolean | undefined;
   readonly packageName?: string | undefined;
   readonly packageVersion?: string | undefined;
   readonly typecheck: boolean;
@@ -73,6 +74,7 @@ export async function generatePackages(
         options: {
           optionality: settings.optionality,
           targets: settings.targets,
+          populateDefaults: settings.populateDefaults,
           packageName: settings.packageName ?? job.name,
           packageVersion: settings.packageVersion ?? "0.1.0",
         },

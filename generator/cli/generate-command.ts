@@ -26,6 +26,7 @@ Options:
   --package-version <v>  the npm package version (default: 0.1.0)
   --target <side>        "client" (default) or "server" (repeatable); server alone implies --optionality authoritative
   --optionality <mode>   "client" (default; Smithy 2.0 client rules) or "authoritative" (@required is trusted)
+  --populate-defaults    clients send the @default of every input member left unset (spec-strict; default: only what the caller set)
   --check                write nothing; exit 1 and list the files that would change
   --watch                regenerate whenever a model or the configuration changes (Ctrl-C stops)
   --force                regenerate even when the package is known to be up to date
@@ -52,6 +53,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     "package-version": { type: "string" },
     target: { type: "string", multiple: true },
     optionality: { type: "string" },
+    "populate-defaults": { type: "boolean", default: false },
     check: { type: "boolean", default: false },
     watch: { type: "boolean", default: false },
     force: { type: "boolean", default: false },
@@ -79,6 +81,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     packageVersion: values["package-version"],
     optionality,
     targets,
+    populateDefaults: values["populate-defaults"] ? true : undefined,
     typecheck: values["no-typecheck"] ? false : undefined,
     apiReport: values["no-api-report"] ? false : undefined,
     allowUnknownTraits: values["allow-unknown-traits"] ? true : undefined,

@@ -61,6 +61,7 @@ function settingsOf(c: PackageConfig): PackageSettings {
     excludeTags: c.excludeTags,
     optionality: c.optionality ?? (serverOnly ? "authoritative" : "client"),
     targets: c.targets,
+    populateDefaults: c.populateDefaults,
     packageName: c.packageName,
     packageVersion: c.packageVersion,
     typecheck: c.typecheck ?? true,

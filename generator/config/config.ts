@@ -25,6 +25,8 @@ export interface PackageConfig {
   readonly packageVersion?: string | undefined;
   readonly optionality?: "client" | "authoritative" | undefined;
   readonly targets?: readonly Target[] | undefined;
+  /** Clients send the @default of every unset input member (spec-strict); off: only what the caller set. */
+  readonly populateDefaults?: boolean | undefined;
   readonly typecheck?: boolean | undefined;
   readonly apiReport?: boolean | undefined;
   readonly allowUnknownTraits?: boolean | undefined;

@@ -17,6 +17,7 @@ interface PluginSettings {
   readonly packageVersion?: string;
   readonly optionality?: "client" | "authoritative";
   readonly targets?: readonly Target[];
+  readonly populateDefaults?: boolean;
   readonly typecheck?: boolean;
   readonly apiReport?: boolean;
   readonly allowUnknownTraits?: boolean;

@@ -13,6 +13,11 @@ export interface GenerateOptions {
   readonly optionality: Optionality;
   /** The protocol sides to emit (default: client only). */
   readonly targets?: readonly Target[] | undefined;
+  /**
+   * A client request carries the @default of every input member the caller left unset (the Smithy
+   * spec's "SHOULD"); off by default, as AWS SDK v3 and botocore send only what the caller set.
+   */
+  readonly populateDefaults?: boolean | undefined;
   readonly packageName: string;
   readonly packageVersion: string;
   /** Receives what generation leaves out but does not fail on (default: printed to stderr). */
@@ -32,6 +37,8 @@ export interface EmittedFile {
   /** Relative to the package root, with `/` separators. */
   readonly path: string;
   readonly content: string;
+  /** The runtime modules (paths under runtime/, as `http/labels`) the file imports from src/runtime/. */
+  readonly runtime?: readonly string[] | undefined;
 }
 
 /** The header of every emitted TypeScript file: what made it, from which model, never edit. */

@@ -1,12 +1,13 @@
 // The source emitters, in the order their modules are re-exported from index.ts. Adding an
-// artifact means adding one emitter here; a protocol is a plugin under generator/protocols/.
+// artifact means adding one emitter here; a protocol is a plugin under generator/protocols/,
+// chosen by the pipeline.
 
 import type { EmitContext, EmittedFile } from "./context.js";
 import { emitErrors } from "./errors.js";
 import { emitModels } from "./models.js";
 import { emitValidators } from "./validators.js";
-import { emitProtocol, emitServerProtocol } from "../protocols/index.js";
 
 export type SourceEmitter = (ctx: EmitContext) => EmittedFile | undefined;
 
-export const SOURCE_EMITTERS: readonly SourceEmitter[] = [emitModels, emitErrors, emitValidators, emitProtocol, emitServerProtocol];
+/** The protocol-neutral emitters; the pipeline (generate.ts) adds the service's protocol after them. */
+export const SOURCE_EMITTERS: readonly SourceEmitter[] = [emitModels, emitErrors, emitValidators];

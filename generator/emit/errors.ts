@@ -3,7 +3,7 @@
 // union of modeled errors.
 
 import { CodegenError } from "../diagnostics.js";
-import type { Shape } from "../model/model.js";
+import { errorFault, errorRetryable, messageMember } from "../model/errors.js";
 import { render } from "../render/templates.js";
 import { ERROR_INSTANCE_PROPERTIES } from "../symbols/reserved.js";
 import { IMPORTED } from "../symbols/symbol-provider.js";
@@ -11,20 +11,6 @@ import { header, importsFor, typeImports, type EmitContext, type EmittedFile } f
 import { docComment, memberDocComment } from "./docs.js";
 import { memberOptionality, propertySignature } from "./models.js";
 
-/** The member that becomes Error's own `message`. */
-export function messageMember(error: Shape) {
-  return error.members.find((m) => m.name.toLowerCase() === "message");
-}
-
-export function errorFault(error: Shape): "client" | "server" {
-  return error.traits.get("smithy.api#error") === "server" ? "server" : "client";
-}
-
-/** The `$retryable` value of a `@retryable` error, as a TypeScript expression. */
-export function errorRetryable(error: Shape): string | undefined {
-  const retryable = error.traits.get("smithy.api#retryable") as { throttling?: boolean } | undefined;
-  return retryable === undefined ? undefined : `{ throttling: ${retryable.throttling === true} }`;
-}
 
 export function emitErrors(ctx: EmitContext): EmittedFile {
   const { symbols, closure, options } = ctx;

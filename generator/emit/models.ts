@@ -82,7 +82,11 @@ export function emitModels(ctx: EmitContext): EmittedFile {
   });
   const aliases = closure.operations.flatMap((op) => {
     const names = symbols.operationAliases(op);
-    return [alias(names.input, op.input!, ctx), alias(names.output, op.output!, ctx)].filter((a) => a !== undefined);
+    const opName = symbols.name(op);
+    return [
+      alias(names.input, op.input!, ctx, `What a ${opName} request carries: the operation's input`),
+      alias(names.output, op.output!, ctx, `What a successful ${opName} response carries: the operation's output`),
+    ].filter((a) => a !== undefined);
   });
   const content = render("models.ts", {
     header: header(ctx),
@@ -109,9 +113,11 @@ function isSetTest(name: string): string {
   return name in Object.prototype ? `Object.hasOwn(value, ${JSON.stringify(name)})` : `value.${name} !== undefined`;
 }
 
-function alias(aliasName: string | undefined, target: string, ctx: EmitContext): { name: string; type: string } | undefined {
+function alias(aliasName: string | undefined, target: string, ctx: EmitContext, doc: string): { name: string; type: string; doc: string } | undefined {
   if (aliasName === undefined) return undefined;
-  return { name: aliasName, type: target === "smithy.api#Unit" ? "Record<string, never>" : ctx.symbols.name(target) };
+  const unit = target === "smithy.api#Unit";
+  const type = unit ? "Record<string, never>" : ctx.symbols.name(target);
+  return { name: aliasName, type, doc: `${doc}${unit ? ", which is empty" : ` (${type})`}.` };
 }
 
 /** Enum entries: enum/intEnum members, or the definitions of a string's @enum trait. */

@@ -4,9 +4,9 @@
 // name Node's globals and modules (AbortSignal, URL, Blob, Buffer, node:stream, node:http), so
 // the package declares it and its tsconfig loads it, rather than hoping an ancestor folder has it.
 
-import { unsupportedProtocolNote } from "../protocols/index.js";
 import { render } from "../render/templates.js";
 import { header, type EmitContext, type EmittedFile } from "./context.js";
+import { docComment } from "./docs.js";
 
 /** The version range of @smithy/types the emitted code is written against. */
 export const SMITHY_TYPES_RANGE = "^4.0.0";
@@ -14,10 +14,18 @@ export const SMITHY_TYPES_RANGE = "^4.0.0";
 /** The @types/node the package builds with: Node 20, the oldest Node this project supports (its `engines`). */
 export const NODE_TYPES_RANGE = "^20.0.0";
 
-export function emitPackageFiles(ctx: EmitContext, modules: readonly string[]): EmittedFile[] {
+/** The service's protocol as the package files describe it: its trait id, or a note that it has none supported. */
+export interface ProtocolSummary {
+  readonly traitId: string | undefined;
+  readonly note: string | undefined;
+}
+
+export function emitPackageFiles(ctx: EmitContext, modules: readonly string[], protocol: ProtocolSummary): EmittedFile[] {
   const { options, closure } = ctx;
   const title = closure.service.traits.get("smithy.api#title");
-  const description = `TypeScript types and errors for ${typeof title === "string" ? title : closure.service.id}, generated from its Smithy model.`;
+  const service = typeof title === "string" ? title : closure.service.id;
+  const description = `${contents(modules, protocol.traitId)} for ${service}, generated from its Smithy model.`;
+  const doc = closure.service.traits.get("smithy.api#documentation");
   return [
     {
       path: "package.json",
@@ -34,9 +42,26 @@ export function emitPackageFiles(ctx: EmitContext, modules: readonly string[]): 
       path: "src/index.ts",
       content: render("index.ts", {
         header: header(ctx),
-        note: unsupportedProtocolNote(closure.service) ?? "",
+        note: protocol.note ?? "",
+        doc: docComment(new Map([
+          ...closure.service.traits,
+          ["smithy.api#documentation", [`${description}`, ...(typeof doc === "string" && doc.trim() !== "" ? ["", doc.trim()] : []), "", "@packageDocumentation"].join("\n")],
+        ])),
         modules: modules.map((m) => `./${m}.js`),
       }, closure.service.id),
     },
   ];
+}
+
+/** What the package holds, by its source modules: "TypeScript types, errors, validators and a restJson1 client". */
+function contents(modules: readonly string[], protocol: string | undefined): string {
+  const wire = protocol === undefined ? "" : `${protocol.slice(protocol.indexOf("#") + 1)} `;
+  const parts = [
+    "TypeScript types",
+    ...(modules.includes("errors") ? ["error classes"] : []),
+    ...(modules.includes("validators") ? ["validators"] : []),
+    ...(modules.includes("protocol") ? [`a ${wire}client (request serializers and response deserializers)`] : []),
+    ...(modules.includes("server") ? [`a ${wire}server (request handler and node:http listener)`] : []),
+  ];
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }

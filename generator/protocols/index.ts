@@ -4,6 +4,7 @@
 
 import type { EmitContext, EmittedFile } from "../emit/context.js";
 import type { Shape } from "../model/model.js";
+import { awsJson1_0, awsJson1_1 } from "./awsjson/plugin.js";
 import { restJson1 } from "./restjson1/plugin.js";
 
 export interface ProtocolPlugin {
@@ -15,7 +16,7 @@ export interface ProtocolPlugin {
   readonly emitServer?: ((ctx: EmitContext) => EmittedFile) | undefined;
 }
 
-export const PROTOCOLS: ReadonlyMap<string, ProtocolPlugin> = new Map([restJson1].map((p) => [p.traitId, p]));
+export const PROTOCOLS: ReadonlyMap<string, ProtocolPlugin> = new Map([restJson1, awsJson1_0, awsJson1_1].map((p) => [p.traitId, p]));
 
 /** The plugin for the service's protocol trait (registry order first), or undefined when none is supported. */
 export function protocolOf(service: Shape): ProtocolPlugin | undefined {
@@ -36,7 +37,7 @@ export function emitServerProtocol(ctx: EmitContext): EmittedFile | undefined {
 
 /** Protocol traits of AWS and Smithy that have no plugin here yet. */
 const PROTOCOLS_NOT_YET_SUPPORTED = [
-  "aws.protocols#awsJson1_0", "aws.protocols#awsJson1_1", "aws.protocols#restXml", "aws.protocols#awsQuery",
+  "aws.protocols#restXml", "aws.protocols#awsQuery",
   "aws.protocols#ec2Query", "smithy.protocols#rpcv2Cbor",
 ];
 

@@ -48,7 +48,7 @@ export class SymbolProvider {
 
   constructor(
     private readonly index: ShapeIndex,
-    closure: ServiceClosure,
+    private readonly closure: ServiceClosure,
   ) {
     const problems: Diagnostic[] = [];
     this.errorIds = new Set(closure.errors.map((e) => e.id));
@@ -167,6 +167,11 @@ export class SymbolProvider {
     return owner !== undefined && this.errorIds.has(owner) ? "errors" : "models";
   }
 
+  /** Whether a shape or generated name already owns `name`. */
+  isClaimed(name: string): boolean {
+    return this.owners.has(name);
+  }
+
   /** Reserve a generated top-level name; a second owner is a collision. */
   claim(name: string, owner: string, problems: Diagnostic[], source?: SourceRef): void {
     const other = this.owners.get(name);
@@ -230,6 +235,35 @@ export class SymbolProvider {
       default:
         throw new Error(`internal: ${shape.type} ${shape.id} has no value type`);
     }
+  }
+
+  /** Per-shape function names by prefix, then shape id; each prefix planned for the whole closure at once. */
+  private readonly shapeFunctions = new Map<string, Map<string, string>>();
+
+  /**
+   * The name of a generated per-shape function, `<prefix>_<Shape>` (`se_Route`, `de_Route`): planned
+   * for every structure, union, list and map of the closure the first time a prefix is asked for,
+   * in shape-id order, so no name depends on which emitter asks first. Two shapes with one name
+   * (from different namespaces), or a model name taken already, get `_2`, `_3`….
+   */
+  shapeFunction(prefix: string, shape: Shape): string {
+    let names = this.shapeFunctions.get(prefix);
+    if (names === undefined) {
+      names = new Map();
+      const taken = new Set<string>();
+      const shapes = [...this.closure.shapes.values()].filter((s) => ["structure", "union", "list", "map"].includes(s.type));
+      for (const s of shapes.sort((a, b) => (a.id < b.id ? -1 : 1))) {
+        const base = `${prefix}_${s.type === "list" || s.type === "map" ? nameOf(s.id) : this.name(s)}`;
+        let name = base;
+        for (let n = 2; taken.has(name) || this.owners.has(name); n++) name = `${base}_${n}`;
+        taken.add(name);
+        names.set(s.id, name);
+      }
+      this.shapeFunctions.set(prefix, names);
+    }
+    const name = names.get(shape.id);
+    if (name === undefined) throw new Error(`internal: ${shape.id} is not a structure, union, list or map of the closure`);
+    return name;
   }
 }
 

@@ -2,7 +2,7 @@
 // It lives in the package folder at node_modules/.cache/smithy-ts-codegen/stamp.json: never
 // committed (node_modules/ is ignored everywhere), outside what the write step and the golden
 // test compare, and gone with the package. It records a hash of everything the output depends
-// on (the generator's own code and templates, the settings, the model files' names and bytes)
+// on (the generator's own code, templates and runtime, the settings, the model files' names and bytes)
 // and the hash of every file written. It is trusted only when the inputs hash matches and the
 // files on disk still hash to the recorded values (and no other file has appeared).
 
@@ -94,7 +94,7 @@ function generatorFingerprint(): string {
   const hash = createHash("sha256");
   const code = dirname(dirname(fileURLToPath(import.meta.url)));
   const root = projectRoot();
-  for (const dir of [code, join(root, "templates")]) {
+  for (const dir of [code, join(root, "templates"), join(root, "runtime")]) {
     const files = readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile() && /\.(js|ts|hbs)$/.test(e.name))
       .map((e) => join(e.parentPath, e.name))

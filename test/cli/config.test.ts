@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { validateAgainstSchema, type Schema } from "../../generator/config/json-schema.js";
-import { codegen, root, shape, shopModel, tmp, writeJson } from "./helpers.js";
+import { codegen, ref, root, shape, shopModel, tmp, writeJson } from "./helpers.js";
 
 /** A project folder holding the shop model as model/shop.json. */
 function project(): string {
@@ -66,6 +66,30 @@ describe("codegen.config.json", () => {
     expect(read(join(dir, "gen", "src", "models.ts"))).toMatch(/export interface GetOrderInput \{\s+OrderId: string \| undefined;/);
   });
 
+  it("populateDefaults (and --populate-defaults) makes a client write nested @defaults the caller left unset", () => {
+    const dir = tmp();
+    mkdirSync(join(dir, "model"));
+    const model = shopModel();
+    model["shapes"]["example.shop#Shop"].traits = { "aws.protocols#restJson1": {} };
+    shape(model, "PlaceOrder").traits["smithy.api#http"] = { method: "POST", uri: "/orders", code: 200 };
+    shape(model, "GetOrder").traits = { "smithy.api#http": { method: "GET", uri: "/orders/{OrderId}", code: 200 }, "smithy.api#readonly": {} };
+    shape(model, "GetOrderInput").members.OrderId.traits = { "smithy.api#required": {}, "smithy.api#httpLabel": {} };
+    shape(model, "PlaceOrderInput").members.Options = ref("Options");
+    model["shapes"]["example.shop#Options"] = { type: "structure", members: { Gift: { ...ref("smithy.api#Boolean"), traits: { "smithy.api#default": false } } } };
+    writeJson(join(dir, "model", "shop.json"), model);
+    const protocol = () => read(join(dir, "gen", "src", "protocol.ts"));
+    writeJson(join(dir, "codegen.config.json"), { models: ["model/shop.json"], out: "gen", typecheck: false });
+    const first = codegen(["generate"], { cwd: dir });
+    expect(first.code, first.stderr).toBe(0);
+    expect(protocol()).not.toContain("?? false");
+    writeJson(join(dir, "codegen.config.json"), { models: ["model/shop.json"], out: "gen", populateDefaults: true, typecheck: false });
+    expect(codegen(["generate"], { cwd: dir }).code).toBe(0);
+    expect(protocol()).toContain("?? false");
+    writeJson(join(dir, "codegen.config.json"), { models: ["model/shop.json"], out: "gen", typecheck: false });
+    expect(codegen(["generate", "--populate-defaults"], { cwd: dir }).code).toBe(0);
+    expect(protocol()).toContain("?? false");
+  });
+
   it("several packages share the top-level settings; --out cannot pick one of them", () => {
     const dir = project();
     const model = shopModel();
@@ -99,7 +123,7 @@ describe("codegen.config.json", () => {
     const r = codegen(["generate"], { cwd: dir });
     expect(r.code).toBe(2);
     const lines = r.stderr.split("\n");
-    expect(lines).toContain('codegen.config.json:3:3: $.ouput: unknown key "ouput"; did you mean "out"? (known keys: $schema, models, out, service, operations, packageName, packageVersion, optionality, targets, typecheck, apiReport, allowUnknownTraits, packages)');
+    expect(lines).toContain('codegen.config.json:3:3: $.ouput: unknown key "ouput"; did you mean "out"? (known keys: $schema, models, out, service, operations, packageName, packageVersion, optionality, targets, populateDefaults, typecheck, apiReport, allowUnknownTraits, packages)');
     expect(lines).toContain('codegen.config.json:4:3: $.optionality: must be one of "client", "authoritative", not "server"');
     expect(lines.some((l) => l.startsWith('codegen.config.json:5:3: $.packageVersion: "v1" does not match the pattern'))).toBe(true);
     expect(lines).toContain('codegen.config.json:6:18: $.packages[0].typecheck: must be a boolean, not "no"');

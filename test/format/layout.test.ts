@@ -8,8 +8,7 @@ import fc from "fast-check";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import type { EmitContext, GenerateOptions } from "../../generator/emit/context.js";
-import { SOURCE_EMITTERS } from "../../generator/emit/emitters.js";
-import { emitPackageFiles } from "../../generator/emit/package-files.js";
+import { emitFiles } from "../../generator/generate.js";
 import { layoutTypeScript } from "../../generator/format/layout.js";
 import { BLOCK_COMMENT, LINE_COMMENT, REGEX, STRING, TEMPLATE, lexTypeScript } from "../../generator/format/tokens.js";
 import { ShapeIndex, serviceClosure } from "../../generator/index/shape-index.js";
@@ -256,9 +255,7 @@ async function rawFiles(modelPath: string): Promise<Array<{ path: string; conten
   const service = index.services()[0]!;
   const closure = serviceClosure(index, service, undefined);
   const ctx: EmitContext = { index, closure, symbols: new SymbolProvider(index, closure), options: OPTIONS, modelFiles: [basename(modelPath)] };
-  const sources = SOURCE_EMITTERS.map((emit) => emit(ctx)).filter((f) => f !== undefined);
-  const modules = sources.map((f) => f.path.replace(/^src\//, "").replace(/\.ts$/, ""));
-  return [...sources, ...emitPackageFiles(ctx, modules)]
+  return emitFiles(ctx)
     .filter((f) => f.path.endsWith(".ts"))
     .map((f) => ({ path: `${basename(modelPath, ".json")}/${f.path}`, content: f.content }));
 }

@@ -94,11 +94,9 @@ export const RESTJSON1 = "aws.protocols#restJson1";
  * RestJsonValidation service of the validation/ folder, and the AWS service customisations
  * under services/), each with its cases.
  */
-export async function loadRestJsonSuites(sharedDir: string): Promise<ProtocolSuite[]> {
-  return loadProtocolSuites(sharedDir, RESTJSON1);
-}
+export const loadRestJsonSuites = (sharedDir: string): Promise<ProtocolSuite[]> => loadProtocolSuites(sharedDir, RESTJSON1);
 
-/** Every service of the protocol tests that carries the `protocol` trait (a shape id), each with its cases of that protocol. */
+/** Every service of the protocol tests that speaks `protocol` (a protocol trait id), each with its cases for that protocol. */
 export async function loadProtocolSuites(sharedDir: string, protocol: string): Promise<ProtocolSuite[]> {
   const model = await loadModelFiles([join(sharedDir, "smithy", "protocol-tests"), join(sharedDir, "smithy", "traits")]);
   const index = new ShapeIndex(model);

@@ -7,7 +7,7 @@ import { nameOf } from "../../generator/model/shape-id.js";
 import { generate, loadGenerated, SHARED_DIR, SHARED_MISSING, typecheck } from "../helpers/codegen.js";
 import { decodeQuery, headerOf, jsonBodyEquals, stripMetadata } from "../helpers/http-compare.js";
 import { loadRestJsonSuites, toTypeScriptValue, type ProtocolCase, type ProtocolSuite } from "../helpers/protocol-tests.js";
-import { CLIENT_SKIPS } from "./skips.js";
+import { CLIENT_SKIPS, POPULATE_DEFAULTS_CASES } from "./skips.js";
 
 type Generated = Record<string, (...args: unknown[]) => unknown>;
 
@@ -23,6 +23,11 @@ for (const suite of suites) {
   describe(`restJson1 client (${service})`, async () => {
     const files = await generate(suite.model, { service: suite.service.id });
     const { mod } = await loadGenerated<Generated>(files);
+    // The cases that expect spec-strict @default population run on their operations generated with it.
+    const populating = requests.filter((c) => POPULATE_DEFAULTS_CASES[c.testCase.id] !== undefined).map((c) => nameOf(c.operation.id));
+    const populated = populating.length === 0
+      ? undefined
+      : (await loadGenerated<Generated>(await generate(suite.model, { service: suite.service.id, operations: populating, options: { populateDefaults: true } }))).mod;
 
     it(`${service} package type-checks`, async () => {
       await typecheck(files, service, { noUnusedLocals: true });
@@ -39,7 +44,8 @@ for (const suite of suites) {
       for (const { operation, testCase } of requests) {
         const skip = CLIENT_SKIPS[testCase.id];
         it.skipIf(skip !== undefined)(skip === undefined ? testCase.id : `${testCase.id} (skipped: ${skip})`, async () => {
-          const serialize = mod[`serialize${nameOf(operation.id)}Request`]!;
+          const generated = POPULATE_DEFAULTS_CASES[testCase.id] === undefined ? mod : populated!;
+          const serialize = generated[`serialize${nameOf(operation.id)}Request`]!;
           const input = toTypeScriptValue(suite.index, suite.index.shape(operation.input!), testCase.params ?? {});
           const host = testCase.host ?? "example.com";
           const request = (await serialize(input, `https://${host}`)) as {

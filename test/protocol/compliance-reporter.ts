@@ -4,15 +4,9 @@
 
 import type { Reporter, TestCase, TestModule } from "vitest/node";
 
-/** The suites whose cases are counted, and the label each is counted under. */
-const GROUPS: Record<string, { side: "client" | "server"; kind: "requests" | "responses" | "malformed" | "event streams" }> = {
-  "restJson1 client requests": { side: "client", kind: "requests" },
-  "restJson1 client event streams": { side: "client", kind: "event streams" },
-  "restJson1 client responses": { side: "client", kind: "responses" },
-  "restJson1 server requests": { side: "server", kind: "requests" },
-  "restJson1 server responses": { side: "server", kind: "responses" },
-  "restJson1 server malformed requests": { side: "server", kind: "malformed" },
-};
+/** The suites whose cases are counted: `<protocol> <side> <kind>`. */
+const GROUP = /^(restJson1|awsJson1_0|awsJson1_1) (client|server) (requests|responses|malformed requests|event streams)$/;
+const PROTOCOLS = ["restJson1", "awsJson1_0", "awsJson1_1"] as const;
 
 type Tally = { passed: number; total: number };
 
@@ -26,10 +20,10 @@ export default class ComplianceReporter implements Reporter {
         if (group === undefined) continue;
         const state = test.result().state;
         if (state === "skipped") {
-          skipped.set(group.side, [...(skipped.get(group.side) ?? []), test.name]);
+          skipped.set(`${group.protocol} ${group.side}`, [...(skipped.get(`${group.protocol} ${group.side}`) ?? []), test.name]);
           continue;
         }
-        const key = `${group.side} ${group.kind}`;
+        const key = `${group.protocol} ${group.side} ${group.kind}`;
         const tally = tallies.get(key) ?? { passed: 0, total: 0 };
         tally.total++;
         if (state === "passed") tally.passed++;
@@ -37,14 +31,19 @@ export default class ComplianceReporter implements Reporter {
       }
     }
     const out: string[] = [];
-    for (const [side, kinds] of [["client", ["requests", "responses", "event streams"]], ["server", ["requests", "responses", "malformed"]]] as const) {
-      if (![...tallies.keys()].some((k) => k.startsWith(side)) && !skipped.has(side)) continue;
-      for (const name of skipped.get(side) ?? []) out.push(`skipped (${side}): ${name}`);
-      const figures = kinds.map((kind) => {
-        const t = tallies.get(`${side} ${kind}`) ?? { passed: 0, total: 0 };
-        return `${kind} ${t.passed}/${t.total}`;
-      });
-      out.push(`restJson1 ${side}: ${figures.join(", ")}, skipped ${skipped.get(side)?.length ?? 0}`);
+    for (const protocol of PROTOCOLS) {
+      for (const [side, kinds] of [["client", ["requests", "responses", "event streams"]], ["server", ["requests", "responses", "malformed"]]] as const) {
+        const prefix = `${protocol} ${side}`;
+        if (![...tallies.keys()].some((k) => k.startsWith(prefix)) && !skipped.has(prefix)) continue;
+        for (const name of skipped.get(prefix) ?? []) out.push(`skipped (${prefix}): ${name}`);
+        // restJson1 reports every kind; other protocols only the kinds they have cases of.
+        const figures = kinds.flatMap((kind) => {
+          const t = tallies.get(`${prefix} ${kind}`);
+          if (t === undefined && protocol !== "restJson1") return [];
+          return [`${kind} ${t?.passed ?? 0}/${t?.total ?? 0}`];
+        });
+        out.push(`${prefix}: ${figures.join(", ")}, skipped ${skipped.get(prefix)?.length ?? 0}`);
+      }
     }
     process.stdout.write(`\n${out.join("\n")}\n`);
   }
@@ -52,8 +51,11 @@ export default class ComplianceReporter implements Reporter {
 
 function groupOf(test: TestCase) {
   for (let parent = test.parent; parent.type === "suite"; parent = parent.parent) {
-    const group = GROUPS[parent.name];
-    if (group !== undefined) return group;
+    const match = GROUP.exec(parent.name);
+    if (match !== null) {
+      const kind = match[3] === "malformed requests" ? "malformed" : match[3]!;
+      return { protocol: match[1]!, side: match[2] as "client" | "server", kind };
+    }
   }
   return undefined;
 }

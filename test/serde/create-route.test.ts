@@ -2,7 +2,7 @@
 // fixed cases: the full request, label escaping, error dispatch variants, and the deliberate
 // differences (an empty label is refused; a body that is not JSON is a service exception).
 
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   ApiGatewayV2ServiceException,
@@ -121,12 +121,16 @@ describe("CreateRoute response", () => {
 });
 
 describe("the CreateRoute package", () => {
-  it("has no runtime dependency: protocol.ts imports only types from @smithy/types and its own modules", () => {
+  it("has no runtime dependency: protocol.ts and its runtime import only types from @smithy/types and the package's own modules", () => {
     const pkg = JSON.parse(readFileSync(new URL("package.json", PACKAGE), "utf8")) as Record<string, unknown>;
     expect(pkg["dependencies"]).toBeUndefined();
-    const protocol = readFileSync(new URL("src/protocol.ts", PACKAGE), "utf8");
-    const imports = [...protocol.matchAll(/^import (type )?\{[^}]*\} from "([^"]+)";/gm)].map((m) => [m[1] === "type " ? "type" : "value", m[2]]);
-    expect(imports).toEqual([["type", "@smithy/types"], ["value", "./errors.js"], ["type", "./models.js"]]);
+    const runtime = readdirSync(new URL("src/runtime/", PACKAGE), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => `src/runtime/${f}`);
+    for (const file of ["src/protocol.ts", ...runtime]) {
+      const source = readFileSync(new URL(file, PACKAGE), "utf8");
+      const imports = [...source.matchAll(/^import (type )?\{[^}]*\} from "([^"]+)";/gm)].map((m) => [m[1] === "type " ? "type" : "value", m[2]!] as const);
+      for (const [kind, from] of imports) expect(/^\.\.?\/.*\.js$/.test(from) || (kind === "type" && from === "@smithy/types"), `${file}: ${from}`).toBe(true);
+      expect(source).not.toMatch(/\brequire\(|\bimport\(/);
+    }
     expect(readFileSync(new URL("src/index.ts", PACKAGE), "utf8")).toContain('export * from "./protocol.js";');
   });
 });

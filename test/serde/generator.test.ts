@@ -1,11 +1,9 @@
 // The protocol plugin as part of the generator: which services get a protocol.ts, and clear
 // errors (naming the shape) for models that break the HTTP binding rules.
 
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CodegenError } from "../../generator/diagnostics.js";
 import { PROTOCOLS, protocolOf } from "../../generator/protocols/index.js";
-import { HELPERS } from "../../generator/protocols/restjson1/runtime.js";
 import { generate, modelFromJson } from "../helpers/codegen.js";
 import { operation, structure } from "./support/fixture-model.js";
 
@@ -33,14 +31,9 @@ describe("protocol plugins", () => {
     expect([...PROTOCOLS.keys()]).toContain("aws.protocols#restJson1");
     const shapes = { "test.restjson#Op": operation("GET", "/op") };
     expect(protocolOf(modelFromJson({ "a.json": service(restJson1, shapes) }).shapes.get("test.restjson#Svc")!)?.traitId).toBe("aws.protocols#restJson1");
-    const files = await generate(modelFromJson({ "a.json": service({ "aws.protocols#awsJson1_1": {} }, shapes) }));
+    const files = await generate(modelFromJson({ "a.json": service({ "aws.protocols#restXml": {} }, shapes) }));
     expect(files.map((f) => f.path)).not.toContain("src/protocol.ts");
     expect(files.find((f) => f.path === "src/index.ts")!.content).not.toContain("./protocol.js");
-  });
-
-  it("every optional runtime helper has its block in the templates", () => {
-    const partials = ["restjson1-runtime.hbs", "restjson1-helpers.hbs"].map((f) => readFileSync(new URL(`../../templates/partials/${f}`, import.meta.url), "utf8")).join("\n");
-    for (const helper of HELPERS) expect(partials, helper).toContain(`{{#if helpers.${helper}}}`);
   });
 });
 

@@ -43,7 +43,7 @@ describe("targets", () => {
     });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(readdirSync(join(out, "src")).sort()).toEqual(["errors.ts", "index.ts", "models.ts", "server.ts", "validators.ts"]);
+    expect(readdirSync(join(out, "src")).sort()).toEqual(["errors.ts", "index.ts", "models.ts", "runtime", "server.ts", "validators.ts"]);
     // Authoritative: a @required member of the input is no longer `| undefined`.
     expect(readFileSync(join(out, "src", "models.ts"), "utf8")).toMatch(/^\s*RouteKey: string;$/m);
   }, 60_000);

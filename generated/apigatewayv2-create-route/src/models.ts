@@ -148,7 +148,7 @@ export interface ParameterConstraints {
   Required?: boolean | undefined;
 }
 
-/** The input or output of an operation. */
+/** What a CreateRoute request carries: the operation's input (CreateRouteRequest). */
 export type CreateRouteInput = CreateRouteRequest;
-/** The input or output of an operation. */
+/** What a successful CreateRoute response carries: the operation's output (CreateRouteResult). */
 export type CreateRouteOutput = CreateRouteResult;

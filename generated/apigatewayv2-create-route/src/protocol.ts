@@ -2,13 +2,16 @@
 // aws.protocols#restJson1 client: a request serializer and a response deserializer per operation.
 import type {
   Endpoint as __Endpoint,
-  HeaderBag as __HeaderBag,
   HttpRequest as __HttpRequest,
   HttpResponse as __HttpResponse,
-  MetadataBearer as __MetadataBearer,
-  QueryParameterBag as __QueryParameterBag,
-  ResponseMetadata as __ResponseMetadata
+  MetadataBearer as __MetadataBearer
 } from "@smithy/types";
+import type { ServiceErrors } from "./runtime/client/errors.js";
+import { jsonBody, receive } from "./runtime/client/response.js";
+import type { URL } from "./runtime/http/endpoint.js";
+import { label } from "./runtime/http/labels.js";
+import { request } from "./runtime/http/request.js";
+import { dense, denseMap, mapOf } from "./runtime/json/collections.js";
 import {
   ApiGatewayV2ServiceException,
   BadRequestException,
@@ -18,7 +21,11 @@ import {
 } from "./errors.js";
 import type { CreateRouteInput, CreateRouteOutput, ParameterConstraints } from "./models.js";
 
-/** Serializes a CreateRoute request: POST /v2/apis/{ApiId}/routes. Throws when a URI label is missing or empty. */
+/**
+ * Serializes a CreateRoute request: POST /v2/apis/{ApiId}/routes. Throws when a URI label is missing or empty.
+ *
+ * Adds a new route to an existing API.
+ */
 export function serializeCreateRouteRequest(
   input: CreateRouteInput,
   endpoint: string | URL | __Endpoint
@@ -50,11 +57,15 @@ export function serializeCreateRouteRequest(
   );
 }
 
-/** The CreateRoute output on a 2xx response; otherwise rejects with the service's error for the response. */
+/**
+ * The CreateRoute output of a 2xx response; otherwise rejects with the service's error for the response.
+ *
+ * Adds a new route to an existing API.
+ */
 export function deserializeCreateRouteResponse(
   response: __HttpResponse
 ): Promise<CreateRouteOutput & __MetadataBearer> {
-  return receive(response, readCreateRouteOutput);
+  return receive(response, readCreateRouteOutput, ERRORS);
 }
 
 function readCreateRouteOutput(body: string | Uint8Array): CreateRouteOutput {
@@ -98,309 +109,21 @@ function se_RouteParameters(v: Record<string, ParameterConstraints>): unknown {
   return mapOf(v, se_ParameterConstraints);
 }
 
-/** A modeled error: its class, its fault, and its members (and `$retryable`) from the response. */
-type ErrorEntry = readonly [
-  abstract new (...args: any[]) => ApiGatewayV2ServiceException,
-  "client" | "server",
-  ((b: any, h: __HeaderBag, r: __HttpResponse, message: string) => object)?,
-];
-
-/** The modeled errors by code: data, not a switch, so each costs a line. */
-const ERRORS: Record<string, ErrorEntry> = {
-  BadRequestException: [BadRequestException, "client"],
-  ConflictException: [ConflictException, "client"],
-  NotFoundException: [
-    NotFoundException,
-    "client",
-    (b) => ({ ResourceType: b.resourceType ?? undefined })
-  ],
-  TooManyRequestsException: [
-    TooManyRequestsException,
-    "client",
-    (b) => ({ LimitType: b.limitType ?? undefined })
-  ],
+/** The service's errors: its base class, and the modeled errors by code with their fault and members. */
+const ERRORS: ServiceErrors = {
+  base: ApiGatewayV2ServiceException,
+  codes: {
+    BadRequestException: [BadRequestException, "client"],
+    ConflictException: [ConflictException, "client"],
+    NotFoundException: [
+      NotFoundException,
+      "client",
+      (b) => ({ ResourceType: b.resourceType ?? undefined })
+    ],
+    TooManyRequestsException: [
+      TooManyRequestsException,
+      "client",
+      (b) => ({ LimitType: b.limitType ?? undefined })
+    ],
+  },
 };
-
-/** The error of a non-2xx response: the modeled error named by its code, else the service exception. */
-function toError(
-  r: __HttpResponse,
-  h: __HeaderBag,
-  text: string,
-  $metadata: __ResponseMetadata
-): Promise<never> {
-  let b: any;
-  try {
-    b = JSON.parse(text || "{}");
-  } catch {
-    // Not JSON: the code can still be in the header, and the text is kept in $response.body.
-  }
-  const json = typeof b === "object" && b !== null && !Array.isArray(b);
-  if (!json) b = {};
-  const code = errorCode(h, b);
-  const m = b.message ?? b.Message;
-  // As SDK v3 names a missing message; a body that is not JSON has none either (its text is in $response.body).
-  const message = typeof m === "string" && m !== "" ? m : "UnknownError";
-  // Own entries only: a code such as `constructor` names no error.
-  const e = Object.hasOwn(ERRORS, code) ? ERRORS[code] : undefined;
-  const members = e?.[2]?.(b, h, r, message);
-  // The fields the class's constructor sets, in its order; the modeled members come after them.
-  return raise(e?.[0] ?? ApiGatewayV2ServiceException, {
-    name: code,
-    $fault: e?.[1] ?? (r.statusCode >= 500 ? "server" : "client"),
-    message,
-    $metadata,
-    $response: json ? r : { ...r, body: text },
-  }, members);
-}
-
-// ------------------------------------------------------------------------------------------------
-// restJson1 runtime: the helpers the functions above call, written into the package so it has no
-// runtime dependencies. Only the helpers this service uses are here.
-
-/** What `new URL()` gives; declared here because the package compiles without the DOM library. */
-interface URL {
-  readonly protocol: string;
-  readonly hostname: string;
-  readonly port: string;
-  readonly pathname: string;
-  readonly searchParams: Iterable<[string, string]>;
-}
-declare const URL: new (url: string) => URL;
-declare const TextDecoder: new () => {
-  decode(input?: Uint8Array, options?: { stream: boolean }): string
-};
-declare const TextEncoder: new () => { encode(input: string): Uint8Array };
-
-/** Where requests go: the parts of an endpoint, `path` without a trailing slash. */
-interface Target {
-  readonly protocol: string;
-  readonly hostname: string;
-  readonly port: number | undefined;
-  readonly path: string;
-  readonly query: __QueryParameterBag | undefined;
-}
-
-let lastEndpoint: string | undefined;
-let lastTarget: Target;
-
-/** Resolves an endpoint; a string is parsed once and remembered, as a client reuses one. */
-function target(endpoint: string | URL | __Endpoint): Target {
-  if (typeof endpoint === "string") {
-    if (endpoint !== lastEndpoint) {
-      lastTarget = target(new URL(endpoint));
-      lastEndpoint = endpoint;
-    }
-    return lastTarget;
-  }
-  const url = "pathname" in endpoint;
-  const query = url ? Object.fromEntries(endpoint.searchParams) : endpoint.query ?? {};
-  return {
-    protocol: endpoint.protocol,
-    hostname: endpoint.hostname,
-    port: endpoint.port ? Number(endpoint.port) : undefined,
-    path: (url ? endpoint.pathname : endpoint.path).replace(/\/$/, ""),
-    query: Object.keys(query).length > 0 ? query : undefined,
-  };
-}
-
-/**
- * The request; `content-type` (unless a header member set it) and `content-length` go with a body.
- * Its properties are written out, not spread from the target: V8 builds a spread object whose
- * keys are then overwritten on a slow path, which tripled the cost of a request.
- */
-function request(
-  endpoint: string | URL | __Endpoint,
-  method: string,
-  path: string,
-  query: __QueryParameterBag,
-  headers: __HeaderBag,
-  body: unknown,
-  contentType?: string,
-): __HttpRequest {
-  const t = target(endpoint);
-  if (contentType !== undefined && body !== undefined) headers["content-type"] ??= contentType;
-  if (typeof body === "string" || body instanceof Uint8Array) headers["content-length"] = String(
-    byteLength(body)
-  );
-  const r: __HttpRequest = {
-    method,
-    protocol: t.protocol,
-    hostname: t.hostname,
-    path: t.path + path,
-    query: t.query === undefined ? query : { ...t.query, ...query },
-    headers,
-    body,
-  };
-  if (t.port !== undefined) r.port = t.port;
-  return r;
-}
-
-const nodeBuffer = (globalThis as { Buffer?: { byteLength(s: string): number } }).Buffer;
-
-/** UTF-8 length of a body: Node's native count when there is one (no copy), else the encoded length. */
-const byteLength = (body: string | Uint8Array): number =>
-  typeof body !== "string"
-  ? body.byteLength
-  : nodeBuffer !== undefined ? nodeBuffer.byteLength(body) : new TextEncoder().encode(body).length;
-
-/** A URI label: a non-empty scalar, percent-encoded except RFC 3986 unreserved. */
-function label(value: unknown, name: string): string {
-  if (value === "" || !["string", "number", "boolean", "bigint"].includes(typeof value)) {
-    throw new Error(
-      `the HTTP label ${name} is missing or empty, or not a string, number or boolean`
-    );
-  }
-  const text = String(value);
-  // Most labels are ids that need no escaping: a regex test is several times cheaper than encoding.
-  if (/^[\w.~-]+$/.test(text)) return text;
-  const s = encodeURIComponent(text).replace(
-    /[!'()*]/g,
-    (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase()
-  );
-  return s;
-}
-
-/** A list without null items (only sparse lists keep them). */
-function dense<T>(list: readonly (T | null | undefined)[]): T[] {
-  if (
-    !Array.isArray(list) || !(list.includes(null) || list.includes(undefined))
-  ) return list as T[];
-  return list.filter((x): x is T => x != null);
-}
-
-/** A map without null values (only sparse maps keep them); the map itself when it has none. */
-function denseMap<T>(map: Record<string, T | null>): Record<string, T> {
-  if (
-    typeof map === "object" && map !== null
-  ) for (const k in map) if (map[k] === null) return mapOf(map, (x) => x);
-  return map as Record<string, T>;
-}
-
-/** A map with each value converted by `convert`; nulls dropped, or kept when sparse. Not an object: as is. */
-function mapOf(v: any, convert: (x: any) => unknown, sparse?: boolean): any {
-  if (typeof v !== "object" || v === null) return v;
-  const o: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) {
-    const x = v[k];
-    if (x != null) put(o, k, convert(x));
-    else if (sparse) put(o, k, null);
-  }
-  return o;
-}
-
-/** `o[k] = v` that stays an own property even for `__proto__`. */
-function put(o: object, k: string, v: unknown): void {
-  if (k === "__proto__") Object.defineProperty(o, k, {
-    value: v,
-    enumerable: true,
-    writable: true,
-    configurable: true
-  });
-  else (o as Record<string, unknown>)[k] = v;
-}
-
-const decoder = new TextDecoder();
-const textOf = (body: string | Uint8Array): string => (
-  typeof body === "string" ? body : decoder.decode(body)
-);
-
-/** A JSON object body; empty is `{}`. */
-function jsonBody(body: string | Uint8Array): any {
-  const text = textOf(body);
-  return text ? JSON.parse(text) ?? {} : {};
-}
-
-/**
- * Reads a response: the error of a non-2xx status, else what `read` makes of the body plus
- * `$metadata`. Whatever fails on the way is a DeserializationError service exception that keeps
- * the body, never a TypeError. A string or Uint8Array body is read at once, without a microtask;
- * an async iterable (a Node stream) is collected first.
- */
-function receive<T>(
-  r: __HttpResponse,
-  read: (body: string | Uint8Array, h: __HeaderBag, r: __HttpResponse) => T,
-  body: unknown = r.body,
-): Promise<T & __MetadataBearer> {
-  const h: __HeaderBag = {};
-  for (const k in r.headers) put(h, k.toLowerCase(), r.headers[k]!);
-  const $metadata = {
-    httpStatusCode: r.statusCode,
-    requestId: h["x-amzn-requestid"] ?? h["x-amzn-request-id"] ?? h["x-amz-request-id"],
-    extendedRequestId: h["x-amz-id-2"],
-    cfId: h["x-amz-cf-id"],
-  } as __ResponseMetadata;
-  if (typeof body !== "string" && !(body instanceof Uint8Array)) {
-    return collect(body).then(
-      (collected) => receive(r, read, collected),
-      (e) => unreadable(r, $metadata, "", e)
-    );
-  }
-  if (r.statusCode < 200 || r.statusCode > 299) return toError(r, h, textOf(body), $metadata);
-  try {
-    const output = read(body, h, r) as T & __MetadataBearer;
-    output.$metadata = $metadata;
-    return Promise.resolve(output);
-  } catch (e) {
-    return unreadable(r, $metadata, body, e);
-  }
-}
-
-/** Rejects with a DeserializationError service exception that keeps the body: the response could not be read. */
-function unreadable(
-  r: __HttpResponse,
-  $metadata: __ResponseMetadata,
-  body: unknown,
-  e: unknown
-): Promise<never> {
-  return raise(ApiGatewayV2ServiceException, {
-    name: "DeserializationError",
-    $fault: "server",
-    message: e instanceof Error ? e.message : String(e),
-    $metadata,
-    $response: { ...r, body },
-  });
-}
-
-const settled = Promise.resolve();
-
-/**
- * Rejects, after a turn (the caller's handler is attached by then), with the error `new C(…)`
- * would make: built as an Error given C's prototype, without the class constructor frames V8
- * would also walk to record the stack; then `fields` and the modeled `members`.
- */
-function raise<E extends ApiGatewayV2ServiceException>(
-  C: abstract new (...args: any[]) => E,
-  fields: Omit<E, "stack" | "cause">,
-  members?: object
-): Promise<never> {
-  // A named function: the stack's first frame reads `make`.
-  return settled.then(function make() {
-    const error = new Error(fields.message);
-    Object.setPrototypeOf(error, C.prototype);
-    throw Object.assign(error, fields, members);
-  });
-}
-
-/** The text of an async iterable of chunks (a Node stream); nothing is empty text. */
-async function collect(body: unknown): Promise<string> {
-  // One decoder per body: a character split between chunks is kept until the next one.
-  const chunks = new TextDecoder();
-  let text = "";
-  // Anything but an async iterable (or nothing) fails here, and becomes a DeserializationError.
-  if (body != null) {
-    for await (
-      const chunk of body as AsyncIterable<Uint8Array | string>
-    ) text += typeof chunk === "string" ? chunk : chunks.decode(chunk, { stream: true });
-  }
-  return text + chunks.decode();
-}
-
-/** The error code: `x-amzn-errortype`, else a `code` property (any case), else `__type`; only the shape name kept. */
-function errorCode(h: __HeaderBag, b: Record<string, any>): string {
-  const code: unknown =
-    h["x-amzn-errortype"] ?? b[Object.keys(b).find((k) => /^code$/i.test(k)) ?? "code"] ?? b.__type;
-  // As SDK v3: up to the first `,` or `:`, then after a `#` up to the next: "ns#Name:http://…" → "Name".
-  return typeof code === "string" || typeof code === "number"
-    ? /^(?:[^,:#]*#)?([^,:#]*)/.exec(String(code))![1]!
-    : "Unknown";
-}

@@ -1,50 +1,36 @@
 // src/protocol.ts for a restJson1 client: `serialize<Op>Request` and `deserialize<Op>Response`
-// for every operation, the error dispatch of the service, the per-shape JSON functions they call,
-// and the runtime helpers they use. Builds a view model; templates/protocol-restjson1.ts.hbs
-// lays it out.
+// for every operation, the error table of the service and the per-shape JSON functions they
+// call; what they use of the runtime is imported from src/runtime/. Builds a view model;
+// templates/protocol-restjson1.ts.hbs lays it out.
 
 import { CodegenError, type Diagnostic } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
-import { errorFault, errorRetryable, messageMember } from "../../emit/errors.js";
+import { docComment } from "../../emit/docs.js";
+import { errorFault, errorRetryable, messageMember } from "../../model/errors.js";
 import { isEventStream, type Member, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
-import { IMPORTED } from "../../symbols/symbol-provider.js";
-import { requestBindings, responseBindings, type RequestBindings, type ResponseBindings } from "./bindings.js";
-import { EventStreamCode } from "./event-stream.js";
-import { HttpCode } from "./http-code.js";
-import { JsonCode } from "./json-code.js";
-import { Helpers, HELPERS } from "./runtime.js";
-import { defaultExpression, defaultValue, jsonName, literalKey } from "./values.js";
-
-/** The @smithy/types names the file imports, aliased so shape names cannot shadow them. */
-const SMITHY_TYPES = {
-  Endpoint: "__Endpoint",
-  HeaderBag: "__HeaderBag",
-  HttpRequest: "__HttpRequest",
-  HttpResponse: IMPORTED.HttpResponse,
-  MetadataBearer: "__MetadataBearer",
-  QueryParameterBag: "__QueryParameterBag",
-  ResponseMetadata: IMPORTED.ResponseMetadata,
-} as const;
+import { RuntimeImports } from "../../codegen/runtime-imports.js";
+import { requestBindings, responseBindings, type RequestBindings, type ResponseBindings } from "../transport/http-bindings/bindings.js";
+import { EventStreamCode } from "../eventstream/event-stream.js";
+import { HttpCode } from "../transport/http-bindings/http-code.js";
+import { JsonCode } from "../codec/json/json-code.js";
+import { defaultExpression, defaultValue, jsonName, literalKey } from "../codec/json/values.js";
 
 /** How a successful response body is read before the operation's reader sees it. */
 type BodyKind = "none" | "json" | "value" | "text" | "bytes" | "stream";
 
 export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
   const { index, closure, symbols } = ctx;
-  const helpers = new Helpers();
-  // `receive` copies the response headers with `put`: a `__proto__` header stays a header.
-  helpers.use("put");
-  const json = new JsonCode(index, symbols, helpers);
-  const http = new HttpCode(index, helpers, (shape) => json.typeOf(shape));
+  const runtime = new RuntimeImports((name) => symbols.isClaimed(name));
+  const json = new JsonCode(index, symbols, runtime, ctx.options.populateDefaults === true);
+  const http = new HttpCode(index, runtime, (shape) => json.typeOf(shape));
   // Big numbers are JSON numbers with more digits than a double holds: they need `stringify`.
   const stringify = [...closure.shapes.values()].some((s) => s.type === "bigInteger" || s.type === "bigDecimal")
-    ? helpers.use("stringify")
+    ? runtime.use("stringify")
     : "JSON.stringify";
-  const streams = new EventStreamCode(index, json, helpers, stringify);
+  const streams = new EventStreamCode(index, json, runtime, stringify);
   const problems: Diagnostic[] = [];
-  const kinds = new Set<BodyKind>();
 
   const operations = closure.operations.map((op) => {
     // The operation's own name: `_Headers` is only the type-safe spelling of a type name.
@@ -59,14 +45,16 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
     json.uses.add(inputType);
     json.uses.add(outputType);
     const http_ = op.traits.get("smithy.api#http") as { method: string; uri: string } | undefined;
-    const base = { doc: http_ === undefined ? "" : `${http_.method} ${http_.uri}`, name: opName, serialize, deserialize, inputType, outputType, reader: `read${opName}Output` };
     const request = requestBindings(index, op);
     const response = responseBindings(index, op.output);
+    const route = http_ === undefined ? "" : `: ${http_.method} ${http_.uri}`;
+    const labels = request.path.some((segment) => segment.kind === "label") ? " Throws when a URI label is missing or empty." : "";
     return {
-      ...base,
-      hasLabels: request.path.some((segment) => segment.kind === "label"),
-      ...serializerBody(request, json, http, helpers, stringify, streams, ctx),
-      ...readerBody(response, json, http, helpers, streams, ctx, kinds),
+      name: opName, serialize, deserialize, inputType, outputType, reader: `read${opName}Output`,
+      serializeDoc: operationDoc(op, `Serializes a ${opName} request${route}.${labels}`),
+      deserializeDoc: operationDoc(op, `The ${opName} output of a 2xx response; otherwise rejects with the service's error for the response.`),
+      ...serializerBody(request, json, http, runtime, stringify, streams, ctx),
+      ...readerBody(response, json, http, runtime, streams, ctx),
     };
   });
   if (problems.length > 0) throw new CodegenError(problems);
@@ -74,56 +62,54 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
   // One entry per code: two errors named alike (from different namespaces) share a code on the wire.
   const errors = closure.errors
     .filter((error, i, all) => all.findIndex((e) => shapeName(e) === shapeName(error)) === i)
-    .map((error) => errorCase(error, json, http, helpers, ctx));
+    .map((error) => errorCase(error, json, http, runtime, ctx));
   const base = symbols.serviceExceptionName;
 
   const errorClasses = closure.errors.map((e) => symbols.name(e));
-  const localNames = new Set([
-    ...json.shapeFunctions().map((f) => f.name), ...streams.names(), ...operations.map((o) => o.reader), "toError", ...HELPERS,
-    ...RUNTIME_LOCALS,
-  ]);
+  const localNames = new Set([...json.shapeFunctions().map((f) => f.name), ...streams.names(), ...operations.map((o) => o.reader), "ERRORS"]);
   const modelTypes = [...json.uses].filter((u) => symbols.moduleOf(u) === "models").sort();
   for (const imported of [...modelTypes, ...errorClasses, base]) {
     if (localNames.has(imported)) {
       throw new CodegenError([{ shape: closure.service.id, message: `the shape name ${imported} collides with a function of the generated protocol.ts; rename the shape with the service "rename" property` }]);
     }
   }
+  for (const type of json.uses) if (symbols.moduleOf(type) === "@smithy/types") runtime.smithyType(type.replace(/^__/, ""));
+  const names = operations.length === 0 ? {} : {
+    Endpoint: runtime.smithyType("Endpoint"),
+    HttpRequest: runtime.smithyType("HttpRequest"),
+    HttpResponse: runtime.smithyType("HttpResponse"),
+    MetadataBearer: runtime.smithyType("MetadataBearer"),
+    URL: runtime.use("URL"),
+    request: runtime.use("request"),
+    receive: runtime.use("receive"),
+    ServiceErrors: runtime.use("ServiceErrors"),
+  };
 
   const content = render("protocol-restjson1.ts", {
     header: header(ctx),
-    smithyImports: `import type { ${Object.entries(SMITHY_TYPES).map(([from, as]) => `${from} as ${as}`).join(", ")} } from "@smithy/types";`,
+    runtimeImports: runtime.importLines(),
     errorImports: `import { ${[base, ...errorClasses].sort().join(", ")} } from "./errors.js";`,
     modelImports: modelTypes.length === 0 ? "" : `import type { ${modelTypes.join(", ")} } from "./models.js";`,
-    ...SMITHY_TYPES,
+    ...names,
     ServiceException: base,
     operations,
     shapeFunctions: json.shapeFunctions(),
     streamFunctions: streams.functions(),
     errors,
-    // Whether reading a modeled error's members can throw (a bad date or base64, say).
-    errorsConvert: errors.some((e) => e.converts),
-    helpers: helpers.flags(),
-    // Host prefixes and greedy labels cost code only in the services that have them.
-    hostPrefix: operations.some((o) => "hostPrefix" in o && o.hostPrefix),
-    greedy: operations.some((o) => "greedy" in o && o.greedy),
-    bodyKinds: { json: kinds.has("json"), value: kinds.has("value"), bytes: kinds.has("bytes") },
-    eventStreams: { any: streams.writes || streams.reads, writes: streams.writes, reads: streams.reads, headers: streams.readsHeaders },
-    utf8: kinds.has("bytes") || helpers.has("toBase64") || helpers.has("contentMd5") || streams.writes || streams.reads,
   }, closure.service.id);
-  return { path: "src/protocol.ts", content };
+  return { path: "src/protocol.ts", content, runtime: runtime.modules() };
 }
 
 const shapeName = (shape: Shape): string => shape.id.slice(shape.id.indexOf("#") + 1);
 
-/** Module-level names of the runtime template besides the helpers (checked against imports). */
-const RUNTIME_LOCALS = [
-  "URL", "TextDecoder", "TextEncoder", "crypto", "Target", "target", "lastEndpoint", "lastTarget", "request",
-  "nodeBuffer", "byteLength", "decoder", "utf8", "receive", "unreadable", "settled", "raise", "collect", "textOf", "jsonBody", "valueBody", "bytesBody", "errorCode", "B64", "BIG", "ERRORS", "ErrorEntry",
-  "CRC_TABLE", "HEADER_SIZES", "crc32", "EventHeader", "eventMessage", "headerBytes", "eventStream", "EventMessage", "EventReaders", "eventJson",
-  "events", "malformed", "messages", "decodeMessage", "headerValue", "eventHeader", "MAX_MESSAGE", "firstUint32", "join",
-];
+/** A serializer's or deserializer's TSDoc: what it does, then the operation's own documentation. */
+function operationDoc(op: Shape, summary: string): string {
+  const doc = op.traits.get("smithy.api#documentation");
+  const text = typeof doc === "string" && doc.trim() !== "" ? `${summary}\n\n${doc.trim()}` : summary;
+  return docComment(new Map([...op.traits, ["smithy.api#documentation", text]]));
+}
 
-function serializerBody(b: RequestBindings, json: JsonCode, http: HttpCode, helpers: Helpers, stringify: string, streams: EventStreamCode, ctx: EmitContext) {
+function serializerBody(b: RequestBindings, json: JsonCode, http: HttpCode, runtime: RuntimeImports, stringify: string, streams: EventStreamCode, ctx: EmitContext) {
   const read = (m: Member) => json.read("input", m.name);
   const isToken = (m: Member) => m.traits.has("smithy.api#idempotencyToken");
   const statements: string[] = [];
@@ -136,12 +122,12 @@ function serializerBody(b: RequestBindings, json: JsonCode, http: HttpCode, help
   const hasQuery = b.query.length > 0 || b.queryParams !== undefined;
   for (const { member, name } of b.query) {
     const target = `query[${JSON.stringify(name)}]`;
-    if (isToken(member)) statements.push(`${target} = ${read(member)} ?? ${helpers.use("uuid")}();`);
+    if (isToken(member)) statements.push(`${target} = ${read(member)} ?? ${runtime.use("uuid")}();`);
     else statements.push(`if (${read(member)} != null) ${target} = ${http.query(member, read(member))};`);
   }
   // After the named parameters: a named parameter wins over the same key in the map.
   if (b.queryParams !== undefined) {
-    statements.push(`if (${read(b.queryParams)} != null) ${helpers.use("queryParams")}(query, ${read(b.queryParams)});`);
+    statements.push(`if (${read(b.queryParams)} != null) ${runtime.use("queryParams")}(query, ${read(b.queryParams)});`);
   }
 
   const checksum = b.checksumRequired && (b.payload !== undefined || b.body.length > 0);
@@ -149,11 +135,11 @@ function serializerBody(b: RequestBindings, json: JsonCode, http: HttpCode, help
   // Before the named headers: a named header wins over the same name from the prefix map.
   if (b.prefixHeaders !== undefined) {
     const { member, prefix } = b.prefixHeaders;
-    statements.push(`if (${read(member)} != null) ${helpers.use("prefixHeaders")}(headers, ${JSON.stringify(prefix)}, ${read(member)});`);
+    statements.push(`if (${read(member)} != null) ${runtime.use("prefixHeaders")}(headers, ${JSON.stringify(prefix)}, ${read(member)});`);
   }
   for (const { member, name } of b.headers) {
     const target = `headers[${JSON.stringify(name)}]`;
-    if (isToken(member)) statements.push(`${target} = ${http.header(member, name, `(${read(member)} ?? ${helpers.use("uuid")}())`)};`);
+    if (isToken(member)) statements.push(`${target} = ${http.header(member, name, `(${read(member)} ?? ${runtime.use("uuid")}())`)};`);
     else statements.push(`if (${read(member)} != null) ${target} = ${http.header(member, name, read(member))};`);
   }
 
@@ -162,10 +148,10 @@ function serializerBody(b: RequestBindings, json: JsonCode, http: HttpCode, help
   let body = requested.body;
   if (checksum && body !== "undefined") {
     // @httpChecksumRequired: the body is made first, its MD5 goes in a header.
-    statements.push(`const body = ${body};`, `if (body !== undefined) headers["content-md5"] = ${helpers.use("contentMd5")}(body);`);
+    statements.push(`const body = ${body};`, `if (body !== undefined) headers["content-md5"] = ${runtime.use("contentMd5")}(body);`);
     body = "body";
   }
-  const host = b.hostPrefix?.map((p) => ("text" in p ? JSON.stringify(p.text) : `${helpers.use("hostLabel")}(${read(p.member)}, ${JSON.stringify(p.member.name)})`)).join(" + ");
+  const host = b.hostPrefix?.map((p) => ("text" in p ? JSON.stringify(p.text) : `${runtime.use("hostLabel")}(${read(p.member)}, ${JSON.stringify(p.member.name)})`)).join(" + ");
   const args = [
     "endpoint",
     JSON.stringify(b.method),
@@ -179,15 +165,10 @@ function serializerBody(b: RequestBindings, json: JsonCode, http: HttpCode, help
   // The path comes first so a missing label fails before any other work.
   const setup = [
     ...(statements.length > 0 ? [`const path = ${path};`] : []),
-    ...(hasQuery ? [`const query: ${SMITHY_TYPES.QueryParameterBag} = { ${literals.join(", ")} };`] : []),
-    ...(hasHeaders ? [`const headers: ${SMITHY_TYPES.HeaderBag} = {};`] : []),
+    ...(hasQuery ? [`const query: ${runtime.smithyType("QueryParameterBag")} = { ${literals.join(", ")} };`] : []),
+    ...(hasHeaders ? [`const headers: ${runtime.smithyType("HeaderBag")} = {};`] : []),
   ];
-  return {
-    serializeStatements: [...setup, ...statements],
-    requestArgs: args.join(", "),
-    hostPrefix: host !== undefined,
-    greedy: b.path.some((s) => s.kind === "label" && s.greedy),
-  };
+  return { serializeStatements: [...setup, ...statements], requestArgs: args.join(", ") };
 }
 
 /** The request body expression and its default content-type (spec: restJson1 Content-Type table). */
@@ -215,17 +196,23 @@ function requestBody(b: RequestBindings, json: JsonCode, stringify: string, stre
 }
 
 /** How a reader turns the body (a string or bytes) into `v`, per kind of body. */
-const BODY_READERS: Record<BodyKind, string> = {
-  none: "", json: "jsonBody(body)", value: "valueBody(body)", text: "textOf(body) || undefined", bytes: "bytesBody(body)", stream: "",
-};
+function bodyRead(kind: BodyKind, runtime: RuntimeImports): string {
+  switch (kind) {
+    case "json": return `${runtime.use("jsonBody")}(body)`;
+    case "value": return `${runtime.use("valueBody")}(body)`;
+    case "text": return `${runtime.use("textOf")}(body) || undefined`;
+    case "bytes": return `${runtime.use("bytesBody")}(body)`;
+    case "none": case "stream": return "";
+  }
+}
 
-function readerBody(b: ResponseBindings, json: JsonCode, http: HttpCode, helpers: Helpers, streams: EventStreamCode, ctx: EmitContext, kinds: Set<BodyKind>) {
+function readerBody(b: ResponseBindings, json: JsonCode, http: HttpCode, runtime: RuntimeImports, streams: EventStreamCode, ctx: EmitContext) {
   const statements: string[] = [];
   for (const { member, name } of b.headers) {
     statements.push(`{ const s = h[${JSON.stringify(name)}]; if (s !== undefined) ${json.write("o", member.name, http.fromHeader(member, "s"))} }`);
   }
   if (b.prefixHeaders !== undefined) {
-    statements.push(json.write("o", b.prefixHeaders.member.name, `${helpers.use("readPrefixHeaders")}(h, ${JSON.stringify(b.prefixHeaders.prefix)})`));
+    statements.push(json.write("o", b.prefixHeaders.member.name, `${runtime.use("readPrefixHeaders")}(h, ${JSON.stringify(b.prefixHeaders.prefix)})`));
   }
   if (b.statusCode !== undefined) statements.push(json.write("o", b.statusCode.name, "r.statusCode"));
   let kind: BodyKind = "none";
@@ -246,18 +233,19 @@ function readerBody(b: ResponseBindings, json: JsonCode, http: HttpCode, helpers
     kind = "json";
     statements.push(...json.readMembers(b.body, "v", "o"));
   }
-  kinds.add(kind);
-  const code = statements.join("\n");
-  // The parameters up to the last one the reader uses: unused ones would stay in a bundle.
-  const params = [
-    `body: ${kind === "stream" ? "unknown" : "string | Uint8Array"}`, `h: ${SMITHY_TYPES.HeaderBag}`, `r: ${SMITHY_TYPES.HttpResponse}`, `$metadata: ${SMITHY_TYPES.ResponseMetadata}`,
+  // The parameters up to the last one the reader uses (unused ones would stay in a bundle): the
+  // headers for header bindings, the response for its status code or a stream, the metadata for a stream.
+  const params: Array<[used: boolean, param: () => string]> = [
+    [true, () => `body: ${kind === "stream" ? "unknown" : "string | Uint8Array"}`],
+    [b.headers.length > 0 || b.prefixHeaders !== undefined, () => `h: ${runtime.smithyType("HeaderBag")}`],
+    [b.statusCode !== undefined || kind === "stream", () => `r: ${runtime.smithyType("HttpResponse")}`],
+    [kind === "stream", () => `$metadata: ${runtime.smithyType("ResponseMetadata")}`],
   ];
-  const used = (param: string) => new RegExp(`(?<![\\w$])${param.slice(0, param.indexOf(":")).replace("$", "\\$")}\\b`).test(code);
-  while (params.length > 1 && !used(params[params.length - 1]!)) params.pop();
+  while (!params[params.length - 1]![0]) params.pop();
   return {
     readerStatements: statements,
-    readerParams: params.join(", "),
-    bodyRead: BODY_READERS[kind],
+    readerParams: params.map(([, param]) => param()).join(", "),
+    bodyRead: bodyRead(kind, runtime),
     streamOutput: kind === "stream",
   };
 }
@@ -266,7 +254,7 @@ function readerBody(b: ResponseBindings, json: JsonCode, http: HttpCode, helpers
  * One entry of the service's error table: the class, its fault, and a function giving what the
  * body and headers hold for its members (and `$retryable`), when it has any.
  */
-function errorCase(error: Shape, json: JsonCode, http: HttpCode, helpers: Helpers, ctx: EmitContext) {
+function errorCase(error: Shape, json: JsonCode, http: HttpCode, runtime: RuntimeImports, ctx: EmitContext) {
   const bindings = responseBindings(ctx.index, error.id);
   const message = messageMember(error);
   // A message member with its own JSON name is read from there, before the usual `message`.
@@ -276,26 +264,29 @@ function errorCase(error: Shape, json: JsonCode, http: HttpCode, helpers: Helper
     ...(wireMessage === undefined ? [] : [`message: ${json.read("b", wireMessage)} ?? message`]),
     ...(retryable === undefined ? [] : [`$retryable: ${retryable}`]),
   ];
-  let converts = false;
+  // Which of the entry's parameters (body, headers, response, message) its members read.
+  const uses = { b: wireMessage !== undefined, h: false, r: false, message: wireMessage !== undefined };
   for (const m of error.members) {
     if (m === message) continue;
     const target = ctx.index.target(m);
     const headerBinding = bindings.headers.find((h) => h.member === m);
     let value: string;
     if (headerBinding !== undefined) {
+      uses.h = true;
       const raw = `h[${JSON.stringify(headerBinding.name)}]!`;
       const converted = http.fromHeader(m, raw);
-      converts ||= converted !== raw;
       value = `h[${JSON.stringify(headerBinding.name)}] === undefined ? undefined : ${converted}`;
     } else if (bindings.prefixHeaders?.member === m) {
-      value = `${helpers.use("readPrefixHeaders")}(h, ${JSON.stringify(bindings.prefixHeaders.prefix)})`;
+      uses.h = true;
+      value = `${runtime.use("readPrefixHeaders")}(h, ${JSON.stringify(bindings.prefixHeaders.prefix)})`;
     } else if (bindings.statusCode === m) {
+      uses.r = true;
       value = "r.statusCode";
     } else {
+      uses.b = true;
       const raw = json.read("b", jsonName(m));
       const fallback = defaultValue(m);
       const converted = json.fromJson(target, raw, m);
-      converts ||= converted !== raw;
       value = fallback !== undefined
         ? `${raw} != null ? ${converted} : ${defaultExpression(target, fallback.value)}`
         : converted === raw ? `${raw} ?? undefined` : `${raw} == null ? undefined : ${converted}`;
@@ -304,8 +295,7 @@ function errorCase(error: Shape, json: JsonCode, http: HttpCode, helpers: Helper
   }
   const object = fields.join(", ");
   // Only the parameters up to the last one used: the others would be dead weight in a bundle.
-  const params = ["b", "h", "r", "message"];
-  while (params.length > 0 && !new RegExp(`\\b${params[params.length - 1]}\\b`).test(object)) params.pop();
+  const params = (["b", "h", "r", "message"] as const).filter((_, i, all) => all.slice(i).some((p) => uses[p]));
   const members = fields.length === 0 ? "" : `, (${params.join(", ")}) => ({ ${object} })`;
-  return { code: literalKey(shapeName(error)), entry: `[${ctx.symbols.name(error)}, "${errorFault(error)}"${members}]`, converts };
+  return { code: literalKey(shapeName(error)), entry: `[${ctx.symbols.name(error)}, "${errorFault(error)}"${members}]` };
 }

@@ -10,10 +10,10 @@ import { isEventStream, type Shape } from "../../../model/model.js";
 import type { ShapeIndex } from "../../../index/shape-index.js";
 import { render } from "../../../render/templates.js";
 import { IMPORTED } from "../../../symbols/symbol-provider.js";
-import { requestBindings, responseBindings, UNIT } from "../bindings.js";
-import { HttpCode } from "../http-code.js";
-import { JsonCode } from "../json-code.js";
-import { Helpers, HELPERS } from "../runtime.js";
+import { requestBindings, responseBindings, UNIT } from "../../transport/http-bindings/bindings.js";
+import { HttpCode } from "../../transport/http-bindings/http-code.js";
+import { JsonCode } from "../../codec/json/json-code.js";
+import { RuntimeImports } from "../../../codegen/runtime-imports.js";
 import { ServerHelpers } from "./helpers.js";
 import { readerStatements, responseContentType } from "./request.js";
 import { errorType, errorWriter, outputWriter, type WriterParts } from "./response.js";
@@ -31,7 +31,7 @@ const SMITHY_TYPES = {
 const DOCUMENT_TYPE = { DocumentType: IMPORTED.DocumentType } as const;
 
 /** Module-level names of the server templates that are not `$`-prefixed (checked against imports). */
-const RUNTIME_LOCALS = ["TextDecoder", "TextEncoder", "decoder", "utf8", "nodeBuffer", "byteLength", "B64", "BIG", "crypto"];
+const TEMPLATE_LOCALS = new Set(["TextDecoder", "decoder"]);
 
 export function emitRestJson1Server(ctx: EmitContext): EmittedFile {
   const { index, closure, symbols } = ctx;
@@ -48,17 +48,21 @@ export function emitRestJson1Server(ctx: EmitContext): EmittedFile {
   };
   for (const [what, name] of Object.entries(names)) symbols.claim(name, `the server's ${what} of ${closure.service.id}`, problems);
 
-  const helpers = new Helpers();
-  const serverHelpers = new ServerHelpers(helpers);
-  const json = new JsonCode(index, symbols, helpers);
-  const http = new HttpCode(index, helpers, (shape) => json.typeOf(shape));
+  const runtime = new RuntimeImports((name) => symbols.isClaimed(name) || TEMPLATE_LOCALS.has(name));
+  // The server templates read bodies as bytes and count them.
+  runtime.use("utf8");
+  runtime.use("byteLength");
+  const serverHelpers = new ServerHelpers(runtime);
+  // A server writes every @default into its responses, as the spec and its protocol tests ask.
+  const json = new JsonCode(index, symbols, runtime, true);
+  const http = new HttpCode(index, runtime, (shape) => json.typeOf(shape));
   const strict = new StrictJson(index, symbols, serverHelpers, json.uses);
   const text = new StrictText(index, symbols, serverHelpers, json.uses);
   // Big numbers are JSON numbers with more digits than a double holds: they need `stringify`.
   const stringify = [...closure.shapes.values()].some((s) => s.type === "bigInteger" || s.type === "bigDecimal")
-    ? helpers.use("stringify")
+    ? runtime.use("stringify")
     : "JSON.stringify";
-  const writer: WriterParts = { json, http, helpers, stringify };
+  const writer: WriterParts = { json, http, runtime, stringify };
 
   const errorClasses = new Map<string, Shape>();
   // Event streams are client-side only so far: their operations are not served (no route: 404).
@@ -117,7 +121,7 @@ export function emitRestJson1Server(ctx: EmitContext): EmittedFile {
   const guards = [...errorClasses.values()].map((e) => symbols.guardName(e)).sort();
   const validators = [...new Set(operations.map((o) => o.validator).filter((v) => v !== ""))].sort();
   const modelTypes = [...json.uses].filter((u) => symbols.moduleOf(u) === "models").sort();
-  const locals = new Set([...shapeFunctions.map((f) => f.name), ...HELPERS, ...RUNTIME_LOCALS]);
+  const locals = new Set([...shapeFunctions.map((f) => f.name), ...TEMPLATE_LOCALS]);
   for (const imported of [...modelTypes, ...errorTypes, ...guards, ...validators]) {
     if (locals.has(imported)) {
       throw new CodegenError([{ shape: closure.service.id, message: `the shape name ${imported} collides with a function of the generated server.ts; rename the shape with the service "rename" property` }]);
@@ -128,6 +132,7 @@ export function emitRestJson1Server(ctx: EmitContext): EmittedFile {
     header: header(ctx),
     imports: [
       `import type { ${Object.entries({ ...SMITHY_TYPES, ...(json.uses.has(IMPORTED.DocumentType) ? DOCUMENT_TYPE : {}) }).sort().map(([from, as]) => `${from} as ${as}`).join(", ")} } from "@smithy/types";`,
+      runtime.importLines(),
       errorTypes.length === 0 ? "" : `import type { ${errorTypes.join(", ")} } from "./errors.js";`,
       guards.length === 0 ? "" : `import { ${guards.join(", ")} } from "./errors.js";`,
       modelTypes.length === 0 ? "" : `import type { ${modelTypes.join(", ")} } from "./models.js";`,
@@ -141,10 +146,11 @@ export function emitRestJson1Server(ctx: EmitContext): EmittedFile {
     operations,
     errorWriters,
     shapeFunctions,
-    helpers: helpers.flags(),
+    runtime: runtime.names(),
     server: serverHelpers.flags(),
+    validates: validators.length > 0,
   }, closure.service.id);
-  return { path: "src/server.ts", content };
+  return { path: "src/server.ts", content, runtime: runtime.modules() };
 }
 
 /** An operation whose input or output has an event stream member. */

@@ -1,9 +1,8 @@
 // The optional server runtime helpers of a restJson1 server.ts (their code is in
-// templates/partials/restjson1-server-runtime.hbs). Like the client's, only the helpers the
-// generated code calls are emitted; each brings the helpers it calls, its own and the shared
-// client ones (runtime.ts) alike.
+// templates/partials/restjson1-server-runtime.hbs). Only the helpers the generated code calls are
+// emitted; each brings the helpers it calls, its own and the runtime modules' (imported) alike.
 
-import type { Helper, Helpers } from "../runtime.js";
+import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
 
 export const SERVER_HELPERS = [
   "accept", "document", "jsonValue", "structurePayload", "bytes", "string", "boolean", "int", "float", "epoch", "dateTime",
@@ -12,7 +11,7 @@ export const SERVER_HELPERS = [
 
 export type ServerHelper = (typeof SERVER_HELPERS)[number];
 
-const DEPENDENCIES: Partial<Record<ServerHelper, { readonly server?: readonly ServerHelper[]; readonly shared?: readonly Helper[] }>> = {
+const DEPENDENCIES: Partial<Record<ServerHelper, { readonly server?: readonly ServerHelper[]; readonly shared?: readonly string[] }>> = {
   epoch: { shared: ["fromEpochSeconds"] },
   dateTime: { shared: ["fromDateTime"] },
   blob: { shared: ["fromBase64"] },
@@ -27,7 +26,7 @@ const DEPENDENCIES: Partial<Record<ServerHelper, { readonly server?: readonly Se
 export class ServerHelpers {
   private readonly used = new Set<ServerHelper>();
 
-  constructor(readonly shared: Helpers) {}
+  constructor(readonly shared: RuntimeImports) {}
 
   /** Records `helper` and what it calls; returns its name in the generated code (`$` + name). */
   use(helper: ServerHelper): string {

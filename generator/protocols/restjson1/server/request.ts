@@ -4,8 +4,8 @@
 
 import type { EmitContext } from "../../../emit/context.js";
 import type { Member, Shape } from "../../../model/model.js";
-import type { RequestBindings, ResponseBindings } from "../bindings.js";
-import { defaultExpression, defaultValue, writeProperty } from "../values.js";
+import type { RequestBindings, ResponseBindings } from "../../transport/http-bindings/bindings.js";
+import { defaultExpression, defaultValue, writeProperty } from "../../codec/json/values.js";
 import type { ServerHelpers } from "./helpers.js";
 import type { StrictJson } from "./strict-json.js";
 import type { StrictText } from "./strict-text.js";

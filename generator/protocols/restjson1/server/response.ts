@@ -5,20 +5,20 @@
 // format is the same in both directions.
 
 import type { EmitContext } from "../../../emit/context.js";
-import { errorFault, messageMember } from "../../../emit/errors.js";
+import { errorFault, messageMember } from "../../../model/errors.js";
 import type { Member, Shape } from "../../../model/model.js";
 import { nameOf } from "../../../model/shape-id.js";
-import { responseBindings, successCode, type ResponseBindings } from "../bindings.js";
-import type { HttpCode } from "../http-code.js";
-import type { JsonCode } from "../json-code.js";
-import type { Helpers } from "../runtime.js";
-import { literalKey, readProperty } from "../values.js";
+import { responseBindings, successCode, type ResponseBindings } from "../../transport/http-bindings/bindings.js";
+import type { HttpCode } from "../../transport/http-bindings/http-code.js";
+import type { JsonCode } from "../../codec/json/json-code.js";
+import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
+import { literalKey, readProperty } from "../../codec/json/values.js";
 import { payloadMediaType } from "./request.js";
 
 export interface WriterParts {
   readonly json: JsonCode;
   readonly http: HttpCode;
-  readonly helpers: Helpers;
+  readonly runtime: RuntimeImports;
   /** `JSON.stringify`, or the helper that keeps big numbers' digits. */
   readonly stringify: string;
 }
@@ -26,7 +26,7 @@ export interface WriterParts {
 /** Statements filling `headers` from the bound members of `source`, and the `$respond` call's arguments after them. */
 export function outputWriter(op: Shape, ctx: EmitContext, parts: WriterParts): { statements: string[]; respond: string } {
   const b = responseBindings(ctx.index, op.output);
-  const read = (m: Member) => readProperty("output", m.name, () => parts.helpers.use("own"));
+  const read = (m: Member) => readProperty("output", m.name, () => parts.runtime.use("own"));
   const statements = headerStatements(b, "output", parts);
   const code = String(successCode(op));
   const status = b.statusCode === undefined ? code : `${read(b.statusCode)} ?? ${code}`;
@@ -55,12 +55,12 @@ function outputBody(b: ResponseBindings, ctx: EmitContext, parts: WriterParts, r
 
 /** `headers[name] = …` for each bound header of `source`; prefix headers first, so a named header wins. */
 function headerStatements(b: ResponseBindings, source: string, parts: WriterParts): string[] {
-  const { http, helpers } = parts;
-  const read = (m: Member) => readProperty(source, m.name, () => helpers.use("own"));
+  const { http, runtime } = parts;
+  const read = (m: Member) => readProperty(source, m.name, () => runtime.use("own"));
   const lines: string[] = [];
   if (b.prefixHeaders !== undefined) {
     const { member, prefix } = b.prefixHeaders;
-    lines.push(`if (${read(member)} != null) ${helpers.use("prefixHeaders")}(headers, ${JSON.stringify(prefix)}, ${read(member)});`);
+    lines.push(`if (${read(member)} != null) ${runtime.use("prefixHeaders")}(headers, ${JSON.stringify(prefix)}, ${read(member)});`);
   }
   for (const { member, name } of b.headers) {
     lines.push(`if (${read(member)} != null) headers[${JSON.stringify(name)}] = ${http.header(member, name, read(member))};`);

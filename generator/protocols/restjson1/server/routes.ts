@@ -5,7 +5,7 @@
 
 import { CodegenError } from "../../../diagnostics.js";
 import type { Shape } from "../../../model/model.js";
-import type { RequestBindings } from "../bindings.js";
+import type { RequestBindings } from "../../transport/http-bindings/bindings.js";
 
 /** One path segment of a pattern: literal text, or a label (greedy: it takes one or more segments). */
 export type RouteSegment =

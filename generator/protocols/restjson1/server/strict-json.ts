@@ -7,11 +7,10 @@
 
 import type { ShapeIndex } from "../../../index/shape-index.js";
 import type { Member, Shape } from "../../../model/model.js";
-import { nameOf } from "../../../model/shape-id.js";
 import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
-import type { ShapeFunction } from "../json-code.js";
-import { isUnit } from "../json-code.js";
-import { defaultExpression, defaultValue, isSparse, jsonName, literalKey, readProperty, timestampFormat, writeProperty } from "../values.js";
+import type { ShapeFunction } from "../../codec/json/json-code.js";
+import { isUnit } from "../../codec/json/json-code.js";
+import { defaultExpression, defaultValue, isSparse, jsonName, literalKey, readProperty, timestampFormat, writeProperty } from "../../codec/json/values.js";
 import type { ServerHelpers } from "./helpers.js";
 
 /** The range of each integer shape type (long: as far as a double can tell). */
@@ -34,7 +33,6 @@ export function asEnum(expr: string, target: Shape, symbols: SymbolProvider, use
 
 export class StrictJson {
   private readonly functions = new Map<string, ShapeFunction>();
-  private readonly owners = new Map<string, string>();
 
   constructor(
     private readonly index: ShapeIndex,
@@ -42,7 +40,13 @@ export class StrictJson {
     private readonly helpers: ServerHelpers,
     /** Named types the functions mention (for the import from models.ts). */
     private readonly uses: Set<string>,
+    /** Whether member names on the wire are their @jsonName (restJson1) or always the member name (awsJson). */
+    private readonly honourJsonName = true,
   ) {}
+
+  private wireName(m: Member): string {
+    return this.honourJsonName ? jsonName(m) : m.name;
+  }
 
   /** The `de_` functions written so far, sorted by name. */
   shapeFunctions(): ShapeFunction[] {
@@ -82,7 +86,7 @@ export class StrictJson {
   readMembers(members: readonly Member[], source: string, target: string): string[] {
     return members.map((m) => {
       const shape = this.index.target(m);
-      const value = readProperty(source, jsonName(m), () => this.helpers.shared.use("own"));
+      const value = readProperty(source, this.wireName(m), () => this.helpers.shared.use("own"));
       const converted = this.fromJson(shape, value, m);
       const fallback = defaultValue(m);
       if (fallback !== undefined) {
@@ -100,18 +104,10 @@ export class StrictJson {
   private shapeFunction(shape: Shape): string {
     const existing = this.functions.get(shape.id);
     if (existing !== undefined) return existing.name;
-    const name = this.functionName(shape);
+    const name = this.symbols.shapeFunction("de", shape);
     // Reserve the slot first: recursive shapes call their own function.
     this.functions.set(shape.id, { name, code: "" });
     this.functions.set(shape.id, { name, code: this.readerOf(shape, name) });
-    return name;
-  }
-
-  private functionName(shape: Shape): string {
-    const base = `de_${shape.type === "list" || shape.type === "map" ? nameOf(shape.id) : this.symbols.name(shape)}`;
-    let name = base;
-    for (let n = 2; this.owners.has(name) && this.owners.get(name) !== shape.id; n++) name = `${base}_${n}`;
-    this.owners.set(name, shape.id);
     return name;
   }
 
@@ -135,7 +131,7 @@ export class StrictJson {
       case "union": {
         const cases = shape.members.map((m) => {
           const value = this.fromJson(this.index.target(m), "x", m);
-          return `      case ${JSON.stringify(jsonName(m))}: o = { ${literalKey(m.name)}: ${value} }; break;`;
+          return `      case ${JSON.stringify(this.wireName(m))}: o = { ${literalKey(m.name)}: ${value} }; break;`;
         });
         return [
           `function ${name}(v: unknown): ${type} {`,

@@ -7,7 +7,7 @@
 import type { ShapeIndex } from "../../../index/shape-index.js";
 import type { Member, Shape } from "../../../model/model.js";
 import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
-import { timestampFormat } from "../values.js";
+import { timestampFormat } from "../../codec/json/values.js";
 import type { ServerHelpers } from "./helpers.js";
 import { asEnum, INTEGER_RANGES } from "./strict-json.js";
 

@@ -1,23 +1,23 @@
 // Straight-line code that turns model values into JSON-ready values and back: one `se_`/`de_`
 // function per structure, union, and list or map that needs converting, and an expression for
-// every other value. Member names on the wire are their @jsonName; timestamps default to
+// every other value. Member names on the wire are their @jsonName (unless the protocol ignores
+// it, as awsJson does); timestamps default to
 // epoch-seconds; blobs are base64; NaN and the infinities are strings; null members are omitted.
 
-import type { ShapeIndex } from "../../index/shape-index.js";
-import type { Member, Shape } from "../../model/model.js";
-import { nameOf } from "../../model/shape-id.js";
-import type { SymbolProvider } from "../../symbols/symbol-provider.js";
-import type { Helper, Helpers } from "./runtime.js";
+import type { ShapeIndex } from "../../../index/shape-index.js";
+import type { Member, Shape } from "../../../model/model.js";
+import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
+import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
 import {
   defaultExpression, defaultValue, isJsonIdentity, isSparse, jsonName, literalKey, readProperty, timestampFormat,
   writeProperty, type TimestampFormat,
 } from "./values.js";
 
 /** The helpers that write and read each timestamp format (also used for headers, query and labels). */
-export const TO_TIMESTAMP: Record<TimestampFormat, Helper> = {
+export const TO_TIMESTAMP: Record<TimestampFormat, string> = {
   "epoch-seconds": "epochSeconds", "date-time": "dateTime", "http-date": "httpDate",
 };
-export const FROM_TIMESTAMP: Record<TimestampFormat, Helper> = {
+export const FROM_TIMESTAMP: Record<TimestampFormat, string> = {
   "epoch-seconds": "fromEpochSeconds", "date-time": "fromDateTime", "http-date": "fromHttpDate",
 };
 
@@ -30,15 +30,27 @@ type Direction = "se" | "de";
 
 export class JsonCode {
   private readonly functions = new Map<string, ShapeFunction | undefined>();
-  private readonly owners = new Map<string, string>();
   /** Named types the generated functions mention (for the import from models.ts). */
   readonly uses = new Set<string>();
 
   constructor(
     private readonly index: ShapeIndex,
     private readonly symbols: SymbolProvider,
-    private readonly helpers: Helpers,
+    private readonly runtime: RuntimeImports,
+    /**
+     * Whether nested structures are written with the @default of every member left unset: a
+     * server's responses always are; a client's requests only when asked (`populateDefaults`),
+     * since AWS SDKs send only what the caller set.
+     */
+    readonly populateDefaults: boolean,
+    /** Whether member names on the wire are their @jsonName (restJson1) or always the member name (awsJson). */
+    private readonly honourJsonName = true,
   ) {}
+
+  /** The JSON property name of a member for this protocol. */
+  wireName(m: Member): string {
+    return this.honourJsonName ? jsonName(m) : m.name;
+  }
 
   /** The per-shape functions written so far, sorted by name. */
   shapeFunctions(): ShapeFunction[] {
@@ -47,19 +59,19 @@ export class JsonCode {
 
   /** A JSON-ready value for the non-null `expr`, a value of `target` reached through `member`. */
   toJson(target: Shape, expr: string, member?: Member): string {
-    const h = this.helpers;
+    const rt = this.runtime;
     switch (target.type) {
-      case "float": case "double": return `${h.use("num")}(${expr})`;
-      case "bigInteger": case "bigDecimal": return `${h.use("bigJson")}(${expr})`;
-      case "timestamp": return `${h.use(TO_TIMESTAMP[timestampFormat(member, target, "epoch-seconds")])}(${expr})`;
-      case "blob": return `${h.use("toBase64")}(${expr})`;
+      case "float": case "double": return `${rt.use("num")}(${expr})`;
+      case "bigInteger": case "bigDecimal": return `${rt.use("bigJson")}(${expr})`;
+      case "timestamp": return `${rt.use(TO_TIMESTAMP[timestampFormat(member, target, "epoch-seconds")])}(${expr})`;
+      case "blob": return `${rt.use("toBase64")}(${expr})`;
       case "list": {
         if (!isJsonIdentity(this.item(target))) return `${this.shapeFunction("se", target)}(${expr})`;
-        return isSparse(target) ? expr : `${h.use("dense")}(${expr})`;
+        return isSparse(target) ? expr : `${rt.use("dense")}(${expr})`;
       }
       case "map": {
         if (!isJsonIdentity(this.mapValue(target))) return `${this.shapeFunction("se", target)}(${expr})`;
-        return isSparse(target) ? expr : `${h.use("denseMap")}(${expr})`;
+        return isSparse(target) ? expr : `${rt.use("denseMap")}(${expr})`;
       }
       case "structure":
         return isUnit(target) ? "{}" : `${this.shapeFunction("se", target)}(${expr})`;
@@ -72,20 +84,20 @@ export class JsonCode {
 
   /** A model value for the non-null JSON value `expr` of `target` reached through `member`. */
   fromJson(target: Shape, expr: string, member?: Member): string {
-    const h = this.helpers;
+    const rt = this.runtime;
     switch (target.type) {
-      case "float": case "double": return `${h.use("fromNum")}(${expr})`;
-      case "bigInteger": return `${h.use("fromBig")}(${expr}, true)`;
-      case "bigDecimal": return `${h.use("fromBig")}(${expr}, false)`;
-      case "timestamp": return `${h.use(FROM_TIMESTAMP[timestampFormat(member, target, "epoch-seconds")])}(${expr})`;
-      case "blob": return `${h.use("fromBase64")}(${expr})`;
+      case "float": case "double": return `${rt.use("fromNum")}(${expr})`;
+      case "bigInteger": return `${rt.use("fromBig")}(${expr}, true)`;
+      case "bigDecimal": return `${rt.use("fromBig")}(${expr}, false)`;
+      case "timestamp": return `${rt.use(FROM_TIMESTAMP[timestampFormat(member, target, "epoch-seconds")])}(${expr})`;
+      case "blob": return `${rt.use("fromBase64")}(${expr})`;
       case "list": {
         if (!isJsonIdentity(this.item(target))) return `${this.shapeFunction("de", target)}(${expr})`;
-        return isSparse(target) ? expr : `${h.use("dense")}(${expr})`;
+        return isSparse(target) ? expr : `${rt.use("dense")}(${expr})`;
       }
       case "map": {
         if (!isJsonIdentity(this.mapValue(target))) return `${this.shapeFunction("de", target)}(${expr})`;
-        return isSparse(target) ? expr : `${h.use("denseMap")}(${expr})`;
+        return isSparse(target) ? expr : `${rt.use("denseMap")}(${expr})`;
       }
       case "structure":
         return isUnit(target) ? "{}" : `${this.shapeFunction("de", target)}(${expr})`;
@@ -99,22 +111,22 @@ export class JsonCode {
   /**
    * An object literal with the JSON properties of `members` read from `source`; null and
    * undefined members become undefined, which JSON.stringify leaves out. `defaults` fills
-   * missing members that have a @default (not for top-level input, per the protocol tests).
+   * missing members that have a @default (never for top-level input, per the protocol tests).
    */
   objectLiteral(members: readonly Member[], source: string, defaults: boolean): string {
     const properties = members.map((m) => {
       const target = this.index.target(m);
       const value = this.read(source, m.name);
       if (m.traits.has("smithy.api#idempotencyToken")) {
-        return `${literalKey(jsonName(m))}: ${this.toJson(target, `(${value} ?? ${this.helpers.use("uuid")}())`, m)}`;
+        return `${literalKey(this.wireName(m))}: ${this.toJson(target, `(${value} ?? ${this.runtime.use("uuid")}())`, m)}`;
       }
       const fallback = defaults && !m.traits.has("smithy.api#clientOptional") ? defaultValue(m) : undefined;
       if (fallback !== undefined) {
         const defaulted = `(${value} ?? ${defaultExpression(target, fallback.value)})`;
-        return `${literalKey(jsonName(m))}: ${this.toJson(target, defaulted, m)}`;
+        return `${literalKey(this.wireName(m))}: ${this.toJson(target, defaulted, m)}`;
       }
       const converted = this.toJson(target, value, m);
-      return `${literalKey(jsonName(m))}: ${converted === value ? `${value} ?? undefined` : `${value} == null ? undefined : ${converted}`}`;
+      return `${literalKey(this.wireName(m))}: ${converted === value ? `${value} ?? undefined` : `${value} == null ? undefined : ${converted}`}`;
     });
     return `{ ${properties.join(", ")} }`;
   }
@@ -123,7 +135,7 @@ export class JsonCode {
   readMembers(members: readonly Member[], source: string, target: string): string[] {
     return members.map((m) => {
       const shape = this.index.target(m);
-      const value = this.read(source, jsonName(m));
+      const value = this.read(source, this.wireName(m));
       const converted = this.fromJson(shape, value, m);
       const fallback = defaultValue(m);
       if (fallback !== undefined) {
@@ -135,11 +147,11 @@ export class JsonCode {
 
   /** `source.key`, safe for keys that Object.prototype also has. */
   read(source: string, key: string): string {
-    return readProperty(source, key, () => this.helpers.use("own"));
+    return readProperty(source, key, () => this.runtime.use("own"));
   }
 
   write(target: string, key: string, value: string): string {
-    return writeProperty(target, key, value, () => this.helpers.use("put"));
+    return writeProperty(target, key, value, () => this.runtime.use("put"));
   }
 
   /** The TypeScript type of values of `shape`, recording named types used. */
@@ -152,7 +164,7 @@ export class JsonCode {
    * specific to the shape; a sparse collection keeps its nulls.
    */
   private collection(shape: Shape, convert: string): string {
-    const helper = this.helpers.use(shape.type === "list" ? "listOf" : "mapOf");
+    const helper = this.runtime.use(shape.type === "list" ? "listOf" : "mapOf");
     const call = /^([A-Za-z_$][\w$]*)\(x\)$/.exec(convert);
     const f = call === null ? `(x: any) => ${convert}` : call[1]!;
     return `${helper}(v, ${f}${isSparse(shape) ? ", true" : ""})`;
@@ -179,7 +191,7 @@ export class JsonCode {
     const key = `${direction}:${shape.id}`;
     const existing = this.functions.get(key);
     if (existing !== undefined) return existing.name;
-    const name = this.functionName(direction, shape);
+    const name = this.symbols.shapeFunction(direction, shape);
     // Reserve the slot first: recursive shapes call their own function.
     this.functions.set(key, { name, code: "" });
     const code = direction === "se" ? this.serializerOf(shape, name) : this.deserializerOf(shape, name);
@@ -187,27 +199,15 @@ export class JsonCode {
     return name;
   }
 
-  private functionName(direction: Direction, shape: Shape): string {
-    const base = `${direction}_${this.symbolName(shape)}`;
-    let name = base;
-    for (let n = 2; this.owners.has(name) && this.owners.get(name) !== shape.id; n++) name = `${base}_${n}`;
-    this.owners.set(name, shape.id);
-    return name;
-  }
-
-  private symbolName(shape: Shape): string {
-    return shape.type === "list" || shape.type === "map" ? nameOf(shape.id) : this.symbols.name(shape);
-  }
-
   private serializerOf(shape: Shape, name: string): string {
     const type = this.typeOf(shape);
     switch (shape.type) {
       case "structure":
-        return `function ${name}(v: ${type}): Record<string, unknown> {\n  return ${this.objectLiteral(shape.members, "v", true)};\n}`;
+        return `function ${name}(v: ${type}): Record<string, unknown> {\n  return ${this.objectLiteral(shape.members, "v", this.populateDefaults)};\n}`;
       case "union": {
         const lines = shape.members.map((m) => {
           const value = this.read("v", m.name);
-          return `if (${value} != null) return { ${literalKey(jsonName(m))}: ${this.toJson(this.index.target(m), value, m)} };`;
+          return `if (${value} != null) return { ${literalKey(this.wireName(m))}: ${this.toJson(this.index.target(m), value, m)} };`;
         });
         return `function ${name}(v: ${type}): Record<string, unknown> {\n  ${lines.join("\n  ")}\n  return v.$unknown === undefined ? {} : { [v.$unknown[0]]: v.$unknown[1] };\n}`;
       }
@@ -225,10 +225,10 @@ export class JsonCode {
         return `function ${name}(v: any): ${type} {\n  const o = {} as ${type};\n  ${this.readMembers(shape.members, "v", "o").join("\n  ")}\n  return o;\n}`;
       case "union": {
         const lines = shape.members.map((m) => {
-          const value = this.read("v", jsonName(m));
+          const value = this.read("v", this.wireName(m));
           return `if (${value} != null) return { ${literalKey(m.name)}: ${this.fromJson(this.index.target(m), value, m)} };`;
         });
-        return `function ${name}(v: any): ${type} {\n  ${lines.join("\n  ")}\n  return ${this.helpers.use("unknownMember")}(v);\n}`;
+        return `function ${name}(v: any): ${type} {\n  ${lines.join("\n  ")}\n  return ${this.runtime.use("unknownMember")}(v);\n}`;
       }
       case "list": case "map":
         return `function ${name}(v: any): ${type} {\n  return ${this.collection(shape, this.fromJson(this.collectionValue(shape), "x", this.collectionMember(shape)))};\n}`;

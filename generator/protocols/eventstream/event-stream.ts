@@ -8,9 +8,9 @@
 import type { ShapeIndex } from "../../index/shape-index.js";
 import type { Member, Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
-import type { JsonCode } from "./json-code.js";
-import type { Helpers } from "./runtime.js";
-import { literalKey } from "./values.js";
+import type { JsonCode } from "../codec/json/json-code.js";
+import type { RuntimeImports } from "../../codegen/runtime-imports.js";
+import { literalKey } from "../codec/json/values.js";
 
 const EVENT_HEADER = "smithy.api#eventHeader";
 const EVENT_PAYLOAD = "smithy.api#eventPayload";
@@ -37,25 +37,14 @@ export class EventStreamCode {
   private readonly readers = new Map<string, string>();
   private readonly eventReaders = new Map<string, string>();
   private readonly code: string[] = [];
-  /** Whether some event reader reads a header member (then the runtime's `eventHeader` is needed). */
-  readsHeaders = false;
 
   constructor(
     private readonly index: ShapeIndex,
     private readonly json: JsonCode,
-    private readonly helpers: Helpers,
+    private readonly runtime: RuntimeImports,
     /** JSON.stringify, or the helper that writes big numbers with all their digits. */
     private readonly stringify: string,
   ) {}
-
-  /** Whether the file has input (write) or output (read) streams. */
-  get writes(): boolean {
-    return this.writers.size > 0;
-  }
-
-  get reads(): boolean {
-    return this.readers.size > 0;
-  }
 
   /** The functions written so far, in order of first use. */
   functions(): string[] {
@@ -69,12 +58,12 @@ export class EventStreamCode {
 
   /** The request body of an input stream `value`: each event as a message. */
   requestBody(member: Member, value: string): string {
-    return `${value} == null ? undefined : eventStream(${value}, ${this.writer(this.index.target(member))})`;
+    return `${value} == null ? undefined : ${this.runtime.use("eventStream")}(${value}, ${this.writer(this.index.target(member))})`;
   }
 
   /** The output stream read from `body` (the response body, not collected). */
   responseStream(member: Member): string {
-    return `events(body, r, $metadata, ${this.reader(this.index.target(member))})`;
+    return `${this.runtime.use("events")}(body, r, $metadata, ${this.reader(this.index.target(member))}, ERRORS)`;
   }
 
   /** `message_<Union>(event)`: the message bytes of one event of the union. */
@@ -83,9 +72,6 @@ export class EventStreamCode {
     if (existing !== undefined) return existing;
     const name = `message_${nameOf(union.id)}`;
     this.writers.set(union.id, name);
-    // eventMessage writes timestamp headers as milliseconds and blob headers as bytes.
-    this.helpers.use("ms");
-    this.helpers.use("blobBytes");
     const type = this.json.typeOf(union);
     const cases = union.members.map((m) => {
       const event = this.index.target(m);
@@ -99,7 +85,7 @@ export class EventStreamCode {
         ...(contentType === undefined ? [] : [`[":content-type", 7, ${JSON.stringify(contentType)}]`]),
       ];
       const args = [`[${fixed.join(", ")}]`, "v", `[${headers.join(", ")}]`, ...(payload === undefined ? [] : [payload])];
-      return `if (${value} != null) {\n    const v = ${value};\n    return eventMessage(${args.join(", ")});\n  }`;
+      return `if (${value} != null) {\n    const v = ${value};\n    return ${this.runtime.use("eventMessage")}(${args.join(", ")});\n  }`;
     });
     this.code.push(
       `/** The message of one ${nameOf(union.id)} event; an event with no known member is refused. */\n` +
@@ -122,14 +108,14 @@ export class EventStreamCode {
       const value = this.json.read(v, explicit.name);
       const mediaType = target.traits.get("smithy.api#mediaType");
       if (target.type === "blob" || target.type === "string" || target.type === "enum") {
-        const bytes = target.type === "blob" ? `blobBytes(${value})` : `utf8(${value})`;
+        const bytes = target.type === "blob" ? `${this.runtime.use("blobBytes")}(${value})` : `${this.runtime.use("utf8")}(${value})`;
         return { headers, payload: `${value} == null ? undefined : ${bytes}`, contentType: typeof mediaType === "string" ? mediaType : PAYLOAD_TYPES[target.type] };
       }
-      return { headers, payload: `utf8(${this.stringify}(${value} == null ? {} : ${this.json.toJson(target, value, explicit)}))`, contentType: "application/json" };
+      return { headers, payload: `${this.runtime.use("utf8")}(${this.stringify}(${value} == null ? {} : ${this.json.toJson(target, value, explicit)}))`, contentType: "application/json" };
     }
     const body = event.members.filter((m) => !m.traits.has(EVENT_HEADER));
     if (body.length === 0) return { headers, payload: undefined, contentType: undefined };
-    return { headers, payload: `utf8(${this.stringify}(${this.json.objectLiteral(body, v, true)}))`, contentType: "application/json" };
+    return { headers, payload: `${this.runtime.use("utf8")}(${this.stringify}(${this.json.objectLiteral(body, v, this.json.populateDefaults)}))`, contentType: "application/json" };
   }
 
   /** `events_<Union>`: how each event type of the union is read, and which exception types name which errors. */
@@ -147,7 +133,7 @@ export class EventStreamCode {
     }
     this.code.push(
       `/** ${nameOf(union.id)}: a reader per event type, and the error each exception type names. */\n` +
-        `const ${name}: EventReaders = {\n  events: { ${events.join(", ")} },\n  exceptions: { ${exceptions.join(", ")} },\n};`,
+        `const ${name}: ${this.runtime.use("EventReaders")} = {\n  events: { ${events.join(", ")} },\n  exceptions: { ${exceptions.join(", ")} },\n};`,
     );
     return name;
   }
@@ -162,19 +148,18 @@ export class EventStreamCode {
     const statements = [`const o = {} as ${type};`];
     for (const m of event.members.filter((x) => x.traits.has(EVENT_HEADER))) {
       const kind = (HEADERS[this.index.target(m).type] ?? STRING_HEADER)[1];
-      this.readsHeaders = true;
-      statements.push(`{ const x = eventHeader(m, ${JSON.stringify(m.name)}, ${JSON.stringify(kind)}); if (x !== undefined) ${this.json.write("o", m.name, "x")} }`);
+      statements.push(`{ const x = ${this.runtime.use("eventHeader")}(m, ${JSON.stringify(m.name)}, ${JSON.stringify(kind)}); if (x !== undefined) ${this.json.write("o", m.name, "x")} }`);
     }
     const explicit = event.members.find((m) => m.traits.has(EVENT_PAYLOAD));
     if (explicit !== undefined) {
       const target = this.index.target(explicit);
-      const value = target.type === "blob" ? "m.body" : target.type === "string" || target.type === "enum" ? `decoder.decode(m.body) as ${this.json.typeOf(target)}` : this.json.fromJson(target, "eventJson(m.body)", explicit);
+      const value = target.type === "blob" ? "m.body" : target.type === "string" || target.type === "enum" ? `${this.runtime.use("fromUtf8")}(m.body) as ${this.json.typeOf(target)}` : this.json.fromJson(target, `${this.runtime.use("eventJson")}(m.body)`, explicit);
       statements.push(this.json.write("o", explicit.name, value));
     } else {
       const body = event.members.filter((m) => !m.traits.has(EVENT_HEADER));
-      if (body.length > 0) statements.push("const v = eventJson(m.body);", ...this.json.readMembers(body, "v", "o"));
+      if (body.length > 0) statements.push(`const v = ${this.runtime.use("eventJson")}(m.body);`, ...this.json.readMembers(body, "v", "o"));
     }
-    this.code.push(`function ${name}(m: EventMessage): ${type} {\n  ${statements.join("\n  ")}\n  return o;\n}`);
+    this.code.push(`function ${name}(m: ${this.runtime.use("EventMessage")}): ${type} {\n  ${statements.join("\n  ")}\n  return o;\n}`);
     return name;
   }
 }

@@ -3,9 +3,9 @@
 // members come from headers, the status code or the payload. Everything else is in the JSON body.
 // A model that breaks a binding rule is a CodegenError naming the shape.
 
-import { CodegenError, type Diagnostic } from "../../diagnostics.js";
-import type { ShapeIndex } from "../../index/shape-index.js";
-import type { Member, Shape } from "../../model/model.js";
+import { CodegenError, type Diagnostic } from "../../../diagnostics.js";
+import type { ShapeIndex } from "../../../index/shape-index.js";
+import type { Member, Shape } from "../../../model/model.js";
 
 export const UNIT = "smithy.api#Unit";
 
@@ -168,7 +168,7 @@ function parseQueryLiterals(pattern: string): Array<[string, string | null]> {
   });
 }
 
-function parseHostPrefix(op: Shape, members: readonly Member[], problems: Diagnostic[]): RequestBindings["hostPrefix"] {
+export function parseHostPrefix(op: Shape, members: readonly Member[], problems: Diagnostic[]): RequestBindings["hostPrefix"] {
   const endpoint = op.traits.get("smithy.api#endpoint") as { hostPrefix?: unknown } | undefined;
   if (typeof endpoint?.hostPrefix !== "string") return undefined;
   const parts: Array<{ text: string } | { member: Member }> = [];

@@ -3,11 +3,11 @@
 // http-date in headers; strings with @mediaType are base64 in headers; lists repeat the query key
 // or become one comma-separated header.
 
-import type { ShapeIndex } from "../../index/shape-index.js";
-import type { Member, Shape } from "../../model/model.js";
-import { FROM_TIMESTAMP, TO_TIMESTAMP } from "./json-code.js";
-import type { Helpers } from "./runtime.js";
-import { timestampFormat, type TimestampFormat } from "./values.js";
+import type { ShapeIndex } from "../../../index/shape-index.js";
+import type { Member, Shape } from "../../../model/model.js";
+import { FROM_TIMESTAMP, TO_TIMESTAMP } from "../../codec/json/json-code.js";
+import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
+import { timestampFormat, type TimestampFormat } from "../../codec/json/values.js";
 
 export type TextLocation = "label" | "query" | "header";
 
@@ -16,7 +16,7 @@ const DEFAULT_FORMAT: Record<TextLocation, TimestampFormat> = { label: "date-tim
 export class HttpCode {
   constructor(
     private readonly index: ShapeIndex,
-    private readonly helpers: Helpers,
+    private readonly runtime: RuntimeImports,
     /** The TypeScript type of a shape's values (enums are named types: header text is cast to them). */
     private readonly typeOf: (shape: Shape) => string,
   ) {}
@@ -26,13 +26,13 @@ export class HttpCode {
    * is already a string (`String` is then the converter).
    */
   private converter(target: Shape, member: Member | undefined, location: TextLocation): string | undefined {
-    const h = this.helpers;
+    const rt = this.runtime;
     switch (target.type) {
       case "string": case "enum":
-        return location === "header" && target.traits.has("smithy.api#mediaType") ? h.use("toBase64") : undefined;
+        return location === "header" && target.traits.has("smithy.api#mediaType") ? rt.use("toBase64") : undefined;
       case "timestamp": {
         const format = timestampFormat(member, target, DEFAULT_FORMAT[location]);
-        return format === "epoch-seconds" ? `(d: Date) => String(${h.use("epochSeconds")}(d))` : h.use(TO_TIMESTAMP[format]);
+        return format === "epoch-seconds" ? `(d: Date) => String(${rt.use("epochSeconds")}(d))` : rt.use(TO_TIMESTAMP[format]);
       }
       default:
         return undefined;
@@ -42,7 +42,7 @@ export class HttpCode {
   /** Text for the non-null scalar `expr` of `target`; `what` names it in the error for a non-scalar. */
   toText(target: Shape, expr: string, member: Member | undefined, location: TextLocation, what = `${location} ${member?.name ?? "value"}`): string {
     const converter = this.converter(target, member, location);
-    const text = `${this.helpers.use("scalarText")}(${expr}, ${JSON.stringify(what)})`;
+    const text = `${this.runtime.use("scalarText")}(${expr}, ${JSON.stringify(what)})`;
     if (converter === undefined) return text;
     if (target.type === "timestamp") return /^[A-Za-z_$][\w$]*$/.test(converter) ? `${converter}(${expr})` : `(${converter})(${expr})`;
     return `${converter}(${text})`;
@@ -54,7 +54,7 @@ export class HttpCode {
     const quotedName = JSON.stringify(name);
     if (target.type !== "list") {
       const value = target.type === "timestamp" || target.traits.has("smithy.api#mediaType") ? this.toText(target, expr, member, "header") : expr;
-      return `${this.helpers.use("header")}(${value}, ${quotedName})`;
+      return `${this.runtime.use("header")}(${value}, ${quotedName})`;
     }
     const itemMember = target.members[0]!;
     const item = this.index.target(itemMember);
@@ -62,7 +62,7 @@ export class HttpCode {
     // http-date values hold a comma, and are not quoted (as AWS SDK v3 does).
     const quote = item.type !== "timestamp";
     const args = [expr, quotedName, ...(converter === undefined && quote ? [] : [converter ?? "undefined", String(quote)])];
-    return `${this.helpers.use("headerList")}(${args.join(", ")})`;
+    return `${this.runtime.use("headerList")}(${args.join(", ")})`;
   }
 
   /** The query value of the non-null `expr`: a string, or a string[] for a list. */
@@ -71,14 +71,14 @@ export class HttpCode {
     if (target.type !== "list") return this.toText(target, expr, member, "query");
     const itemMember = target.members[0]!;
     const converter = this.converter(this.index.target(itemMember), itemMember, "query");
-    return `${this.helpers.use("queryList")}(${expr}${converter === undefined ? "" : `, ${converter}`})`;
+    return `${this.runtime.use("queryList")}(${expr}${converter === undefined ? "" : `, ${converter}`})`;
   }
 
   /** A percent-encoded URI label; throws at run time when the value is missing or empty. */
   label(member: Member, expr: string, greedy: boolean): string {
     const target = this.index.target(member);
     const value = target.type === "timestamp" ? `(${expr} == null ? undefined : ${this.toText(target, expr, member, "label")})` : expr;
-    return `${this.helpers.use("label")}(${value}, ${JSON.stringify(member.name)}${greedy ? ", true" : ""})`;
+    return `${this.runtime.use(greedy ? "greedyLabel" : "label")}(${value}, ${JSON.stringify(member.name)})`;
   }
 
   /** The model value of header text `expr` (a string) for `member`. */
@@ -92,23 +92,23 @@ export class HttpCode {
     const itemMember = target.members[0]!;
     const item = this.index.target(itemMember);
     const dates = item.type === "timestamp" && timestampFormat(itemMember, item, "http-date") === "http-date";
-    const split = `${this.helpers.use(dates ? "splitDates" : "splitHeader")}(${expr})`;
+    const split = `${this.runtime.use(dates ? "splitDates" : "splitHeader")}(${expr})`;
     const convert = this.fromText(item, itemMember, "x");
     const list = convert === "x" ? split : `${split}.map((x) => ${convert})`;
     return isEnum(item) ? `(${list} as ${this.typeOf(target)})` : list;
   }
 
   private fromText(target: Shape, member: Member, expr: string): string {
-    const h = this.helpers;
+    const rt = this.runtime;
     switch (target.type) {
       case "string": case "enum":
-        return target.traits.has("smithy.api#mediaType") ? `${h.use("fromUtf8")}(${h.use("fromBase64")}(${expr}))` : expr;
+        return target.traits.has("smithy.api#mediaType") ? `${rt.use("fromUtf8")}(${rt.use("fromBase64")}(${expr}))` : expr;
       case "boolean": return `${expr}.toLowerCase() === "true"`;
       case "byte": case "short": case "integer": case "long": case "float": case "double": case "intEnum":
         return `Number(${expr})`;
-      case "bigInteger": return `${h.use("fromBig")}(${expr}, true)`;
-      case "bigDecimal": return `${h.use("fromBig")}(${expr}, false)`;
-      case "timestamp": return `${h.use(FROM_TIMESTAMP[timestampFormat(member, target, "http-date")])}(${expr})`;
+      case "bigInteger": return `${rt.use("fromBig")}(${expr}, true)`;
+      case "bigDecimal": return `${rt.use("fromBig")}(${expr}, false)`;
+      case "timestamp": return `${rt.use(FROM_TIMESTAMP[timestampFormat(member, target, "http-date")])}(${expr})`;
       default:
         throw new Error(`internal: ${target.type} ${target.id} cannot be read from a header`);
     }

@@ -1,8 +1,8 @@
 // Small facts about shapes and members that the restJson1 code writers share: timestamp
 // formats, how a member is read and written safely in generated code, default values.
 
-import type { Member, Shape } from "../../model/model.js";
-import { isIdentifier } from "../../model/shape-id.js";
+import type { Member, Shape } from "../../../model/model.js";
+import { isIdentifier } from "../../../model/shape-id.js";
 
 export type TimestampFormat = "date-time" | "epoch-seconds" | "http-date";
 

@@ -1,0 +1,49 @@
+// awsJson error identification, both sides. A client finds the error's code where SDK v3 looks
+// for it and keeps only the shape name; an `@awsQueryCompatible` service (SQS) also says the
+// awsQuery code and fault in `x-amzn-query-error: <Code>;<Sender|Receiver>`.
+
+/**
+ * The shape name in a raw error type: up to the first `,` (headers joined by a proxy) or `:`
+ * (a trailing URI), then what follows a `#` (a namespace): `ns#Name:http://…` → `Name`.
+ */
+export function sanitizeErrorCode(raw: string | number): string {
+  let code = String(raw);
+  code = code.split(",", 1)[0]!.split(":", 1)[0]!;
+  const hash = code.indexOf("#");
+  return hash < 0 ? code : code.slice(hash + 1).split("#", 1)[0]!;
+}
+
+/** Header names lower case, as a deserializer's header bag has them. */
+type Headers = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The error code of a response, in SDK v3's order for awsJson: the body's `__type`, then the
+ * first body property named `code` in any case, then the `x-amzn-errortype` header. An
+ * `@awsQueryCompatible` service reads `code` first, then the header, then `__type`, and its
+ * `x-amzn-query-error` code stands as the body's `Code` (SDK v3 writes it there before reading).
+ * `undefined` when there is none, or when the value found is neither a string nor a number.
+ */
+export function awsJsonErrorCode(headers: Headers, body: Readonly<Record<string, unknown>>, queryCompatible: boolean): string | undefined {
+  if (!queryCompatible) return sanitize(body.__type) ?? sanitize(codeProperty(body, undefined)) ?? sanitize(headers["x-amzn-errortype"]);
+  return sanitize(codeProperty(body, queryError(headers)?.code)) ?? sanitize(headers["x-amzn-errortype"]) ?? sanitize(body.__type);
+}
+
+const sanitize = (value: unknown): string | undefined =>
+  typeof value === "string" || typeof value === "number" ? sanitizeErrorCode(value) : undefined;
+
+/** The first own property named `code` in any case (`Code`, `CODE`…), with `Code` replaced by `queryCode` when given. */
+function codeProperty(body: Readonly<Record<string, unknown>>, queryCode: string | undefined): unknown {
+  for (const key in body) {
+    if (!Object.hasOwn(body, key) || key.length !== 4 || key.toLowerCase() !== "code") continue;
+    return key === "Code" && queryCode !== undefined ? queryCode : body[key];
+  }
+  return queryCode;
+}
+
+/** The awsQuery error of `x-amzn-query-error: Code;Type`; `type` is undefined when no `;` follows. */
+export function queryError(headers: Headers): { readonly code: string; readonly type: string | undefined } | undefined {
+  const value = headers["x-amzn-query-error"];
+  if (value === undefined) return undefined;
+  const [code, type] = value.split(";");
+  return { code: code!, type };
+}

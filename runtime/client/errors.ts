@@ -1,0 +1,97 @@
+// A client's errors: the modeled error a response names, built as its class would build it.
+
+import type { HeaderBag, HttpResponse, ResponseMetadata } from "@smithy/types";
+
+/** A service's exception class (the generated `<Service>ServiceException`) or one of its subclasses. */
+export type ErrorClass = abstract new (...args: any[]) => Error;
+
+/** A modeled error: its class, its fault, and its members (and `$retryable`) from the response. */
+export type ErrorEntry = readonly [
+  ErrorClass,
+  "client" | "server",
+  ((body: any, headers: HeaderBag, response: HttpResponse, message: string) => object)?,
+];
+
+/** A service's errors: its base exception class, and its modeled errors by code (data, not a switch: each costs a line). */
+export interface ServiceErrors {
+  readonly base: ErrorClass;
+  readonly codes: Record<string, ErrorEntry>;
+  /** How the protocol finds the error code in a response (default: restJson1's `errorCode`). */
+  readonly code?: (headers: HeaderBag, body: Record<string, any>) => string;
+}
+
+/** The fields a service exception's constructor sets, in its order. */
+export interface ErrorFields {
+  readonly name: string;
+  readonly $fault: "client" | "server";
+  readonly message: string;
+  readonly $metadata: ResponseMetadata;
+  readonly $response: unknown;
+}
+
+const settled = Promise.resolve();
+
+/**
+ * Rejects, after a turn (the caller's handler is attached by then), with the error `new C(…)`
+ * would make: built as an Error given C's prototype, without the class constructor frames V8
+ * would also walk to record the stack; then `fields` and the modeled `members`.
+ */
+export function raise(C: ErrorClass, fields: ErrorFields, members?: object): Promise<never> {
+  // A named function: the stack's first frame reads `make`.
+  return settled.then(function make() {
+    const error = new Error(fields.message);
+    Object.setPrototypeOf(error, C.prototype);
+    throw Object.assign(error, fields, members);
+  });
+}
+
+/** Rejects with a DeserializationError service exception that keeps the body: the response could not be read. */
+export function unreadable(response: HttpResponse, $metadata: ResponseMetadata, body: unknown, e: unknown, errors: ServiceErrors): Promise<never> {
+  return raise(errors.base, {
+    name: "DeserializationError",
+    $fault: "server",
+    message: e instanceof Error ? e.message : String(e),
+    $metadata,
+    $response: { ...response, body },
+  });
+}
+
+/** The error code: `x-amzn-errortype`, else a `code` property (any case), else `__type`; only the shape name kept. */
+export function errorCode(headers: HeaderBag, body: Record<string, any>): string {
+  const code: unknown = headers["x-amzn-errortype"] ?? body[Object.keys(body).find((k) => /^code$/i.test(k)) ?? "code"] ?? body["__type"];
+  // As SDK v3: up to the first `,` or `:`, then after a `#` up to the next: "ns#Name:http://…" → "Name".
+  return typeof code === "string" || typeof code === "number" ? /^(?:[^,:#]*#)?([^,:#]*)/.exec(String(code))![1]! : "Unknown";
+}
+
+/** The error of a non-2xx response: the modeled error named by its code, else the service exception. */
+export function toError(response: HttpResponse, headers: HeaderBag, text: string, $metadata: ResponseMetadata, errors: ServiceErrors): Promise<never> {
+  let body: any;
+  try {
+    body = JSON.parse(text || "{}");
+  } catch {
+    // Not JSON: the code can still be in the header, and the text is kept in $response.body.
+  }
+  const json = typeof body === "object" && body !== null && !Array.isArray(body);
+  if (!json) body = {};
+  const code = (errors.code ?? errorCode)(headers, body);
+  const m = body.message ?? body.Message;
+  // As SDK v3 names a missing message; a body that is not JSON has none either (its text is in $response.body).
+  const message = typeof m === "string" && m !== "" ? m : "UnknownError";
+  // Own entries only: a code such as `constructor` names no error.
+  const entry = Object.hasOwn(errors.codes, code) ? errors.codes[code] : undefined;
+  let members: object | undefined;
+  try {
+    members = entry?.[2]?.(body, headers, response, message);
+  } catch (e) {
+    // A member that cannot be read (a bad date or base64): the response is unreadable.
+    return unreadable(response, $metadata, text, e, errors);
+  }
+  // The fields the class's constructor sets, in its order; the modeled members come after them.
+  return raise(entry?.[0] ?? errors.base, {
+    name: code,
+    $fault: entry?.[1] ?? (response.statusCode >= 500 ? "server" : "client"),
+    message,
+    $metadata,
+    $response: json ? response : { ...response, body: text },
+  }, members);
+}

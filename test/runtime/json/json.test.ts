@@ -1,0 +1,61 @@
+// runtime/json, runtime/timestamps, runtime/base64: values as JSON carries them, both ways.
+
+import { describe, expect, it } from "vitest";
+import { blobBytes, fromBase64, toBase64 } from "../../../runtime/base64.js";
+import { bigJson, stringify } from "../../../runtime/json/big-numbers.js";
+import { dense, denseMap, listOf, mapOf } from "../../../runtime/json/collections.js";
+import { fromBig, fromNum, num } from "../../../runtime/json/numbers.js";
+import { unknownMember } from "../../../runtime/json/unions.js";
+import { dateTime, epochSeconds, fromDateTime, fromEpochSeconds, fromHttpDate, httpDate } from "../../../runtime/timestamps.js";
+
+describe("numbers", () => {
+  it("NaN and the infinities travel as strings", () => {
+    expect([NaN, Infinity, -Infinity, 1.5].map(num)).toEqual(["NaN", "Infinity", "-Infinity", 1.5]);
+    expect(["NaN", "Infinity", "-Infinity", 2].map(fromNum)).toEqual([NaN, Infinity, -Infinity, 2]);
+  });
+
+  it("big numbers are written with every digit and read as bigint or string", () => {
+    expect(stringify({ a: bigJson(123456789012345678901234567890n), b: bigJson("1.000000000000000000001"), c: "x" }))
+      .toBe('{"a":123456789012345678901234567890,"b":1.000000000000000000001,"c":"x"}');
+    expect(() => bigJson("1; drop" as string)).toThrow(/not a number/);
+    expect(fromBig("123456789012345678901234567890", true)).toBe(123456789012345678901234567890n);
+    expect(fromBig(1.5, false)).toBe("1.5");
+    expect(() => fromBig("x", true)).toThrow(/not a number/);
+  });
+});
+
+describe("collections", () => {
+  it("drop nulls unless sparse, convert each item, keep __proto__ keys as own properties", () => {
+    expect(dense([1, null, 2])).toEqual([1, 2]);
+    expect(denseMap({ a: 1, b: null })).toEqual({ a: 1 });
+    expect(listOf([1, null], (x) => x * 2, true)).toEqual([2, null]);
+    const map = mapOf(JSON.parse('{"__proto__":1,"b":null}'), (x) => x + 1);
+    expect(Object.hasOwn(map, "__proto__")).toBe(true);
+    expect(Object.keys(map)).toEqual(["__proto__"]);
+  });
+
+  it("an unknown union member is kept as $unknown; __type is ignored", () => {
+    expect(unknownMember({ other: 1, __type: "x" })).toEqual({ $unknown: ["other", 1] });
+    expect(unknownMember({ a: 1, b: 2 })).toEqual({});
+  });
+});
+
+describe("timestamps and blobs", () => {
+  const date = new Date(Date.UTC(2019, 11, 16, 23, 48, 18, 500));
+  it("round-trip in each format", () => {
+    expect(fromEpochSeconds(epochSeconds(date))).toEqual(date);
+    expect(dateTime(date)).toBe("2019-12-16T23:48:18.500Z");
+    expect(fromDateTime("2019-12-16T23:48:18.5+01:00")).toEqual(new Date(date.getTime() - 3600_000));
+    expect(fromHttpDate(httpDate(new Date(Date.UTC(2019, 11, 16, 23, 48, 18))))).toEqual(new Date(Date.UTC(2019, 11, 16, 23, 48, 18)));
+    for (const bad of ["x", "2019-13-01T00:00:00Z", "2019-12-16 23:48:18Z"]) expect(() => fromDateTime(bad)).toThrow();
+    for (const bad of ["x", "Mon, 16 Dex 2019 23:48:18 GMT", "Mon, 16 Dec 2019 23:48:18 UTC"]) expect(() => fromHttpDate(bad)).toThrow(/HTTP date/);
+  });
+
+  it("base64 round-trips bytes and refuses what is not base64", () => {
+    for (const s of ["", "f", "fo", "foo", "日本😀"]) {
+      expect(toBase64(s)).toBe(Buffer.from(s).toString("base64"));
+      expect(fromBase64(toBase64(s))).toEqual(blobBytes(s));
+    }
+    expect(() => fromBase64("a===")).toThrow(/base64/);
+  });
+});
