@@ -100,7 +100,8 @@ export function emitRestJson1Server(ctx: EmitContext): EmittedFile {
       writerStatements: output.statements,
       respond: output.respond,
       validator: op.input === undefined || op.input === UNIT ? "" : `assertValid${symbols.name(op.input)}`,
-      modeled: errors.map((e) => `is${symbols.name(e)}(e)`).join(" || "),
+      // One guard per line, as a person writes a long condition.
+      modeled: errors.length > 1 ? `\n${errors.map((e) => `is${symbols.name(e)}(e)`).join(" ||\n")}\n` : errors.map((e) => `is${symbols.name(e)}(e)`).join(""),
       errorCases: errors.map((e) => ({ code: JSON.stringify(errorType(e)), writer: `$error${symbols.name(e)}` })),
     };
   });
