@@ -14,6 +14,11 @@ export interface ProtocolPlugin {
   readonly emitClient: (ctx: EmitContext) => EmittedFile;
   /** src/server.ts for a server: request deserializers, response serializers, router, handler. */
   readonly emitServer?: ((ctx: EmitContext) => EmittedFile) | undefined;
+  /**
+   * The top-level names its files declare for the targets generated, each with what owns it:
+   * reserved with the symbol provider before any emitter runs, so no name is claimed while emitting.
+   */
+  readonly names: (ctx: EmitContext) => ReadonlyArray<readonly [name: string, owner: string]>;
 }
 
 export const PROTOCOLS: ReadonlyMap<string, ProtocolPlugin> = new Map([restJson1, awsJson1_0, awsJson1_1].map((p) => [p.traitId, p]));

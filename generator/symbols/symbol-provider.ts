@@ -165,6 +165,13 @@ export class SymbolProvider {
     }
   }
 
+  /** Reserves generated names before any emitter runs; every clash is reported at once. */
+  reserve(names: ReadonlyArray<readonly [name: string, owner: string]>): void {
+    const problems: Diagnostic[] = [];
+    for (const [name, owner] of names) this.claim(name, owner, problems);
+    if (problems.length > 0) throw new CodegenError(problems);
+  }
+
   /** Per-shape function names by prefix, then shape id; each prefix planned for the whole closure at once. */
   private readonly shapeFunctions = new Map<string, Map<string, string>>();
 

@@ -1,7 +1,9 @@
-// Per-shape serde functions (se_/de_) are named by the symbol provider for the whole closure at
-// once: in shape-id order, never a name a model shape has, whatever order the emitters ask in.
+// Generated names are planned before emitting: per-shape serde functions (se_/de_) by the symbol
+// provider for the whole closure at once (shape-id order, never a name a model shape has), and a
+// protocol's exported functions reserved up front, every clash reported at once.
 
 import { describe, expect, it } from "vitest";
+import { CodegenError } from "../../generator/diagnostics.js";
 import { fileOf, generate, loadGenerated, modelFromJson } from "../helpers/codegen.js";
 
 const times = () => ({ type: "list", member: { target: "smithy.api#Timestamp" } });
@@ -36,5 +38,19 @@ describe("se_/de_ function names", () => {
     const { mod } = await loadGenerated<Record<string, (...a: unknown[]) => any>>(await generate(modelFromJson({ "m.json": model("ab") })));
     const body = JSON.parse(mod["serializeOpRequest"]!({ first: [new Date(1000)], second: [new Date(2000)], clash: { v: "x" } }, "https://e").body);
     expect(body).toEqual({ first: [1], second: [2], clash: { v: "x" } });
+  });
+});
+
+describe("a protocol's exported names", () => {
+  it("are reserved before emitting: shapes holding them fail together, naming both owners", async () => {
+    const m = model("ab");
+    const shapes = m.shapes as Record<string, unknown>;
+    for (const name of ["serializeOpRequest", "deserializeOpResponse"]) shapes[`a.ns#${name}`] = { type: "structure", members: {} };
+    (shapes["a.ns#OpInput"] as { members: Record<string, unknown> }).members["x"] = { target: "a.ns#serializeOpRequest" };
+    (shapes["a.ns#OpInput"] as { members: Record<string, unknown> }).members["y"] = { target: "a.ns#deserializeOpResponse" };
+    const error = await generate(modelFromJson({ "m.json": m })).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(CodegenError);
+    expect((error as Error).message).toContain("generated name serializeOpRequest is needed by both a.ns#serializeOpRequest and the request serializer of a.ns#Op");
+    expect((error as Error).message).toContain("generated name deserializeOpResponse is needed by both a.ns#deserializeOpResponse and the response deserializer of a.ns#Op");
   });
 });

@@ -3,7 +3,7 @@
 // call; what they use of the runtime is imported from src/runtime/. Builds a view model;
 // templates/protocol-restjson1.ts.hbs lays it out.
 
-import { CodegenError, type Diagnostic } from "../../diagnostics.js";
+import { CodegenError } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
 import { docComment } from "../../emit/docs.js";
 import { errorFault, errorRetryable, messageMember } from "../../model/errors.js";
@@ -30,15 +30,9 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
     ? runtime.use("stringify")
     : "JSON.stringify";
   const streams = new EventStreamCode(index, json, runtime, stringify);
-  const problems: Diagnostic[] = [];
 
   const operations = closure.operations.map((op) => {
-    // The operation's own name: `_Headers` is only the type-safe spelling of a type name.
-    const opName = closure.service.rename?.get(op.id) ?? nameOf(op.id);
-    const serialize = `serialize${opName}Request`;
-    const deserialize = `deserialize${opName}Response`;
-    symbols.claim(serialize, `the request serializer of ${op.id}`, problems);
-    symbols.claim(deserialize, `the response deserializer of ${op.id}`, problems);
+    const { opName, serialize, deserialize } = operationNames(op, closure.service);
     const aliases = symbols.operationAliases(op);
     const inputType = aliases.input ?? symbols.name(op.input!);
     const outputType = aliases.output ?? symbols.name(op.output!);
@@ -57,7 +51,6 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
       ...readerBody(response, json, http, runtime, streams, ctx),
     };
   });
-  if (problems.length > 0) throw new CodegenError(problems);
 
   // One entry per code: two errors named alike (from different namespaces) share a code on the wire.
   const errors = closure.errors
@@ -101,6 +94,20 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
 }
 
 const shapeName = (shape: Shape): string => shape.id.slice(shape.id.indexOf("#") + 1);
+
+/** An operation's client functions; the operation's own name (`_Headers` is only the type-safe spelling of a type name). */
+function operationNames(op: Shape, service: Shape) {
+  const opName = service.rename?.get(op.id) ?? nameOf(op.id);
+  return { opName, serialize: `serialize${opName}Request`, deserialize: `deserialize${opName}Response` };
+}
+
+/** The exported names of protocol.ts, reserved before emitting. */
+export function clientNames(ctx: EmitContext): Array<[string, string]> {
+  return ctx.closure.operations.flatMap((op) => {
+    const { serialize, deserialize } = operationNames(op, ctx.closure.service);
+    return [[serialize, `the request serializer of ${op.id}`], [deserialize, `the response deserializer of ${op.id}`]] as Array<[string, string]>;
+  });
+}
 
 /** A serializer's or deserializer's TSDoc: what it does, then the operation's own documentation. */
 function operationDoc(op: Shape, summary: string): string {

@@ -4,7 +4,7 @@
 // its output or modeled error; and `createNodeListener` for node:http. Builds a view model;
 // templates/server.ts.hbs and the restjson1-server-* partials lay it out.
 
-import { CodegenError, type Diagnostic } from "../../../diagnostics.js";
+import { CodegenError } from "../../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../../emit/context.js";
 import { isEventStream, type Shape } from "../../../model/model.js";
 import type { ShapeIndex } from "../../../index/shape-index.js";
@@ -35,18 +35,8 @@ const TEMPLATE_LOCALS = new Set(["TextDecoder", "decoder"]);
 
 export function emitRestJson1Server(ctx: EmitContext): EmittedFile {
   const { index, closure, symbols } = ctx;
-  const problems: Diagnostic[] = [];
   const service = symbols.serviceName;
-  const names = {
-    RequestError: `${service}RequestError`,
-    Operations: `${service}Operations`,
-    HandlerOptions: `${service}HandlerOptions`,
-    createHandler: `create${service}Handler`,
-    createNodeListener: "createNodeListener",
-    NodeRequestLike: "NodeRequestLike",
-    NodeResponseLike: "NodeResponseLike",
-  };
-  for (const [what, name] of Object.entries(names)) symbols.claim(name, `the server's ${what} of ${closure.service.id}`, problems);
+  const names = fixedNames(service);
 
   const runtime = new RuntimeImports((name) => symbols.isClaimed(name) || TEMPLATE_LOCALS.has(name));
   // The server templates read bodies as bytes and count them.
@@ -71,10 +61,7 @@ export function emitRestJson1Server(ctx: EmitContext): EmittedFile {
   const routes = served.map((op, i) => routeOf(op, requests[i]!));
   const operations = served.map((op, i) => {
     const name = symbols.name(op);
-    const fns = { deserialize: `deserialize${name}Request`, serialize: `serialize${name}Response`, serializeError: `serialize${name}Error` };
-    symbols.claim(fns.deserialize, `the request deserializer of ${op.id}`, problems);
-    symbols.claim(fns.serialize, `the response serializer of ${op.id}`, problems);
-    symbols.claim(fns.serializeError, `the error serializer of ${op.id}`, problems);
+    const fns = operationFunctions(name);
     const aliases = symbols.operationAliases(op);
     const inputType = aliases.input ?? symbols.name(op.input!);
     const outputType = aliases.output ?? symbols.name(op.output!);
@@ -100,11 +87,11 @@ export function emitRestJson1Server(ctx: EmitContext): EmittedFile {
       writerStatements: output.statements,
       respond: output.respond,
       validator: op.input === undefined || op.input === UNIT ? "" : `assertValid${symbols.name(op.input)}`,
-      modeled: errors.map((e) => `is${symbols.name(e)}(e)`).join(" || "),
+      // One guard per line, as a person writes a long condition.
+      modeled: errors.length > 1 ? `\n${errors.map((e) => `is${symbols.name(e)}(e)`).join(" ||\n")}\n` : errors.map((e) => `is${symbols.name(e)}(e)`).join(""),
       errorCases: errors.map((e) => ({ code: JSON.stringify(errorType(e)), writer: `$error${symbols.name(e)}` })),
     };
   });
-  if (problems.length > 0) throw new CodegenError(problems);
 
   const errorWriters = [...errorClasses.values()].map((e) => ({
     className: symbols.name(e),
@@ -151,6 +138,38 @@ export function emitRestJson1Server(ctx: EmitContext): EmittedFile {
     validates: validators.length > 0,
   }, closure.service.id);
   return { path: "src/server.ts", content, runtime: runtime.modules() };
+}
+
+/** The server's own exported names for a service named `service`. */
+function fixedNames(service: string) {
+  return {
+    RequestError: `${service}RequestError`,
+    Operations: `${service}Operations`,
+    HandlerOptions: `${service}HandlerOptions`,
+    createHandler: `create${service}Handler`,
+    createNodeListener: "createNodeListener",
+    NodeRequestLike: "NodeRequestLike",
+    NodeResponseLike: "NodeResponseLike",
+  };
+}
+
+/** An operation's server functions, by its type-safe name. */
+function operationFunctions(name: string) {
+  return { deserialize: `deserialize${name}Request`, serialize: `serialize${name}Response`, serializeError: `serialize${name}Error` };
+}
+
+/** The exported names of server.ts, reserved before emitting. */
+export function serverNames(ctx: EmitContext): Array<[string, string]> {
+  const { closure, symbols } = ctx;
+  const fixed = Object.entries(fixedNames(symbols.serviceName)).map(([what, name]): [string, string] => [name, `the server's ${what} of ${closure.service.id}`]);
+  const served = closure.operations.filter((op) => !usesEventStream(ctx.index, op));
+  return [...fixed, ...served.flatMap((op) => {
+    const fns = operationFunctions(symbols.name(op));
+    return [
+      [fns.deserialize, `the request deserializer of ${op.id}`], [fns.serialize, `the response serializer of ${op.id}`],
+      [fns.serializeError, `the error serializer of ${op.id}`],
+    ] as Array<[string, string]>;
+  })];
 }
 
 /** An operation whose input or output has an event stream member. */
