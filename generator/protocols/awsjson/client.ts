@@ -28,16 +28,9 @@ export function emitAwsJsonClient(version: AwsJsonVersion, ctx: EmitContext): Em
   const contentType = `application/x-amz-json-${version}`;
   const problems: Diagnostic[] = [];
 
-  // Event streams over awsJson are not specified yet (aws-json.rst.template: "TODO"); such
-  // operations (Kinesis's SubscribeToShard) get no serde, and the file says so.
-  const streaming = closure.operations.filter((op) => [op.input, op.output].some((id) => index.shape(id!).members.some((m) => isEventStream(index.target(m)))));
+  const streaming = closure.operations.filter((op) => usesEventStream(ctx, op));
   const operations = closure.operations.filter((op) => !streaming.includes(op)).map((op) => {
-    // X-Amz-Target names the shapes as modeled: a service `rename` changes only TypeScript names.
-    const opName = closure.service.rename?.get(op.id) ?? nameOf(op.id);
-    const serialize = `serialize${opName}Request`;
-    const deserialize = `deserialize${opName}Response`;
-    symbols.claim(serialize, `the request serializer of ${op.id}`, problems);
-    symbols.claim(deserialize, `the response deserializer of ${op.id}`, problems);
+    const { opName, serialize, deserialize } = operationNames(op, ctx);
     const aliases = symbols.operationAliases(op);
     const inputType = aliases.input ?? symbols.name(op.input!);
     const outputType = aliases.output ?? symbols.name(op.output!);
@@ -114,6 +107,27 @@ export function emitAwsJsonClient(version: AwsJsonVersion, ctx: EmitContext): Em
     queryCodes,
   }, closure.service.id);
   return { path: "src/protocol.ts", content, runtime: runtime.modules() };
+}
+
+/**
+ * Event streams over awsJson are not specified yet (aws-json.rst.template: "TODO"); such
+ * operations (Kinesis's SubscribeToShard) get no serde, and the protocol file says so.
+ */
+export const usesEventStream = (ctx: EmitContext, op: Shape): boolean =>
+  [op.input, op.output].some((id) => ctx.index.shape(id!).members.some((m) => isEventStream(ctx.index.target(m))));
+
+/** An operation's TypeScript name (a service `rename` applies; X-Amz-Target keeps the modeled name) and its serde functions. */
+function operationNames(op: Shape, ctx: EmitContext) {
+  const opName = ctx.closure.service.rename?.get(op.id) ?? nameOf(op.id);
+  return { opName, serialize: `serialize${opName}Request`, deserialize: `deserialize${opName}Response` };
+}
+
+/** The names protocol.ts declares, reserved before any emitter runs. */
+export function clientNames(ctx: EmitContext): Array<[string, string]> {
+  return ctx.closure.operations.filter((op) => !usesEventStream(ctx, op)).flatMap((op) => {
+    const { serialize, deserialize } = operationNames(op, ctx);
+    return [[serialize, `the request serializer of ${op.id}`], [deserialize, `the response deserializer of ${op.id}`]] as Array<[string, string]>;
+  });
 }
 
 /**

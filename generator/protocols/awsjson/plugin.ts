@@ -3,14 +3,18 @@
 // and the `__type` a server writes.
 
 import type { ProtocolPlugin } from "../index.js";
-import { emitAwsJsonClient } from "./client.js";
-import { emitAwsJsonServer } from "./server.js";
+import { clientNames, emitAwsJsonClient } from "./client.js";
+import { emitAwsJsonServer, serverNames } from "./server.js";
 import type { AwsJsonVersion } from "./quirks.js";
 
 const plugin = (version: AwsJsonVersion): ProtocolPlugin => ({
   traitId: `aws.protocols#awsJson${version.replace(".", "_")}`,
   emitClient: (ctx) => emitAwsJsonClient(version, ctx),
   emitServer: (ctx) => emitAwsJsonServer(version, ctx),
+  names: (ctx) => [
+    ...((ctx.options.targets ?? ["client"]).includes("client") ? clientNames(ctx) : []),
+    ...((ctx.options.targets ?? []).includes("server") ? serverNames(ctx) : []),
+  ],
 });
 
 export const awsJson1_0 = plugin("1.0");

@@ -7,10 +7,10 @@
 // server plumbing with restJson1.
 
 import { RuntimeImports } from "../../codegen/runtime-imports.js";
-import { CodegenError, type Diagnostic } from "../../diagnostics.js";
+import { CodegenError } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
 import { errorFault, messageMember } from "../../model/errors.js";
-import { isEventStream, type Shape } from "../../model/model.js";
+import type { Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
 import { IMPORTED } from "../../symbols/symbol-provider.js";
@@ -19,6 +19,7 @@ import { UNIT } from "../transport/http-bindings/bindings.js";
 import { ServerHelpers } from "../restjson1/server/helpers.js";
 import { StrictJson } from "../restjson1/server/strict-json.js";
 import { literalKey } from "../codec/json/values.js";
+import { usesEventStream } from "./client.js";
 import { awsQueryErrorCode, isQueryCompatible, type AwsJsonVersion } from "./quirks.js";
 
 const SMITHY_TYPES = {
@@ -34,20 +35,10 @@ const TEMPLATE_LOCALS = new Set(["TextDecoder", "decoder"]);
 
 export function emitAwsJsonServer(version: AwsJsonVersion, ctx: EmitContext): EmittedFile {
   const { index, closure, symbols } = ctx;
-  const problems: Diagnostic[] = [];
   const service = symbols.serviceName;
   const serviceName = nameOf(closure.service.id);
   const contentType = `application/x-amz-json-${version}`;
-  const names = {
-    RequestError: `${service}RequestError`,
-    Operations: `${service}Operations`,
-    HandlerOptions: `${service}HandlerOptions`,
-    createHandler: `create${service}Handler`,
-    createNodeListener: "createNodeListener",
-    NodeRequestLike: "NodeRequestLike",
-    NodeResponseLike: "NodeResponseLike",
-  };
-  for (const [what, name] of Object.entries(names)) symbols.claim(name, `the server's ${what} of ${closure.service.id}`, problems);
+  const names = fixedNames(service);
 
   const runtime = new RuntimeImports((name) => symbols.isClaimed(name) || TEMPLATE_LOCALS.has(name));
   // The server templates read bodies as bytes and count them, and route with the RPC transport.
@@ -66,14 +57,11 @@ export function emitAwsJsonServer(version: AwsJsonVersion, ctx: EmitContext): Em
   const errorClasses = new Map<string, Shape>();
   // Event streams are not part of awsJson's spec yet ("TODO" there): such operations are not
   // served (the handler answers 404 UnknownOperationException), as the client has no serde for them.
-  const served = closure.operations.filter((op) => ![op.input, op.output].some((id) => index.shape(id!).members.some((m) => isEventStream(index.target(m)))));
+  const served = closure.operations.filter((op) => !usesEventStream(ctx, op));
   serverHelpers.use("document");
   const operations = served.map((op) => {
     const name = symbols.name(op);
-    const fns = { deserialize: `deserialize${name}Request`, serialize: `serialize${name}Response`, serializeError: `serialize${name}Error` };
-    symbols.claim(fns.deserialize, `the request deserializer of ${op.id}`, problems);
-    symbols.claim(fns.serialize, `the response serializer of ${op.id}`, problems);
-    symbols.claim(fns.serializeError, `the error serializer of ${op.id}`, problems);
+    const fns = operationFunctions(name);
     const aliases = symbols.operationAliases(op);
     const inputType = aliases.input ?? symbols.name(op.input!);
     const outputType = aliases.output ?? symbols.name(op.output!);
@@ -100,11 +88,11 @@ export function emitAwsJsonServer(version: AwsJsonVersion, ctx: EmitContext): Em
       body: output.members.length > 0 ? `${stringify}(${json.objectLiteral(output.members, "output", true)})` : op.output === UNIT ? `""` : `"{}"`,
       headers: op.output === UNIT ? `{ "content-type": ${JSON.stringify(contentType)} }` : "{}",
       validator: input.members.length === 0 ? "" : `assertValid${symbols.name(input)}`,
-      modeled: errors.map((e) => `is${symbols.name(e)}(e)`).join(" || "),
+      // One guard per line, as a person writes a long condition.
+      modeled: errors.length > 1 ? `\n${errors.map((e) => `is${symbols.name(e)}(e)`).join(" ||\n")}\n` : errors.map((e) => `is${symbols.name(e)}(e)`).join(""),
       errorCases: errors.map((e) => ({ code: JSON.stringify(nameOf(e.id)), writer: `$error${symbols.name(e)}` })),
     };
   });
-  if (problems.length > 0) throw new CodegenError(problems);
 
   const queryCompatible = isQueryCompatible(closure.service);
   const errorWriters = [...errorClasses.values()].map((e) => errorWriter(e, version, queryCompatible, json, stringify, ctx));
@@ -148,6 +136,34 @@ export function emitAwsJsonServer(version: AwsJsonVersion, ctx: EmitContext): Em
     server: serverHelpers.flags(),
   }, closure.service.id);
   return { path: "src/server.ts", content, runtime: runtime.modules() };
+}
+
+/** The names server.ts declares whatever the model. */
+function fixedNames(service: string) {
+  return {
+    RequestError: `${service}RequestError`,
+    Operations: `${service}Operations`,
+    HandlerOptions: `${service}HandlerOptions`,
+    createHandler: `create${service}Handler`,
+    createNodeListener: "createNodeListener",
+    NodeRequestLike: "NodeRequestLike",
+    NodeResponseLike: "NodeResponseLike",
+  };
+}
+
+const operationFunctions = (name: string) => ({ deserialize: `deserialize${name}Request`, serialize: `serialize${name}Response`, serializeError: `serialize${name}Error` });
+
+/** The names server.ts declares, reserved before any emitter runs. */
+export function serverNames(ctx: EmitContext): Array<[string, string]> {
+  const { closure, symbols } = ctx;
+  const fixed = Object.entries(fixedNames(symbols.serviceName)).map(([what, name]): [string, string] => [name, `the server's ${what} of ${closure.service.id}`]);
+  return [...fixed, ...closure.operations.filter((op) => !usesEventStream(ctx, op)).flatMap((op) => {
+    const fns = operationFunctions(symbols.name(op));
+    return [
+      [fns.deserialize, `the request deserializer of ${op.id}`], [fns.serialize, `the response serializer of ${op.id}`],
+      [fns.serializeError, `the error serializer of ${op.id}`],
+    ] as Array<[string, string]>;
+  })];
 }
 
 /**
