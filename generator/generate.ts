@@ -30,8 +30,8 @@ export async function generatePackage(input: GenerateInput): Promise<EmittedFile
   const modelFiles = [...new Set(input.modelFiles)].sort();
   const ctx: EmitContext = { index, closure, symbols, options: input.options, modelFiles };
 
-  const sources = SOURCE_EMITTERS.map((emit) => emit(ctx)).filter((f) => f !== undefined);
-  const modules = sources.map((f) => f.path.replace(/^src\//, "").replace(/\.ts$/, ""));
+  const sources = SOURCE_EMITTERS.flatMap((emit) => emit(ctx) ?? []);
+  const modules = sources.filter((f) => !f.path.startsWith("src/runtime/")).map((f) => f.path.replace(/^src\//, "").replace(/\.ts$/, ""));
   const files = [...sources, ...emitPackageFiles(ctx, modules)];
   const formatted = files.map((f) => (f.path.endsWith(".ts") ? { path: f.path, content: layoutTypeScript(f.content, f.path) } : f));
   return formatted.sort((a, b) => (a.path < b.path ? -1 : 1));

@@ -6,7 +6,9 @@ import { emitErrors } from "./errors.js";
 import { emitModels } from "./models.js";
 import { emitValidators } from "./validators.js";
 import { emitProtocol, emitServerProtocol } from "../protocols/index.js";
+import { emitEndpoints } from "../client/endpoints/emit-endpoints.js";
 
-export type SourceEmitter = (ctx: EmitContext) => EmittedFile | undefined;
+/** A module, or a module with the runtime files it imports (under src/runtime/, not re-exported). */
+export type SourceEmitter = (ctx: EmitContext) => EmittedFile | readonly EmittedFile[] | undefined;
 
-export const SOURCE_EMITTERS: readonly SourceEmitter[] = [emitModels, emitErrors, emitValidators, emitProtocol, emitServerProtocol];
+export const SOURCE_EMITTERS: readonly SourceEmitter[] = [emitModels, emitErrors, emitValidators, emitProtocol, emitServerProtocol, emitEndpoints];

@@ -236,8 +236,8 @@ async function rawFiles(modelPath: string): Promise<Array<{ path: string; conten
   const service = index.services()[0]!;
   const closure = serviceClosure(index, service, undefined);
   const ctx: EmitContext = { index, closure, symbols: new SymbolProvider(index, closure), options: OPTIONS, modelFiles: [basename(modelPath)] };
-  const sources = SOURCE_EMITTERS.map((emit) => emit(ctx)).filter((f) => f !== undefined);
-  const modules = sources.map((f) => f.path.replace(/^src\//, "").replace(/\.ts$/, ""));
+  const sources = SOURCE_EMITTERS.flatMap((emit) => emit(ctx) ?? []);
+  const modules = sources.filter((f) => !f.path.startsWith("src/runtime/")).map((f) => f.path.replace(/^src\//, "").replace(/\.ts$/, ""));
   return [...sources, ...emitPackageFiles(ctx, modules)]
     .filter((f) => f.path.endsWith(".ts"))
     .map((f) => ({ path: `${basename(modelPath, ".json")}/${f.path}`, content: f.content }));
