@@ -24,8 +24,8 @@ async function rawFiles(modelPath) {
   const closure = serviceClosure(index, index.services()[0], undefined);
   const options = { optionality: "client", targets: ["client", "server"], packageName: "x", packageVersion: "0.0.0" };
   const ctx = { index, closure, symbols: new SymbolProvider(index, closure), options, modelFiles: [basename(modelPath)] };
-  const sources = SOURCE_EMITTERS.map((emit) => emit(ctx)).filter((f) => f !== undefined);
-  const modules = sources.map((f) => f.path.replace(/^src\//, "").replace(/\.ts$/, ""));
+  const sources = SOURCE_EMITTERS.flatMap((emit) => emit(ctx) ?? []);
+  const modules = sources.filter((f) => !f.path.startsWith("src/runtime/")).map((f) => f.path.replace(/^src\//, "").replace(/\.ts$/, ""));
   return [...sources, ...emitPackageFiles(ctx, modules)].filter((f) => f.path.endsWith(".ts"));
 }
 
