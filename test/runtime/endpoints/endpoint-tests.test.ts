@@ -1,12 +1,12 @@
 // Every case of every shared AWS model's `smithy.rules#endpointTests`, against the resolver the
-// generator emits for that model: URL, headers and properties compared exactly, or the error
-// message. Cases with `operationInputs` also go through the emitted config and operation mapping
+// generator emits for that model: URL (the string the rules built, not only the parsed URL),
+// headers and properties compared exactly, or the error message. Cases with `operationInputs` also go through the emitted config and operation mapping
 // (built-ins as SDK v3 config keys, client context params, the operation's context params).
 // `npm run -s endpoint-tests` counts them (endpoint-reporter.ts).
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILT_IN_CONFIG, emitEndpoints, lowerCamel } from "../../../generator/client/endpoints/emit-endpoints.js";
 import type { EmitContext } from "../../../generator/emit/context.js";
 import { ShapeIndex, serviceClosure } from "../../../generator/index/shape-index.js";
@@ -40,10 +40,31 @@ function serviceTraits(file: string): { cases: TestCase[] } {
   return { cases: tests?.testCases ?? [] };
 }
 
+/**
+ * `URL` as the resolver sees it while the cases run: the real one, remembering the string it was
+ * built from, so that the URL is compared as written ("https://example.com" is not
+ * "https://example.com/", though both parse to the same href).
+ */
+class RecordingURL extends URL {
+  readonly written: string;
+  constructor(url: string) {
+    super(url);
+    this.written = url;
+  }
+}
+const RealURL = URL;
+beforeAll(() => {
+  globalThis.URL = RecordingURL;
+});
+afterAll(() => {
+  globalThis.URL = RealURL;
+});
+
 function outcome(run: () => ReturnType<Resolver["resolveEndpoint"]>): unknown {
   try {
     const endpoint = run();
-    return { endpoint: { url: endpoint.url.href, headers: endpoint.headers ?? {}, properties: endpoint.properties ?? {} } };
+    expect(endpoint.url).toBeInstanceOf(RecordingURL);
+    return { endpoint: { url: (endpoint.url as RecordingURL).written, headers: endpoint.headers ?? {}, properties: endpoint.properties ?? {} } };
   } catch (e) {
     return { error: (e as Error).message };
   }
@@ -52,7 +73,7 @@ function outcome(run: () => ReturnType<Resolver["resolveEndpoint"]>): unknown {
 function expected(c: TestCase): unknown {
   if (c.expect.error !== undefined) return { error: c.expect.error };
   const e = c.expect.endpoint!;
-  return { endpoint: { url: new URL(e.url).href, headers: e.headers ?? {}, properties: e.properties ?? {} } };
+  return { endpoint: { url: e.url, headers: e.headers ?? {}, properties: e.properties ?? {} } };
 }
 
 describe.skipIf(SHARED_DIR === undefined)("endpoint tests", () => {
