@@ -5,7 +5,7 @@
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CodegenError } from "../../diagnostics.js";
+import { CodegenError, type Diagnostic } from "../../diagnostics.js";
 import { type EmitContext, type EmittedFile, header, importsFor } from "../../emit/context.js";
 import { isIdentifier } from "../../model/shape-id.js";
 import type { Shape } from "../../model/model.js";
@@ -31,6 +31,8 @@ export const BUILT_IN_CONFIG: Readonly<Record<string, string>> = {
   "AWS::STS::UseGlobalEndpoint": "useGlobalEndpoint",
 };
 
+const EXPORTED = ["EndpointParameters", "EndpointOptions", "EndpointConfig", "resolveEndpoint", "withOperationParams", "configEndpointParams", "operationEndpointParams"];
+
 const TS_TYPE = { string: "string", bool: "boolean", stringArray: "string[]" } as const;
 
 /** The endpoints module and the runtime it calls, or nothing when the service has no rule set. */
@@ -51,10 +53,18 @@ export function emitEndpoints(ctx: EmitContext): EmittedFile[] | undefined {
     if (def.builtIn !== undefined && key === undefined) {
       throw new CodegenError([{ shape: where, message: `${RULE_SET}: parameter ${name} has the built-in ${def.builtIn}, which the generator does not know (known: ${Object.keys(BUILT_IN_CONFIG).join(", ")})` }]);
     }
-    if (key !== undefined) configKeys.set(key, name);
+    if (key === undefined) continue;
+    const other = configKeys.get(key);
+    if (other !== undefined) {
+      throw new CodegenError([{ shape: where, message: `${RULE_SET}: parameters ${other} and ${name} would both be set by the config key ${key}` }]);
+    }
+    configKeys.set(key, name);
   }
+  // The module's names are re-exported from index.ts beside the model's: a shape with one of them fails generation.
+  const problems: Diagnostic[] = [];
+  for (const name of EXPORTED) ctx.symbols.claim(name, `the endpoints module of ${where}`, problems);
+  if (problems.length > 0) throw new CodegenError(problems);
   const cacheable = params.filter((p) => p.kind !== "stringArray");
-  const strings = cacheable.filter((p) => p.kind === "string");
   const field = (p: string) => `params${isIdentifier(p) ? `.${p}` : `[${JSON.stringify(p)}]`}`;
   const functions = [...compiled.runtime].filter((f) => f !== "partition").sort();
 
@@ -96,9 +106,9 @@ export function emitEndpoints(ctx: EmitContext): EmittedFile[] | undefined {
     ` * mutate the returned object.`,
     ` */`,
     `export function resolveEndpoint(params: EndpointParameters, options?: EndpointOptions): EndpointV2 {`,
-    // A NUL in a string parameter could make two parameter sets share a key: those skip the cache.
-    `  if (options?.partitions !== undefined${params.some((p) => p.kind === "stringArray") ? params.filter((p) => p.kind === "stringArray").map((p) => ` || ${field(p.name)} !== undefined`).join("") : ""}${strings.map((p) => ` || ${field(p.name)}?.includes("\\0") === true`).join("")}) return decide(params, options?.partitions) as EndpointV2;`,
-    `  const key = \`${cacheable.map((p) => `\${${field(p.name)}${p.kind === "string" ? ` ?? "\\0"` : ""}}`).join("\\0")}\`;`,
+    `  if (options?.partitions !== undefined${params.filter((p) => p.kind === "stringArray").map((p) => ` || ${field(p.name)} !== undefined`).join("")}) return decide(params, options?.partitions) as EndpointV2;`,
+    // Length-prefixed strings make the key injective: no two parameter sets share one.
+    `  const key = ${cacheable.length === 0 ? `""` : ""}${cacheable.map((p) => (p.kind === "string" ? `(${field(p.name)} === undefined ? "-" : \`\${${field(p.name)}.length}:\${${field(p.name)}}\`)` : `String(${field(p.name)})`)).join(" + ")};`,
     `  let endpoint = cache.get(key);`,
     `  if (endpoint === undefined) {`,
     `    endpoint = decide(params, undefined) as EndpointV2;`,

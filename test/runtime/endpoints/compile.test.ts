@@ -123,7 +123,9 @@ describe("the emitted endpoints module", async () => {
   it("caches per parameter set and bypasses the cache for newer partition data", () => {
     const first = mod.resolveEndpoint({ Tag: "x", Region: "us-east-1" });
     expect(mod.resolveEndpoint({ Tag: "x", Region: "us-east-1" })).toBe(first);
-    expect(mod.resolveEndpoint({ Tag: "x\0", Region: "us-east-1" })).not.toBe(mod.resolveEndpoint({ Tag: "x\0", Region: "us-east-1" }));
+    // Keys are length-prefixed: parameter sets whose values would join to the same text stay apart.
+    expect(mod.resolveEndpoint({ Tag: "1:x", Region: "us-east-1", Mode: "a" }).properties).toStrictEqual({ mode: "a" });
+    expect(mod.resolveEndpoint({ Tag: "x", Region: "us-east-1", Mode: "a1:" }).properties).toStrictEqual({ mode: "a1:" });
     const newer = { version: "2", partitions: [{ id: "aws", regionRegex: "^us-", regions: {}, outputs: { name: "aws", dnsSuffix: "example.test", dualStackDnsSuffix: "x", supportsFIPS: true, supportsDualStack: true, implicitGlobalRegion: "us-east-1" } }] };
     expect(mod.resolveEndpoint({ Tag: "x", Region: "us-east-1" }, { partitions: newer }).url.href).toBe("https://us-east-1.example.test/");
     expect(mod.resolveEndpoint({ Tag: "x", Region: "us-east-1" })).toBe(first);
@@ -171,6 +173,19 @@ describe("bad rule sets fail generation naming what is wrong", () => {
   it("an unknown parameter type or built-in", async () => {
     expect(await failure(withRules(endpoint([]), { Region: { type: "Integer" } }))).toMatch(/parameter Region has type Integer/);
     expect(await failure(withRules(endpoint([]), { Region: { type: "String", builtIn: "AWS::Nope" } }))).toMatch(/built-in AWS::Nope/);
+  });
+
+  it("two parameters set by one config key", async () => {
+    const params = { A: { type: "Boolean", builtIn: "AWS::S3::UseGlobalEndpoint" }, B: { type: "Boolean", builtIn: "AWS::STS::UseGlobalEndpoint" } };
+    expect(await failure(withRules(endpoint([]), params))).toMatch(/parameters A and B would both be set by the config key useGlobalEndpoint/);
+  });
+
+  it("a model shape named like one of the module's exports", async () => {
+    const model = service({});
+    (model["test.json"].shapes as Record<string, unknown>)["ex#EndpointConfig"] = { type: "structure", members: {} };
+    (model["test.json"].shapes["ex#PutInput"].members as Record<string, unknown>)["Config"] = { target: "ex#EndpointConfig" };
+    const error = await generate(modelFromJson(model)).then(() => undefined, (e: unknown) => e);
+    expect(String(error)).toMatch(/generated name EndpointConfig is needed by both ex#EndpointConfig and the endpoints module of ex#Svc/);
   });
 
   it("an operationContextParams path outside the compiled subset names the operation", async () => {
