@@ -5,6 +5,7 @@
 // under the project's strict flags because TypeScript narrows the same way the rules do.
 
 import { CodegenError } from "../../diagnostics.js";
+import { isIdentifier } from "../../model/shape-id.js";
 
 /** A rule set as the trait holds it (JSON). */
 export interface RuleSet {
@@ -81,51 +82,70 @@ class RuleCompiler {
       const kind = parameterKind(def.type, name, this.where);
       scope.set(name, { code: local(name), kind, optional: def.default === undefined && def.required !== true });
     }
-    const body = this.rules(this.ruleSet.rules, scope);
+    const { lines: body, terminal } = this.rules(this.ruleSet.rules, scope);
     const lines: string[] = [];
     for (const [name, def] of Object.entries(this.ruleSet.parameters)) {
-      const read = `params[${JSON.stringify(name)}]`;
+      const read = isIdentifier(name) ? `params.${name}` : `params[${JSON.stringify(name)}]`;
       // Only the parameters the rules read get a local (the rest would be unused locals).
       if (this.read.has(name)) lines.push(`const ${local(name)} = ${def.default === undefined ? read : `${read} ?? ${JSON.stringify(def.default)}`};`);
       if (def.required === true && def.default === undefined) {
         lines.push(`if (${this.read.has(name) ? local(name) : read} == null) throw new Error(${JSON.stringify(`Missing required endpoint parameter: ${name}`)});`);
       }
     }
-    lines.push(...body, `throw new Error("Endpoint rules matched no rule");`);
+    lines.push(...body);
+    if (!terminal) lines.push(`throw new Error("Endpoint rules matched no rule");`);
     return { body: lines.join("\n"), runtime: this.runtime };
   }
 
-  private rules(rules: readonly Rule[], scope: ReadonlyMap<string, Typed>): string[] {
-    return rules.flatMap((rule) => this.rule(rule, new Map(scope)));
+  /** The rules in order, up to the first that always applies (the rest could never be reached). */
+  private rules(rules: readonly Rule[], scope: ReadonlyMap<string, Typed>): { lines: string[]; terminal: boolean } {
+    const lines: string[] = [];
+    for (const rule of rules) {
+      const compiled = this.rule(rule, new Map(scope));
+      lines.push(...compiled.lines);
+      if (compiled.terminal) return { lines, terminal: true };
+    }
+    return { lines, terminal: false };
   }
 
-  /** A rule as nested blocks: each condition guards the rest; the innermost block is the result. */
-  private rule(rule: Rule, scope: Map<string, Typed>): string[] {
-    const open: string[] = [];
-    let depth = 0;
-    for (const condition of rule.conditions ?? []) {
+  /**
+   * A rule as nested blocks: each condition that can fail guards the rest, an assignment is a
+   * `const` in the innermost block (a block of its own when it comes first, so that sibling
+   * rules may assign the same name); the innermost block is the result.
+   */
+  private rule(rule: Rule, scope: Map<string, Typed>): { lines: string[]; terminal: boolean } {
+    const lines: string[] = [];
+    let open = 0;
+    let guarded = false;
+    const conditions = rule.conditions ?? [];
+    if (conditions[0]?.assign !== undefined) { lines.push("{"); open++; }
+    for (const condition of conditions) {
       const value = this.expr(condition, scope);
+      let test = truth(value);
       if (condition.assign !== undefined) {
         const name = local(condition.assign);
-        open.push(`{ const ${name} = ${value.code};`);
-        depth++;
+        lines.push(`const ${name} = ${value.code};`);
         scope.set(condition.assign, { code: name, kind: value.kind, optional: false });
-        const test = truth({ ...value, code: name });
-        if (test !== undefined) { open.push(`if (${test}) {`); depth++; }
-      } else {
-        const test = truth(value);
-        if (test !== undefined) { open.push(`if (${test}) {`); depth++; }
+        test = truth({ ...value, code: name });
+      }
+      if (test !== undefined) {
+        lines.push(`if (${test}) {`);
+        open++;
+        guarded = true;
       }
     }
-    const body = this.result(rule, scope);
-    if (depth === 0) return [`{`, ...body, `}`];
-    return [...open, ...body, "}".repeat(depth)];
+    lines.push(...this.result(rule, scope));
+    for (let i = 0; i < open; i++) lines.push("}");
+    return { lines, terminal: !guarded };
   }
 
   private result(rule: Rule, scope: Map<string, Typed>): string[] {
     switch (rule.type) {
-      case "tree":
-        return [...this.rules(rule.rules ?? [], scope), `throw new Error("Endpoint rules matched no rule in a tree rule");`];
+      case "tree": {
+        // A tree rule whose conditions held is final: none of its rules applying is an error.
+        const { lines, terminal } = this.rules(rule.rules ?? [], scope);
+        return terminal ? lines : [...lines, `throw new Error("Endpoint rules matched no rule in a tree rule");`];
+      }
       case "error":
         return [`throw new Error(${this.stringValue(rule.error ?? "", scope)});`];
       case "endpoint": {
