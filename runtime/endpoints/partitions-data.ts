@@ -1,5 +1,6 @@
 // AWS partitions (version 1.1), the data `aws.partition` reads by default: the version the shared
 // AWS models' endpoint tests agree with. A newer partitions.json, parsed, can be passed instead.
+// Written by generator/client/endpoints/partitions-module.ts from partitions.json.
 
 import type { PartitionData } from "./partition.js";
 
@@ -51,7 +52,7 @@ export const PARTITIONS: PartitionData = {
     {
       id: "aws-eusc",
       regionRegex: "^eusc\\-(de)\\-\\w+\\-\\d+$",
-      regions: { "eusc-de-east-1": {"description": "EU (Germany)"} },
+      regions: { "eusc-de-east-1": { description: "EU (Germany)" } },
       outputs: { dnsSuffix: "amazonaws.eu", dualStackDnsSuffix: "api.amazonwebservices.eu", implicitGlobalRegion: "eusc-de-east-1", name: "aws-eusc", supportsDualStack: true, supportsFIPS: true },
     },
   ],

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { partitionsModule } from "../../../generator/client/endpoints/partitions-module.js";
 import { isValidHostLabel, isVirtualHostableS3Bucket, parseArn, parseURL, split, substring, uriEncode } from "../../../runtime/endpoints/functions.js";
 import { partition, type PartitionData } from "../../../runtime/endpoints/partition.js";
 import { PARTITIONS } from "../../../runtime/endpoints/partitions-data.js";
@@ -90,5 +91,10 @@ describe("aws.partition", () => {
   it.skipIf(SHARED_DIR === undefined)("the packaged data is partitions.json of the rules-engine spec", () => {
     const json = JSON.parse(readFileSync(join(SHARED_DIR!, "smithy", "spec", "rules-engine", "partitions.json"), "utf8")) as unknown;
     expect(PARTITIONS).toStrictEqual(json);
+  });
+  it.skipIf(SHARED_DIR === undefined)("runtime/endpoints/partitions-data.ts is the module the writer makes from it", () => {
+    const json = JSON.parse(readFileSync(join(SHARED_DIR!, "smithy", "spec", "rules-engine", "partitions.json"), "utf8")) as PartitionData;
+    const written = readFileSync(join(import.meta.dirname, "..", "..", "..", "runtime", "endpoints", "partitions-data.ts"), "utf8");
+    expect(written).toBe(partitionsModule(json));
   });
 });
