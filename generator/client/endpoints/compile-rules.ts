@@ -43,6 +43,14 @@ const STRUCT_FIELDS: Partial<Record<Kind, Readonly<Record<string, Kind>>>> = {
   arn: { partition: "string", service: "string", region: "string", accountId: "string", resourceId: "stringArray" },
 };
 
+const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+const DEFAULT_MATCHES: Readonly<Record<"string" | "bool" | "stringArray", (value: unknown) => boolean>> = {
+  string: (v) => typeof v === "string",
+  bool: (v) => typeof v === "boolean",
+  stringArray: (v) => Array.isArray(v) && v.every((item) => typeof item === "string"),
+};
+
 /** Library functions: the runtime name each calls, and its result type. */
 const CALLS: Readonly<Record<string, { readonly runtime: string; readonly kind: Kind; readonly optional: boolean; readonly arity: number }>> = {
   isValidHostLabel: { runtime: "isValidHostLabel", kind: "bool", optional: false, arity: 2 },
@@ -63,7 +71,7 @@ export interface CompiledRules {
 }
 
 /** The local a parameter or an assigned value lives in: `$` keeps it clear of every other name. */
-export const local = (name: string): string => `$${name}`;
+const local = (name: string): string => `$${name}`;
 
 /** Compiles the rules of `ruleSet`; `where` names the service in errors. */
 export function compileRules(ruleSet: RuleSet, where: string): CompiledRules {
@@ -77,9 +85,16 @@ class RuleCompiler {
   constructor(private readonly ruleSet: RuleSet, private readonly where: string) {}
 
   compile(): CompiledRules {
+    if (!isObject(this.ruleSet) || !isObject(this.ruleSet.parameters) || !Array.isArray(this.ruleSet.rules)) {
+      throw this.fail("the rule set must be an object with a parameters object and a rules array");
+    }
     const scope = new Map<string, Typed>();
     for (const [name, def] of Object.entries(this.ruleSet.parameters)) {
-      const kind = parameterKind(def.type, name, this.where);
+      const kind = parameterKind(def?.type, name, this.where);
+      if (!NAME.test(name)) throw this.fail(`the parameter name ${JSON.stringify(name)} (names are letters, digits and _, starting with a letter)`);
+      if (def.default !== undefined && !DEFAULT_MATCHES[kind](def.default)) {
+        throw this.fail(`parameter ${name} of type ${def.type} has the default ${JSON.stringify(def.default)}`);
+      }
       scope.set(name, { code: local(name), kind, optional: def.default === undefined && def.required !== true });
     }
     const { lines: body, terminal } = this.rules(this.ruleSet.rules, scope);
@@ -117,12 +132,16 @@ class RuleCompiler {
     const lines: string[] = [];
     let open = 0;
     let guarded = false;
+    if (!isObject(rule) || (rule.conditions !== undefined && !Array.isArray(rule.conditions))) {
+      throw this.fail(`a rule must be an object whose conditions are an array: ${JSON.stringify(rule).slice(0, 200)}`);
+    }
     const conditions = rule.conditions ?? [];
     if (conditions[0]?.assign !== undefined) { lines.push("{"); open++; }
     for (const condition of conditions) {
       const value = this.expr(condition, scope);
       let test = truth(value);
       if (condition.assign !== undefined) {
+        if (!NAME.test(condition.assign)) throw this.fail(`the assign name ${JSON.stringify(condition.assign)} (names are letters, digits and _, starting with a letter)`);
         const name = local(condition.assign);
         lines.push(`const ${name} = ${value.code};`);
         scope.set(condition.assign, { code: name, kind: value.kind, optional: false });
@@ -143,14 +162,15 @@ class RuleCompiler {
     switch (rule.type) {
       case "tree": {
         // A tree rule whose conditions held is final: none of its rules applying is an error.
-        const { lines, terminal } = this.rules(rule.rules ?? [], scope);
+        if (!Array.isArray(rule.rules)) throw this.fail("a tree rule without a rules array");
+        const { lines, terminal } = this.rules(rule.rules, scope);
         return terminal ? lines : [...lines, `throw new Error("Endpoint rules matched no rule in a tree rule");`];
       }
       case "error":
         return [`throw new Error(${this.stringValue(rule.error ?? "", scope)});`];
       case "endpoint": {
         const endpoint = rule.endpoint;
-        if (endpoint === undefined) throw this.fail("an endpoint rule without an endpoint");
+        if (!isObject(endpoint) || endpoint.url === undefined) throw this.fail("an endpoint rule without an endpoint url");
         const parts = [`url: new URL(${this.stringValue(endpoint.url, scope)})`];
         if (endpoint.headers !== undefined && Object.keys(endpoint.headers).length > 0) {
           const headers = Object.entries(endpoint.headers).map(([k, values]) => `${JSON.stringify(k)}: [${values.map((v) => this.stringValue(v, scope)).join(", ")}]`);
@@ -205,6 +225,7 @@ class RuleCompiler {
   }
 
   private call(call: FnCall, scope: Map<string, Typed>): Typed {
+    if (!Array.isArray(call.argv)) throw this.fail(`${call.fn} without an argv array`);
     const args = call.argv.map((a) => this.expr(a, scope));
     const arity = (n: number) => {
       if (args.length !== n) throw this.fail(`${call.fn} with ${args.length} arguments (it takes ${n})`);
@@ -304,17 +325,21 @@ function truth(value: Typed): string | undefined {
   return value.optional ? `${value.code} !== undefined` : undefined;
 }
 
+function isObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 function escapeTemplate(text: string): string {
   return text.replace(/[\\`]|\$\{/g, (m) => `\\${m}`);
 }
 
 /** The rule type of a parameter's declared type (`String`/`string`, `Boolean`/`boolean`, `stringArray`). */
-export function parameterKind(type: string, name: string, where: string): "string" | "bool" | "stringArray" {
-  switch (type.toLowerCase()) {
+export function parameterKind(type: unknown, name: string, where: string): "string" | "bool" | "stringArray" {
+  switch (typeof type === "string" ? type.toLowerCase() : undefined) {
     case "string": return "string";
     case "boolean": return "bool";
     case "stringarray": return "stringArray";
     default:
-      throw new CodegenError([{ shape: where, message: `smithy.rules#endpointRuleSet: parameter ${name} has type ${type}; the rules engine defines String, Boolean and stringArray` }]);
+      throw new CodegenError([{ shape: where, message: `smithy.rules#endpointRuleSet: parameter ${name} has type ${JSON.stringify(type)}; the rules engine defines String, Boolean and stringArray` }]);
   }
 }

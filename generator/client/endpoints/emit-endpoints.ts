@@ -42,7 +42,7 @@ export function emitEndpoints(ctx: EmitContext): EmittedFile[] | undefined {
   if (ruleSet === undefined) return undefined;
   const where = service.id;
   const compiled = compileRules(ruleSet, where);
-  const params = Object.entries(ruleSet.parameters).map(([name, def]) => ({ name, def, kind: parameterKind(def.type, name, where) }));
+  const params = Object.entries(ruleSet.parameters).map(([name, def]) => ({ name, def, kind: parameterKind(def?.type, name, where) }));
   const uses = new Set<string>();
   const operations = ctx.closure.operations.map((op) => operationParams(ctx, op, ruleSet, uses)).filter((o) => o !== undefined);
   const clientContext = Object.keys((service.traits.get("smithy.rules#clientContextParams") as Record<string, unknown> | undefined) ?? {});

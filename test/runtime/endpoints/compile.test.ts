@@ -149,7 +149,7 @@ describe("the emitted endpoints module", async () => {
 });
 
 describe("bad rule sets fail generation naming what is wrong", () => {
-  const withRules = (rules: unknown[], parameters: Record<string, unknown> = { Region: { type: "String" } }) =>
+  const withRules = (rules: unknown, parameters: Record<string, unknown> = { Region: { type: "String" } }) =>
     modelFromJson({
       "bad.json": { smithy: "2.0", shapes: { "ex#Bad": { type: "service", version: "1", traits: { "smithy.rules#endpointRuleSet": { version: "1.0", parameters, rules } } } } },
     });
@@ -166,12 +166,26 @@ describe("bad rule sets fail generation naming what is wrong", () => {
     ["a getAttr of a field the structure lacks", endpoint([{ fn: "aws.partition", argv: [{ ref: "Region" }], assign: "p" }], "https://{p#nope}"), /getAttr of nope on a partition/],
     ["a wrong arity", endpoint([{ fn: "isSet", argv: [] }]), /isSet with 0 arguments \(it takes 1\)/],
     ["an unclosed placeholder", endpoint([], "https://{Region"), /unclosed template placeholder/],
+    ["conditions that are not an array", [{ type: "endpoint", conditions: {}, endpoint: { url: "https://x" } }], /conditions are an array/],
+    ["a tree rule without rules", [{ type: "tree", conditions: [] }], /a tree rule without a rules array/],
+    ["an endpoint rule without a url", [{ type: "endpoint", conditions: [], endpoint: {} }], /without an endpoint url/],
+    ["a function call without argv", endpoint([{ fn: "isSet" }]), /isSet without an argv array/],
   ])("%s", async (_name, rules, message) => {
     expect(await failure(withRules(rules))).toMatch(message);
   });
 
+  it("a parameter or assign name that is not an identifier, a default of the wrong type", async () => {
+    expect(await failure(withRules(endpoint([]), { "Re-gion": { type: "String" } }))).toMatch(/parameter name "Re-gion"/);
+    expect(await failure(withRules(endpoint([{ fn: "aws.partition", argv: [{ ref: "Region" }], assign: "p q" }])))).toMatch(/assign name "p q"/);
+    expect(await failure(withRules(endpoint([]), { UseFIPS: { type: "Boolean", default: "no" } }))).toMatch(/parameter UseFIPS of type Boolean has the default "no"/);
+  });
+
+  it("a rule set without a rules array", async () => {
+    expect(await failure(withRules({}))).toMatch(/ex#Bad: .*a parameters object and a rules array/);
+  });
+
   it("an unknown parameter type or built-in", async () => {
-    expect(await failure(withRules(endpoint([]), { Region: { type: "Integer" } }))).toMatch(/parameter Region has type Integer/);
+    expect(await failure(withRules(endpoint([]), { Region: { type: "Integer" } }))).toMatch(/parameter Region has type "Integer"/);
     expect(await failure(withRules(endpoint([]), { Region: { type: "String", builtIn: "AWS::Nope" } }))).toMatch(/built-in AWS::Nope/);
   });
 
