@@ -52,15 +52,15 @@ const DEFAULT_MATCHES: Readonly<Record<"string" | "bool" | "stringArray", (value
 };
 
 /** Library functions: the runtime name each calls, and its result type. */
-const CALLS: Readonly<Record<string, { readonly runtime: string; readonly kind: Kind; readonly optional: boolean; readonly arity: number }>> = {
-  isValidHostLabel: { runtime: "isValidHostLabel", kind: "bool", optional: false, arity: 2 },
-  parseURL: { runtime: "parseURL", kind: "url", optional: true, arity: 1 },
-  substring: { runtime: "substring", kind: "string", optional: true, arity: 4 },
-  uriEncode: { runtime: "uriEncode", kind: "string", optional: false, arity: 1 },
-  split: { runtime: "split", kind: "stringArray", optional: false, arity: 3 },
-  "aws.parseArn": { runtime: "parseArn", kind: "arn", optional: true, arity: 1 },
-  "aws.isVirtualHostableS3Bucket": { runtime: "isVirtualHostableS3Bucket", kind: "bool", optional: false, arity: 2 },
-  "aws.partition": { runtime: "partition", kind: "partition", optional: true, arity: 1 },
+const CALLS: Readonly<Record<string, { readonly runtime: string; readonly kind: Kind; readonly optional: boolean; readonly args: readonly Kind[] }>> = {
+  isValidHostLabel: { runtime: "isValidHostLabel", kind: "bool", optional: false, args: ["string", "bool"] },
+  parseURL: { runtime: "parseURL", kind: "url", optional: true, args: ["string"] },
+  substring: { runtime: "substring", kind: "string", optional: true, args: ["string", "int", "int", "bool"] },
+  uriEncode: { runtime: "uriEncode", kind: "string", optional: false, args: ["string"] },
+  split: { runtime: "split", kind: "stringArray", optional: false, args: ["string", "string", "int"] },
+  "aws.parseArn": { runtime: "parseArn", kind: "arn", optional: true, args: ["string"] },
+  "aws.isVirtualHostableS3Bucket": { runtime: "isVirtualHostableS3Bucket", kind: "bool", optional: false, args: ["string", "bool"] },
+  "aws.partition": { runtime: "partition", kind: "partition", optional: true, args: ["string"] },
 };
 
 export interface CompiledRules {
@@ -230,18 +230,25 @@ class RuleCompiler {
     const arity = (n: number) => {
       if (args.length !== n) throw this.fail(`${call.fn} with ${args.length} arguments (it takes ${n})`);
     };
+    /** The arguments' kinds must be the function's (optionality is the rules' isSet guards' business). */
+    const kinds = (expected: readonly Kind[]) => {
+      arity(expected.length);
+      args.forEach((a, i) => {
+        if (a.kind !== expected[i]) throw this.fail(`${call.fn} given a ${a.kind} as argument ${i + 1} (it takes a ${expected[i]})`);
+      });
+    };
     switch (call.fn) {
       case "isSet":
         arity(1);
         return { code: `${args[0]!.code} != null`, kind: "bool", optional: false };
       case "not":
-        arity(1);
+        kinds(["bool"]);
         return { code: `!(${args[0]!.code})`, kind: "bool", optional: false };
       case "booleanEquals":
       case "stringEquals":
         // Calls, not `===`: TypeScript would narrow a value an earlier rule compared, and then
         // reject a later rule's comparison of it as impossible.
-        arity(2);
+        kinds(call.fn === "booleanEquals" ? ["bool", "bool"] : ["string", "string"]);
         this.runtime.add(call.fn);
         return { code: `${call.fn}(${args[0]!.code}, ${args[1]!.code})`, kind: "bool", optional: false };
       case "getAttr":
@@ -257,7 +264,7 @@ class RuleCompiler {
       default: {
         const fn = CALLS[call.fn];
         if (fn === undefined) throw this.fail(`the function ${call.fn}, which the rules engine's standard and AWS libraries do not define`);
-        arity(fn.arity);
+        kinds(fn.args);
         this.runtime.add(fn.runtime);
         return { code: `${fn.runtime}(${args.map((a) => a.code).join(", ")}${call.fn === "aws.partition" ? ", partitions" : ""})`, kind: fn.kind, optional: fn.optional };
       }

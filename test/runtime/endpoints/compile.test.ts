@@ -165,6 +165,8 @@ describe("bad rule sets fail generation naming what is wrong", () => {
     ["an unknown reference", endpoint([], "https://{Nope}"), /ex#Bad: .*a reference to Nope/],
     ["a getAttr of a field the structure lacks", endpoint([{ fn: "aws.partition", argv: [{ ref: "Region" }], assign: "p" }], "https://{p#nope}"), /getAttr of nope on a partition/],
     ["a wrong arity", endpoint([{ fn: "isSet", argv: [] }]), /isSet with 0 arguments \(it takes 1\)/],
+    ["an argument of the wrong type", endpoint([{ fn: "booleanEquals", argv: [{ ref: "Region" }, true] }]), /booleanEquals given a string as argument 1 \(it takes a bool\)/],
+    ["a library function given the wrong type", endpoint([{ fn: "aws.partition", argv: [true] }]), /aws.partition given a bool as argument 1/],
     ["an unclosed placeholder", endpoint([], "https://{Region"), /unclosed template placeholder/],
     ["conditions that are not an array", [{ type: "endpoint", conditions: {}, endpoint: { url: "https://x" } }], /conditions are an array/],
     ["a tree rule without rules", [{ type: "tree", conditions: [] }], /a tree rule without a rules array/],
