@@ -22,7 +22,10 @@ export function compileContextPath(path: string, input: string, where: { shape: 
     const match = SEGMENT.exec(segment);
     if (match === null) throw fail(path, where, `the segment ${JSON.stringify(segment)}`);
     const [, name, star] = match as unknown as [string, string, string | undefined];
-    const access = isIdentifier(name) ? `?.${name}` : `?.[${JSON.stringify(name)}]`;
+    // The input itself is always there; what it holds may not be.
+    const target = projection === undefined ? code : projection.element;
+    const dot = target === input ? "" : "?.";
+    const access = isIdentifier(name) ? `${dot || "."}${name}` : `${dot}[${JSON.stringify(name)}]`;
     if (projection === undefined) code += access;
     else projection.element += access;
     if (star !== undefined) {
