@@ -132,29 +132,32 @@ interface Failure {
 export class Client {
   /** The offset signing adds to the local clock; updated from servers' `Date` headers. */
   systemClockOffset: number;
-  private readonly handler: RequestHandler;
-  private readonly retry: StandardRetryStrategy;
-  private readonly signer: Signer | undefined;
-  private readonly interceptors: readonly Interceptor[];
-  private readonly userAgent: string;
+  // ES private fields: a generated subclass's operation methods can never collide with them.
+  readonly #handler: RequestHandler;
+  readonly #retry: StandardRetryStrategy;
+  readonly #signer: Signer | undefined;
+  readonly #interceptors: readonly Interceptor[];
+  readonly #userAgent: string;
+  readonly #service: ServiceDefaults;
 
   constructor(
     readonly config: ClientConfig,
-    private readonly service: ServiceDefaults
+    service: ServiceDefaults
   ) {
+    this.#service = service;
     const handler = config.requestHandler;
-    this.handler = handler !== undefined && "handle" in handler
+    this.#handler = handler !== undefined && "handle" in handler
       ? handler
       : new FetchHttpHandler({ ...handler, ...(config.fetch ? { fetch: config.fetch } : {}) });
     const maxAttempts = config.maxAttempts ?? 3;
     if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
       throw new Error(`maxAttempts must be an integer of at least 1 (got ${String(config.maxAttempts)})`);
     }
-    this.retry = config.retryMode === "adaptive" ? new AdaptiveRetryStrategy(maxAttempts) : new StandardRetryStrategy(maxAttempts);
-    this.signer = service.signingName === undefined ? undefined : sigv4Signer(credentialProvider(config.credentials));
-    this.interceptors = config.interceptors ?? [];
+    this.#retry = config.retryMode === "adaptive" ? new AdaptiveRetryStrategy(maxAttempts) : new StandardRetryStrategy(maxAttempts);
+    this.#signer = service.signingName === undefined ? undefined : sigv4Signer(credentialProvider(config.credentials));
+    this.#interceptors = config.interceptors ?? [];
     this.systemClockOffset = config.systemClockOffset ?? 0;
-    this.userAgent = config.customUserAgent ? `${service.userAgent} ${config.customUserAgent}` : service.userAgent;
+    this.#userAgent = config.customUserAgent ? `${service.userAgent} ${config.customUserAgent}` : service.userAgent;
   }
 
   /** Sends a command: resolves with its output and `$metadata`, or rejects with its error. */
@@ -162,17 +165,17 @@ export class Client {
     const { operation, input } = command;
     const signal = options.abortSignal;
     const context: InterceptorContext = { operation: operation.name, input, attempt: 0 };
-    await this.run("beforeSerialization", context);
-    const [endpoint, scope] = await Promise.all([this.endpoint(), this.signer && this.scope()]);
+    await this.#run("beforeSerialization", context);
+    const [endpoint, scope] = await Promise.all([this.#endpoint(), this.#signer && this.#scope()]);
     const base = operation.serialize(input, endpoint.target);
     base.headers["host"] = base.port ? `${base.hostname}:${base.port}` : base.hostname;
-    base.headers["x-amz-user-agent"] = this.userAgent;
+    base.headers["x-amz-user-agent"] = this.#userAgent;
     base.headers["amz-sdk-invocation-id"] = platform.crypto.randomUUID();
     for (const name in endpoint.headers) base.headers[name] = endpoint.headers[name]!.join(",");
     // A streamed body can be read once: such a call gets one attempt, as in SDK v3.
     const body = base.body;
     const replayable = body == null || typeof body === "string" || body instanceof Uint8Array;
-    const maxAttempts = replayable ? this.retry.maxAttempts : 1;
+    const maxAttempts = replayable ? this.#retry.maxAttempts : 1;
     const token: RetryToken = { retries: 0, cost: undefined };
     let totalRetryDelay = 0;
     for (;;) {
@@ -183,46 +186,46 @@ export class Client {
         if (signal?.aborted) throw abortError(signal);
         const request: HttpRequest = { ...base, headers: { ...base.headers, "amz-sdk-request": `attempt=${context.attempt}; max=${maxAttempts}` } };
         context.request = request;
-        await this.run("beforeSigning", context);
-        if (this.signer && scope) {
+        await this.#run("beforeSigning", context);
+        if (this.#signer && scope) {
           const signingScope = endpoint.scope ? { name: endpoint.scope.name ?? scope.name, region: endpoint.scope.region ?? scope.region } : scope;
-          context.request = await this.signer(context.request, signingScope, new Date(Date.now() + this.systemClockOffset));
+          context.request = await this.#signer(context.request, signingScope, new Date(Date.now() + this.systemClockOffset));
         }
-        await this.run("beforeTransmit", context);
-        await this.retry.beforeAttempt();
-        ({ response } = await this.handler.handle(context.request, {
+        await this.#run("beforeTransmit", context);
+        await this.#retry.beforeAttempt();
+        ({ response } = await this.#handler.handle(context.request, {
           abortSignal: signal,
           requestTimeout: options.requestTimeout,
         }));
         context.response = response;
-        await this.run("afterResponse", context);
+        await this.#run("afterResponse", context);
         const output = await operation.deserialize(response);
-        this.sampleClock(response);
-        this.retry.afterAttempt(undefined);
-        this.retry.recordSuccess(token);
+        this.#sampleClock(response);
+        this.#retry.afterAttempt(undefined);
+        this.#retry.recordSuccess(token);
         context.output = output;
-        await this.run("afterDeserialization", context);
+        await this.#run("afterDeserialization", context);
         output.$metadata.attempts = context.attempt;
         output.$metadata.totalRetryDelay = totalRetryDelay;
         return output;
       } catch (error) {
         const failure = (typeof error === "object" && error !== null ? error : {}) as Failure;
         response ??= failure.$response;
-        if (response && this.sampleClock(response) && CLOCK_SKEW_CODES.has(String((error as Error).name))) {
+        if (response && this.#sampleClock(response) && CLOCK_SKEW_CODES.has(String((error as Error).name))) {
           failure.$metadata ??= {};
           failure.$metadata.clockSkewCorrected = true;
         }
         const type = errorType(error);
         if (response !== undefined) {
-          this.retry.afterAttempt(type);
+          this.#retry.afterAttempt(type);
           context.error = error;
-          await this.run("afterDeserialization", context);
+          await this.#run("afterDeserialization", context);
           context.error = undefined;
         } else if (type === "THROTTLING" || type === "TRANSIENT") {
-          this.retry.afterAttempt(type);
+          this.#retry.afterAttempt(type);
         }
         const delay = token.retries + 1 < maxAttempts && !signal?.aborted
-          ? this.retry.retryDelay(token, type, retryAfterMs(header(response, "retry-after"), Date.now()))
+          ? this.#retry.retryDelay(token, type, retryAfterMs(header(response, "retry-after"), Date.now()))
           : undefined;
         if (delay === undefined) {
           if (typeof error === "object" && error !== null) {
@@ -241,38 +244,38 @@ export class Client {
 
   /** Releases the handler's resources (SDK v3's `destroy`). */
   destroy(): void {
-    (this.handler as { destroy?: () => void }).destroy?.();
+    (this.#handler as { destroy?: () => void }).destroy?.();
   }
 
-  private async run(hook: keyof Interceptor, context: InterceptorContext): Promise<void> {
-    for (const interceptor of this.interceptors) await interceptor[hook]?.(context);
+  async #run(hook: keyof Interceptor, context: InterceptorContext): Promise<void> {
+    for (const interceptor of this.#interceptors) await interceptor[hook]?.(context);
   }
 
-  private async region(): Promise<string | undefined> {
+  async #region(): Promise<string | undefined> {
     const region = this.config.region;
     return typeof region === "function" ? region() : region ?? platform.process?.env["AWS_REGION"];
   }
 
-  private async scope(): Promise<SigningScope> {
-    const region = await this.region();
+  async #scope(): Promise<SigningScope> {
+    const region = await this.#region();
     if (!region) throw new Error("Region is missing: set `region` in the client config or AWS_REGION");
-    return { name: this.service.signingName!, region };
+    return { name: this.#service.signingName!, region };
   }
 
   /** The endpoint of a call: the rules' result when the service has them, else the configured one. */
-  private async endpoint(): Promise<{
+  async #endpoint(): Promise<{
     target: string | UrlLike | Endpoint;
     headers?: Record<string, string[]> | undefined;
     scope?: { name?: string; region?: string } | undefined;
   }> {
     const configured = typeof this.config.endpoint === "function" ? await this.config.endpoint() : this.config.endpoint;
-    const resolve = this.service.resolveEndpoint;
+    const resolve = this.#service.resolveEndpoint;
     if (resolve === undefined) {
       if (configured === undefined) throw new Error("No endpoint: set `endpoint` in the client config");
       return { target: typeof configured !== "string" && "url" in configured ? configured.url : configured };
     }
     const resolved = resolve({
-      Region: await this.region(),
+      Region: await this.#region(),
       UseFIPS: this.config.useFipsEndpoint ?? false,
       UseDualStack: this.config.useDualstackEndpoint ?? false,
       Endpoint: configured === undefined ? undefined : endpointString(configured),
@@ -290,7 +293,7 @@ export class Client {
   }
 
   /** Corrects the clock from a response's `Date` when it is off by the threshold; true when it did. */
-  private sampleClock(response: HttpResponse): boolean {
+  #sampleClock(response: HttpResponse): boolean {
     const date = header(response, "date");
     const server = date === undefined ? NaN : Date.parse(date);
     if (Number.isNaN(server)) return false;

@@ -3,49 +3,15 @@
 // @smithy/signature-v4 (a wrong one is refused), and faults injected in front of the server:
 // 500 / 503, throttling, connection resets, slow responses, a skewed clock.
 
-import { createHash, createHmac } from "node:crypto";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { SignatureV4 } from "@smithy/signature-v4";
-import type { HttpRequest, HttpResponse, SourceData } from "@smithy/types";
+import type { HttpRequest, HttpResponse } from "@smithy/types";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Client, Command, type ClientConfig, type Interceptor } from "../../../runtime/client/client.js";
+import { signatureProblem } from "./sigv4-server.js";
 import { close, createRouteImplementation, createRoutePackage, listen, type CreateRoutePackage } from "../../server/create-route-package.js";
 
 const CREDENTIALS = { accessKeyId: "AKIDLOOPBACK", secretAccessKey: "loopback-secret", sessionToken: "loopback-token" };
 const REGION = "us-west-2";
-
-/** Node's hashes as the server's Checksum: independent of the client's WebCrypto one. */
-class NodeSha256 {
-  private readonly hash;
-  constructor(secret?: SourceData) {
-    this.hash = secret === undefined ? createHash("sha256") : createHmac("sha256", secret as Uint8Array | string);
-  }
-  update(data: SourceData): void {
-    this.hash.update(typeof data === "string" ? data : new Uint8Array(data as ArrayBuffer));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {}
-}
-
-const verifier = new SignatureV4({ credentials: CREDENTIALS, region: REGION, service: "apigateway", sha256: NodeSha256 });
-
-/** The server's check: the body's hash, the date's freshness, and the Authorization header recomputed over the signed headers. */
-async function signatureProblem(request: HttpRequest, now: number): Promise<string | undefined> {
-  const authorization = request.headers["authorization"];
-  const signed = /SignedHeaders=([^,]+)/.exec(authorization ?? "")?.[1]?.split(";");
-  const amzDate = request.headers["x-amz-date"];
-  if (authorization === undefined || signed === undefined || amzDate === undefined) return "Missing Authentication Token";
-  const date = new Date(amzDate.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, "$1-$2-$3T$4:$5:$6Z"));
-  if (Math.abs(date.getTime() - now) > 15 * 60_000) return "Signature expired: the request time is too far from the server time";
-  const body = request.body as Uint8Array | string | undefined;
-  const bodyHash = createHash("sha256").update(body ?? "").digest("hex");
-  if (request.headers["x-amz-content-sha256"] !== bodyHash) return "The body does not match x-amz-content-sha256";
-  const headers = Object.fromEntries(signed.map((name) => [name, request.headers[name] ?? ""]));
-  const expected = await verifier.sign({ ...request, headers }, { signingDate: date });
-  return (expected as HttpRequest).headers["authorization"] === authorization ? undefined : "The request signature we calculated does not match the signature you provided";
-}
 
 type Fault = { status: number; code: string; headers?: Record<string, string> } | { reset: true } | { delayMs: number };
 
@@ -79,7 +45,7 @@ beforeAll(async () => {
   const handler = mod.createApiGatewayV2Handler({ CreateRoute: createRouteImplementation(mod) });
   const checked = async (request: HttpRequest): Promise<HttpResponse> => {
     seen.push(request);
-    const problem = await signatureProblem(request, Date.now() + serverClockOffset);
+    const problem = await signatureProblem(request, CREDENTIALS, Date.now() + serverClockOffset);
     // Every response carries the server's clock (node:http would send the real one).
     const date = new Date(Date.now() + serverClockOffset).toUTCString();
     if (problem === undefined) {

@@ -1,0 +1,100 @@
+// src/client.ts: the service's client over the protocol's serializers — `<Service>Client`, an
+// `<Op>Command` per operation, the aggregated `<Service>` class with lowerCamel methods and
+// `paginate<Op>` per @paginated operation, SDK v3's names. The runtime it extends is
+// runtime/client/, copied into the package as src/runtime/client/.
+
+import { CodegenError, type Diagnostic } from "../diagnostics.js";
+import { header, importsFor, type EmitContext, type EmittedFile } from "../emit/context.js";
+import { nameOf } from "../model/shape-id.js";
+import { render } from "../render/templates.js";
+
+/** Members of the runtime's Client an operation method must not shadow. */
+const CLIENT_MEMBERS = new Set(["send", "destroy", "config", "systemClockOffset", "constructor"]);
+
+interface Paginated {
+  inputToken?: string;
+  outputToken?: string;
+  pageSize?: string;
+  items?: string;
+}
+
+export function emitClient(ctx: EmitContext): EmittedFile {
+  const { symbols, closure, options } = ctx;
+  const service = closure.service;
+  const problems: Diagnostic[] = [];
+  const serviceName = symbols.serviceName;
+  const clientName = `${serviceName}Client`;
+  for (const [name, what] of [[clientName, "client class"], [`${clientName}Config`, "client config"], [serviceName, "aggregated client class"]]) {
+    symbols.claim(name!, `the ${what} of ${service.id}`, problems);
+  }
+  const uses = new Set<string>();
+  const serviceDefaults = (service.traits.get("smithy.api#paginated") ?? {}) as Paginated;
+  const paginators: object[] = [];
+  const operations = closure.operations.map((op) => {
+    const name = service.rename?.get(op.id) ?? nameOf(op.id);
+    const aliases = symbols.operationAliases(op);
+    const inputType = aliases.input ?? symbols.name(op.input!);
+    const outputType = aliases.output ?? symbols.name(op.output!);
+    uses.add(inputType);
+    uses.add(outputType);
+    const command = `${name}Command`;
+    const method = name.charAt(0).toLowerCase() + name.slice(1);
+    if (CLIENT_MEMBERS.has(method)) {
+      problems.push({ ...op.source, message: `operation ${op.id}: its method ${method} would shadow the client's own ${method}; rename the operation with the service "rename" property` });
+    }
+    symbols.claim(command, `the command of ${op.id}`, problems, op.source);
+    // bedrock's ConverseStream: the alias already is `<Op>CommandOutput`, and the command type reuses that name.
+    const commandInput = `${name}CommandInput`;
+    const commandOutput = `${name}CommandOutput`;
+    if (aliases.input !== commandInput) symbols.claim(commandInput, `the command input of ${op.id}`, problems, op.source);
+    if (aliases.output !== commandOutput) symbols.claim(commandOutput, `the command output of ${op.id}`, problems, op.source);
+    const view = {
+      name,
+      method,
+      command,
+      commandInput,
+      commandOutput,
+      // A type alias cannot name itself: when the alias is already the command type, alias its shape.
+      inputType: aliases.input === commandInput ? symbols.name(op.input!) : inputType,
+      outputType: aliases.output === commandOutput ? symbols.name(op.output!) : outputType,
+      serialize: `serialize${name}Request`,
+      deserialize: `deserialize${name}Response`,
+      doc: `${name}: sends a ${inputType} and resolves with its ${outputType} and \`$metadata\`.`,
+    };
+    const own = op.traits.get("smithy.api#paginated") as Paginated | undefined;
+    if (own !== undefined) {
+      const trait = { ...serviceDefaults, ...own };
+      if (trait.inputToken === undefined || trait.outputToken === undefined) {
+        problems.push({ ...op.source, message: `operation ${op.id}: @paginated needs inputToken and outputToken (on the operation or the service)` });
+      } else {
+        const fn = `paginate${name}`;
+        symbols.claim(fn, `the paginator of ${op.id}`, problems, op.source);
+        paginators.push({
+          ...view,
+          function: fn,
+          inputToken: trait.inputToken,
+          outputToken: JSON.stringify(trait.outputToken.split(".")),
+          pageSize: trait.pageSize === undefined ? "undefined" : JSON.stringify(trait.pageSize),
+        });
+      }
+    }
+    return view;
+  });
+  if (problems.length > 0) throw new CodegenError(problems);
+  const sigv4 = service.traits.get("aws.auth#sigv4") as { name?: string } | undefined;
+  const content = render("client.ts", {
+    header: header(ctx),
+    modelImports: importsFor(uses, "client", symbols),
+    protocolImports: operations.flatMap((o) => [o.serialize, o.deserialize]).sort().join(", "),
+    serviceId: service.id,
+    serviceName,
+    clientName,
+    exampleCommand: operations[0]?.command ?? "Command",
+    signingName: sigv4?.name === undefined ? "undefined" : JSON.stringify(sigv4.name),
+    userAgent: `${options.packageName}/${options.packageVersion}`,
+    operations,
+    paginators,
+  }, "src/client.ts");
+  return { path: "src/client.ts", content };
+}
+

@@ -1,0 +1,55 @@
+// A generated package with its client: the generator's files, src/client.ts from the client
+// emitter and the client runtime copied to src/runtime/client/ (what the pipeline will do once
+// the runtime-copy step lands), written to a temporary folder and loaded.
+
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import ts from "typescript";
+import { emitClient } from "../../generator/client/emit-client.js";
+import type { EmittedFile, GenerateOptions } from "../../generator/emit/context.js";
+import { layoutTypeScript } from "../../generator/format/layout.js";
+import { serviceClosure, ShapeIndex } from "../../generator/index/shape-index.js";
+import { loadModelFiles } from "../../generator/load/load.js";
+import { projectRoot } from "../../generator/project-root.js";
+import { SymbolProvider } from "../../generator/symbols/symbol-provider.js";
+import { DEFAULT_OPTIONS, generate } from "../helpers/codegen.js";
+
+/** The runtime modules a client package holds, as src/runtime/client/*.ts. */
+export function clientRuntimeFiles(): EmittedFile[] {
+  const dir = join(projectRoot(), "runtime", "client");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => ({ path: `src/runtime/client/${f}`, content: readFileSync(join(dir, f), "utf8") }));
+}
+
+/** The package of `models` (paths from the project root) with its client, client and server sides. */
+export async function clientPackage(models: string[], options: Partial<GenerateOptions> = {}): Promise<EmittedFile[]> {
+  const merged = { ...DEFAULT_OPTIONS, targets: ["client", "server"] as const, ...options };
+  const files = await generate(models, { options: merged });
+  const index = new ShapeIndex(await loadModelFiles(models));
+  const closure = serviceClosure(index, index.services()[0]!);
+  const ctx = { index, closure, symbols: new SymbolProvider(index, closure), options: merged, modelFiles: models.map((m) => m.split("/").pop()!) };
+  const client = emitClient(ctx);
+  const withClient = files.map((f) => (f.path === "src/index.ts" ? { ...f, content: `${f.content}export * from "./client.js";\n` } : f));
+  return [...withClient, { path: client.path, content: layoutTypeScript(client.content, client.path) }, ...clientRuntimeFiles()];
+}
+
+/**
+ * Writes the package to a temporary folder (each src/**.ts transpiled beside it) that reaches the
+ * project's node_modules (for @smithy/signature-v4), and imports its index.
+ */
+export async function loadClientPackage<T>(files: readonly EmittedFile[]): Promise<{ mod: T; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), "client-package-"));
+  for (const f of files) {
+    const target = join(dir, f.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, f.content);
+    if (f.path.endsWith(".ts")) {
+      const options = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true };
+      writeFileSync(target.replace(/\.ts$/, ".js"), ts.transpileModule(f.content, { compilerOptions: options }).outputText);
+    }
+  }
+  symlinkSync(join(projectRoot(), "node_modules"), join(dir, "node_modules"), "dir");
+  return { mod: (await import(join(dir, "src", "index.js"))) as T, dir };
+}
