@@ -73,7 +73,7 @@ export function emitClient(ctx: EmitContext): EmittedFile {
           ...view,
           function: fn,
           inputToken: trait.inputToken,
-          outputToken: JSON.stringify(trait.outputToken.split(".")),
+          outputToken: `[${trait.outputToken.split(".").map((key) => JSON.stringify(key)).join(", ")}]`,
           pageSize: trait.pageSize === undefined ? "undefined" : JSON.stringify(trait.pageSize),
         });
       }
