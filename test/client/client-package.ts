@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import ts from "typescript";
 import { emitClient } from "../../generator/client/emit-client.js";
-import type { EmittedFile, GenerateOptions } from "../../generator/emit/context.js";
+import type { EmitContext, EmittedFile, GenerateOptions } from "../../generator/emit/context.js";
+import type { Model } from "../../generator/model/model.js";
 import { layoutTypeScript } from "../../generator/format/layout.js";
 import { serviceClosure, ShapeIndex } from "../../generator/index/shape-index.js";
 import { loadModelFiles } from "../../generator/load/load.js";
@@ -23,14 +24,18 @@ export function clientRuntimeFiles(): EmittedFile[] {
     .map((f) => ({ path: `src/runtime/client/${f}`, content: readFileSync(join(dir, f), "utf8") }));
 }
 
+/** What the client emitter receives for the model's one service (as the pipeline builds it). */
+export function clientContext(model: Model, options: GenerateOptions = DEFAULT_OPTIONS): EmitContext {
+  const index = new ShapeIndex(model);
+  const closure = serviceClosure(index, index.services()[0]!);
+  return { index, closure, symbols: new SymbolProvider(index, closure), options, modelFiles: ["test.json"] };
+}
+
 /** The package of `models` (paths from the project root) with its client, client and server sides. */
 export async function clientPackage(models: string[], options: Partial<GenerateOptions> = {}): Promise<EmittedFile[]> {
   const merged = { ...DEFAULT_OPTIONS, targets: ["client", "server"] as const, ...options };
   const files = await generate(models, { options: merged });
-  const index = new ShapeIndex(await loadModelFiles(models));
-  const closure = serviceClosure(index, index.services()[0]!);
-  const ctx = { index, closure, symbols: new SymbolProvider(index, closure), options: merged, modelFiles: models.map((m) => m.split("/").pop()!) };
-  const client = emitClient(ctx);
+  const client = emitClient(clientContext(await loadModelFiles(models), merged));
   const withClient = files.map((f) => (f.path === "src/index.ts" ? { ...f, content: `${f.content}export * from "./client.js";\n` } : f));
   return [...withClient, { path: client.path, content: layoutTypeScript(client.content, client.path) }, ...clientRuntimeFiles()];
 }
