@@ -1,12 +1,13 @@
 // src/client.ts: the service's client over the protocol's serializers — `<Service>Client`, an
 // `<Op>Command` per operation, the aggregated `<Service>` class with lowerCamel methods and
-// `paginate<Op>` per @paginated operation, SDK v3's names. The runtime it extends is
+// `paginate<Op>` per @paginated operation and `waitUntil<Waiter>` per waiter, SDK v3's names. The runtime it extends is
 // runtime/client/, copied into the package as src/runtime/client/.
 
 import { CodegenError, type Diagnostic } from "../diagnostics.js";
 import { header, importsFor, type EmitContext, type EmittedFile } from "../emit/context.js";
 import { nameOf } from "../model/shape-id.js";
 import { render } from "../render/templates.js";
+import { helpersUsed, waiterViews, type WaiterView } from "./waiters.js";
 
 /** Members of the runtime's Client an operation method must not shadow. */
 const CLIENT_MEMBERS = new Set(["send", "destroy", "config", "systemClockOffset", "constructor"]);
@@ -30,6 +31,7 @@ export function emitClient(ctx: EmitContext): EmittedFile {
   const uses = new Set<string>();
   const serviceDefaults = (service.traits.get("smithy.api#paginated") ?? {}) as Paginated;
   const paginators: object[] = [];
+  const waiters: (WaiterView & { command: string; commandInput: string })[] = [];
   const operations = closure.operations.map((op) => {
     const name = service.rename?.get(op.id) ?? nameOf(op.id);
     const aliases = symbols.operationAliases(op);
@@ -78,6 +80,10 @@ export function emitClient(ctx: EmitContext): EmittedFile {
         });
       }
     }
+    for (const waiter of waiterViews(op, problems)) {
+      symbols.claim(waiter.function, `the waiter ${waiter.name} of ${op.id}`, problems, op.source);
+      waiters.push({ ...waiter, command, commandInput });
+    }
     return view;
   });
   if (problems.length > 0) throw new CodegenError(problems);
@@ -94,6 +100,8 @@ export function emitClient(ctx: EmitContext): EmittedFile {
     userAgent: `${options.packageName}/${options.packageVersion}`,
     operations,
     paginators,
+    waiters,
+    jmespathHelpers: helpersUsed(waiters).join(", "),
   }, "src/client.ts");
   return { path: "src/client.ts", content };
 }
