@@ -259,6 +259,8 @@ export function compileJmespath(expression: string, root: string): string {
       case "literal":
         return JSON.stringify(node.value ?? null);
       case "sub":
+        // A field of the left side needs no binding: the common `a.b.c` stays a nest of calls.
+        if (node.right.t === "field") return `$field(${code(node.left, cur)}, ${JSON.stringify(node.right.name)})`;
         return bind(code(node.left, cur), (v) => code(node.right, v));
       case "pipe":
         return bind(code(node.left, cur), (v) => code(node.right, v));
