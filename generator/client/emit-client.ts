@@ -45,20 +45,25 @@ export function emitClient(ctx: EmitContext): EmittedFile {
       problems.push({ ...op.source, message: `operation ${op.id}: its method ${method} would shadow the client's own ${method}; rename the operation with the service "rename" property` });
     }
     symbols.claim(command, `the command of ${op.id}`, problems, op.source);
-    // bedrock's ConverseStream: the alias already is `<Op>CommandOutput`, and the command type reuses that name.
+    // bedrock's Converse: models.ts already names the output alias `<Op>CommandOutput` (a shape owns
+    // `<Op>Output`); the command then uses that alias with `$metadata` added instead of declaring it.
     const commandInput = `${name}CommandInput`;
     const commandOutput = `${name}CommandOutput`;
-    if (aliases.input !== commandInput) symbols.claim(commandInput, `the command input of ${op.id}`, problems, op.source);
-    if (aliases.output !== commandOutput) symbols.claim(commandOutput, `the command output of ${op.id}`, problems, op.source);
+    const declareInput = aliases.input !== commandInput;
+    const declareOutput = aliases.output !== commandOutput;
+    if (declareInput) symbols.claim(commandInput, `the command input of ${op.id}`, problems, op.source);
+    if (declareOutput) symbols.claim(commandOutput, `the command output of ${op.id}`, problems, op.source);
     const view = {
       name,
       method,
       command,
       commandInput,
+      declareInput,
+      declareOutput,
       commandOutput,
-      // A type alias cannot name itself: when the alias is already the command type, alias its shape.
-      inputType: aliases.input === commandInput ? symbols.name(op.input!) : inputType,
-      outputType: aliases.output === commandOutput ? symbols.name(op.output!) : outputType,
+      commandOutputType: declareOutput ? commandOutput : `${commandOutput} & __MetadataBearer`,
+      inputType,
+      outputType,
       serialize: `serialize${name}Request`,
       deserialize: `deserialize${name}Response`,
       doc: `${name}: sends a ${inputType} and resolves with its ${outputType} and \`$metadata\`.`,
