@@ -74,6 +74,8 @@ export async function waitUntil<I, O>(
   }
 }
 
+/** Rejects as SDK v3's waitUntil does: AbortError, TimeoutError, or an Error for a failure; `result` kept. */
 function fail(result: WaiterResult): never {
-  throw Object.assign(new Error(`Waiter ended in state ${result.state}`), { name: `Waiter${result.state[0]}${result.state.slice(1).toLowerCase()}Error`, result });
+  const name = result.state === "ABORTED" ? "AbortError" : result.state === "TIMEOUT" ? "TimeoutError" : "Error";
+  throw Object.assign(new Error(`Waiter ended in state ${result.state}`), { name, result });
 }

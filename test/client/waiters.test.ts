@@ -83,7 +83,7 @@ describe("waitUntil<Waiter>", () => {
   it("times out after maxWaitTime with the last reason", async () => {
     script.set("slow", [{ steps: ["RUNNING"] }]);
     const error = await mod.waitUntilJobDone({ client: client(), maxWaitTime: 2 }, { name: "slow" }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "WaiterTimeoutError", result: { state: "TIMEOUT" } });
+    expect(error).toMatchObject({ name: "TimeoutError", result: { state: "TIMEOUT" } });
     expect(calls.get("slow")).toBeGreaterThanOrEqual(2);
   }, 30_000);
 
@@ -92,7 +92,7 @@ describe("waitUntil<Waiter>", () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
     const error = await mod.waitUntilJobDone({ client: client(), maxWaitTime: 60, abortSignal: controller.signal }, { name: "aborted" }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ result: { state: "ABORTED" } });
+    expect(error).toMatchObject({ name: "AbortError", result: { state: "ABORTED" } });
   });
 });
 
