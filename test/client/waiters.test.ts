@@ -1,7 +1,8 @@
 // waitUntil<Waiter> emitted from a fixture's smithy.waiters#waitable, run against its generated
 // server on 127.0.0.1: retry on an error acceptor, success when every projected status is DONE,
 // failure when any is FAILED, an inputOutput acceptor, maxWaitTime and abort; and Smithy's delay
-// formula.
+// formula. The fixture's StartJob also checks that retries resend the idempotency token the
+// serializer filled in once.
 
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +16,8 @@ type Fn = (...args: any[]) => any;
 interface Package {
   readonly createJobsHandler: Fn;
   readonly createNodeListener: Fn;
-  readonly JobsClient: new (config: object) => unknown;
+  readonly JobsClient: new (config: object) => { send(command: unknown): Promise<Record<string, any>> };
+  readonly StartJobCommand: new (input: object) => unknown;
   readonly JobNotFound: new (options: object) => Error;
   readonly waitUntilJobDone: Fn;
   readonly waitUntilJobNamed: Fn;
@@ -28,11 +30,19 @@ let endpoint: string;
 /** Per job name, the responses GetJob gives in turn (the last one repeats). */
 const script = new Map<string, ({ steps: string[] } | "missing")[]>();
 const calls = new Map<string, number>();
+/** The clientToken of every StartJob call that reached the implementation. */
+const tokens: string[] = [];
 
 beforeAll(async () => {
   files = await clientPackage(["test/client/fixtures/waiters.json"]);
   mod = (await loadClientPackage<Package>(files)).mod;
   const handler = mod.createJobsHandler({
+    StartJob: async ({ clientToken }: { clientToken: string }) => {
+      tokens.push(clientToken);
+      // The first two attempts fail as an unexpected error would: a 500 the client retries.
+      if (tokens.length < 3) throw new Error("not yet");
+      return { token: clientToken };
+    },
     GetJob: async ({ name }: { name: string }) => {
       const n = calls.get(name) ?? 0;
       calls.set(name, n + 1);
@@ -93,6 +103,17 @@ describe("waitUntil<Waiter>", () => {
     setTimeout(() => controller.abort(), 200);
     const error = await mod.waitUntilJobDone({ client: client(), maxWaitTime: 60, abortSignal: controller.signal }, { name: "aborted" }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "AbortError", result: { state: "ABORTED" } });
+  });
+});
+
+describe("idempotency token across retries", () => {
+  it("the token filled in once is sent on every attempt", async () => {
+    const output = await client().send(new mod.StartJobCommand({ name: "once" }));
+    expect(output["$metadata"]).toMatchObject({ attempts: 3 });
+    expect(tokens).toHaveLength(3);
+    expect(new Set(tokens).size).toBe(1);
+    expect(tokens[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(output["token"]).toBe(tokens[0]);
   });
 });
 
