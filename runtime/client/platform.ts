@@ -46,7 +46,7 @@ interface Globals {
   ReadableStream?: new (source: { pull(controller: { enqueue(chunk: Uint8Array): void; close(): void }): Promise<void> }) => unknown;
   TextEncoder: new () => { encode(input: string): Uint8Array };
   crypto: { subtle: SubtleCrypto; randomUUID(): string };
-  process?: { env: Record<string, string | undefined> };
+  process?: { env: Record<string, string | undefined>; getBuiltinModule?(id: string): unknown };
 }
 
 export const platform = globalThis as unknown as Globals;
