@@ -162,6 +162,15 @@ describe("client over loopback against the generated server", () => {
     expect(list[1]).toBeLessThan(1000);
   });
 
+  it("adaptive mode retries throttling too (its rate limiter is tested in retry.test.ts)", async () => {
+    faults = [{ status: 429, code: "TooManyRequestsException" }, { status: 400, code: "ThrottlingException" }];
+    const client = new TestClient({ retryMode: "adaptive" });
+    const output = await client.send(new CreateRouteCommand(input));
+    expect(output["$metadata"]).toMatchObject({ httpStatusCode: 201, attempts: 3 });
+    // Once throttled, the limiter is on: later calls still go through.
+    expect((await client.send(new CreateRouteCommand(input)))["$metadata"]).toMatchObject({ attempts: 1 });
+  });
+
   it("connection resets are retried", async () => {
     faults = [{ reset: true }, { reset: true }];
     const output = await new TestClient().send(new CreateRouteCommand(input));
