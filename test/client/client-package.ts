@@ -2,9 +2,9 @@
 // emitter and the client runtime copied to src/runtime/client/ (what the pipeline will do once
 // the runtime-copy step lands), written to a temporary folder and loaded.
 
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, posix } from "node:path";
 import ts from "typescript";
 import { emitClient } from "../../generator/client/emit-client.js";
 import type { EmitContext, EmittedFile, GenerateOptions } from "../../generator/emit/context.js";
@@ -16,12 +16,21 @@ import { projectRoot } from "../../generator/project-root.js";
 import { SymbolProvider } from "../../generator/symbols/symbol-provider.js";
 import { DEFAULT_OPTIONS, generate } from "../helpers/codegen.js";
 
-/** The runtime modules a client package holds, as src/runtime/client/*.ts. */
-export function clientRuntimeFiles(): EmittedFile[] {
-  const dir = join(projectRoot(), "runtime", "client");
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => ({ path: `src/runtime/client/${f}`, content: readFileSync(join(dir, f), "utf8") }));
+/**
+ * The runtime modules `source` imports from ./runtime/, closed over their own relative imports,
+ * as src/runtime/<path>.ts (what a package gets: the modules its code uses, nothing else).
+ */
+export function runtimeFilesFor(source: string): EmittedFile[] {
+  const root = join(projectRoot(), "runtime");
+  const found = new Map<string, string>();
+  const visit = (path: string) => {
+    if (found.has(path)) return;
+    const content = readFileSync(join(root, path), "utf8");
+    found.set(path, content);
+    for (const [, spec] of content.matchAll(/from "(\.{1,2}\/[^"]+)\.js"/g)) visit(posix.join(posix.dirname(path), `${spec}.ts`));
+  };
+  for (const [, spec] of source.matchAll(/from "\.\/runtime\/([^"]+)\.js"/g)) visit(`${spec}.ts`);
+  return [...found].map(([path, content]) => ({ path: `src/runtime/${path}`, content }));
 }
 
 /** What the client emitter receives for the model's one service (as the pipeline builds it). */
@@ -37,7 +46,8 @@ export async function clientPackage(models: string[], options: Partial<GenerateO
   const files = await generate(models, { options: merged });
   const client = emitClient(clientContext(await loadModelFiles(models), merged));
   const withClient = files.map((f) => (f.path === "src/index.ts" ? { ...f, content: `${f.content}export * from "./client.js";\n` } : f));
-  return [...withClient, { path: client.path, content: layoutTypeScript(client.content, client.path) }, ...clientRuntimeFiles()];
+  const runtime = runtimeFilesFor(client.content).filter((r) => !files.some((f) => f.path === r.path));
+  return [...withClient, { path: client.path, content: layoutTypeScript(client.content, client.path) }, ...runtime];
 }
 
 /**
