@@ -86,12 +86,24 @@ export interface ClientConfig {
   customUserAgent?: string;
 }
 
+/** The config as endpoint rules read it: region resolved, a configured endpoint as its URL string. */
+export interface EndpointConfig {
+  readonly [key: string]: unknown;
+  readonly region?: string | undefined;
+  readonly useFipsEndpoint?: boolean | undefined;
+  readonly useDualstackEndpoint?: boolean | undefined;
+  readonly endpoint?: string | undefined;
+}
+
 /** What the generated client knows of its service. */
 export interface ServiceDefaults {
   /** `aws.auth#sigv4`'s signing name; undefined sends requests unsigned. */
   readonly signingName?: string | undefined;
-  /** The service's `resolveEndpoint` (from its endpoint rules), when generated. */
-  readonly resolveEndpoint?: ((params: Record<string, unknown>) => EndpointV2) | undefined;
+  /**
+   * The endpoint of a call from the service's endpoint rules (the generated endpoints module:
+   * the config's and the operation's parameters, then `resolveEndpoint`), when it has them.
+   */
+  readonly resolveEndpoint?: ((config: EndpointConfig, operation: string, input: unknown) => EndpointV2) | undefined;
   readonly userAgent: string;
 }
 
@@ -166,7 +178,7 @@ export class Client {
     const signal = options.abortSignal;
     const context: InterceptorContext = { operation: operation.name, input, attempt: 0 };
     await this.#run("beforeSerialization", context);
-    const [endpoint, scope] = await Promise.all([this.#endpoint(), this.#signer && this.#scope()]);
+    const [endpoint, scope] = await Promise.all([this.#endpoint(operation.name, input), this.#signer && this.#scope()]);
     const base = operation.serialize(input, endpoint.target);
     base.headers["host"] = base.port ? `${base.hostname}:${base.port}` : base.hostname;
     base.headers["x-amz-user-agent"] = this.#userAgent;
@@ -263,7 +275,7 @@ export class Client {
   }
 
   /** The endpoint of a call: the rules' result when the service has them, else the configured one. */
-  async #endpoint(): Promise<{
+  async #endpoint(operation: string, input: unknown): Promise<{
     target: string | UrlLike | Endpoint;
     headers?: Record<string, string[]> | undefined;
     scope?: { name?: string; region?: string } | undefined;
@@ -274,12 +286,12 @@ export class Client {
       if (configured === undefined) throw new Error("No endpoint: set `endpoint` in the client config");
       return { target: typeof configured !== "string" && "url" in configured ? configured.url : configured };
     }
-    const resolved = resolve({
-      Region: await this.#region(),
-      UseFIPS: this.config.useFipsEndpoint ?? false,
-      UseDualStack: this.config.useDualstackEndpoint ?? false,
-      Endpoint: configured === undefined ? undefined : endpointString(configured),
-    });
+    const { endpoint: _configured, region: _region, ...rest } = this.config;
+    const resolved = resolve(
+      { ...rest, region: await this.#region(), endpoint: configured === undefined ? undefined : endpointString(configured) },
+      operation,
+      input
+    );
     const auth = (resolved.properties?.["authSchemes"] as { name?: string; signingName?: string; signingRegion?: string }[] | undefined)
       ?.find((s) => s.name === "sigv4");
     return {

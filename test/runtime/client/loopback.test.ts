@@ -4,7 +4,7 @@
 // 500 / 503, throttling, connection resets, slow responses, a skewed clock.
 
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import type { HttpRequest, HttpResponse } from "@smithy/types";
+import type { EndpointV2, HttpRequest, HttpResponse } from "@smithy/types";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Client, Command, type ClientConfig, type Interceptor } from "../../../runtime/client/client.js";
 import { signatureProblem } from "./sigv4-server.js";
@@ -234,6 +234,32 @@ describe("client over loopback against the generated server", () => {
       "sign@1", "transmit@1", "response@1", "deserialize@1",
       "sign@2", "transmit@2", "response@2", "deserialize@2",
     ]);
+  });
+
+  it("endpoint rules plug in: the resolved URL and headers are used, its sigv4 auth scheme sets the signing scope", async () => {
+    const asked: unknown[] = [];
+    class RulesClient extends Client {
+      constructor(config: ClientConfig) {
+        super(config, {
+          signingName: "apigateway",
+          userAgent: "loopback-test/1",
+          resolveEndpoint: (config, operation, input) => {
+            asked.push({ config: { region: config.region, endpoint: config.endpoint, useFipsEndpoint: config.useFipsEndpoint }, operation, input });
+            return {
+              url: new URL(`${endpoint}/`),
+              headers: { "x-rules": ["a", "b"] },
+              properties: { authSchemes: [{ name: "sigv4", signingName: "apigateway", signingRegion: "eu-central-1" }] },
+            } as unknown as EndpointV2; // as rules give it: an auth scheme's fields are not under `properties`
+          },
+        });
+      }
+    }
+    const client = new RulesClient({ region: async () => REGION, credentials: CREDENTIALS, useFipsEndpoint: true });
+    const output = await client.send(new CreateRouteCommand(input));
+    expect(output["$metadata"]).toMatchObject({ httpStatusCode: 201 });
+    expect(asked).toEqual([{ config: { region: REGION, endpoint: undefined, useFipsEndpoint: true }, operation: "CreateRoute", input }]);
+    expect(seen[0]!.headers["x-rules"]).toBe("a,b");
+    expect(seen[0]!.headers["authorization"]).toContain("/eu-central-1/apigateway/aws4_request");
   });
 
   it("a user-supplied fetch is used", async () => {
