@@ -1,7 +1,8 @@
-// src/client.ts: the service's client over the protocol's serializers — `<Service>Client`, an
-// `<Op>Command` per operation, the aggregated `<Service>` class with lowerCamel methods and
-// `paginate<Op>` per @paginated operation and `waitUntil<Waiter>` per waiter, SDK v3's names. The runtime it extends is
-// runtime/client/, copied into the package as src/runtime/client/.
+// src/client.ts: the service's client over the protocol's serializers, with SDK v3's names —
+// `<Service>Client`, an `<Op>Command` per operation, the aggregated `<Service>` class with
+// lowerCamel methods, `paginate<Op>` per @paginated operation, `waitUntil<Waiter>` per waiter.
+// The runtime it extends is runtime/client/, copied into the package as src/runtime/client/.
+// Only for a service whose protocol has serializers (it imports ./protocol.js).
 
 import { CodegenError, type Diagnostic } from "../diagnostics.js";
 import { header, importsFor, type EmitContext, type EmittedFile } from "../emit/context.js";
@@ -12,11 +13,11 @@ import { helpersUsed, waiterViews, type WaiterView } from "./waiters.js";
 /** Members of the runtime's Client an operation method must not shadow. */
 const CLIENT_MEMBERS = new Set(["send", "destroy", "config", "systemClockOffset", "constructor"]);
 
+/** The tokens of `smithy.api#paginated` (its `items` is not needed: pages are yielded whole). */
 interface Paginated {
   inputToken?: string;
   outputToken?: string;
   pageSize?: string;
-  items?: string;
 }
 
 export function emitClient(ctx: EmitContext): EmittedFile {
