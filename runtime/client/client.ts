@@ -220,7 +220,9 @@ export class Client {
         output.$metadata.attempts = context.attempt;
         output.$metadata.totalRetryDelay = totalRetryDelay;
         return output;
-      } catch (error) {
+      } catch (caught) {
+        // Aborted mid-way (a body cut off reads as a deserialization failure): the abort is the error.
+        const error = signal?.aborted ? abortError(signal) : caught;
         const failure = (typeof error === "object" && error !== null ? error : {}) as Failure;
         response ??= failure.$response;
         if (response && this.#sampleClock(response) && CLOCK_SKEW_CODES.has(String((error as Error).name))) {

@@ -36,11 +36,16 @@ export class FetchHttpHandler implements RequestHandler {
     const outer = options.abortSignal;
     if (outer?.aborted) throw abortError(outer);
     const timeout = options.requestTimeout ?? this.requestTimeout;
-    // One controller per attempt: the caller's abort and the timeout both end it.
+    // One controller per attempt for the timeout. The caller's signal must also reach the body
+    // as it streams: combined with AbortSignal.any where there is one, else forwarded until the
+    // response's headers arrive.
     const controller = new platform.AbortController();
     let timedOut = false;
+    const combine = platform.AbortSignal?.any !== undefined;
+    const signal = outer !== undefined && combine ? platform.AbortSignal!.any!([outer, controller.signal]) : controller.signal;
     const onAbort = () => controller.abort(outer?.reason);
-    outer?.addEventListener("abort", onAbort, { once: true });
+    const forward = outer !== undefined && !combine;
+    if (forward) outer.addEventListener("abort", onAbort, { once: true });
     const timer = timeout
       ? platform.setTimeout(() => {
           timedOut = true;
@@ -60,7 +65,7 @@ export class FetchHttpHandler implements RequestHandler {
         method: request.method,
         headers,
         body: streamed ? toReadableStream(body) : body,
-        signal: controller.signal,
+        signal,
         ...(streamed ? { duplex: "half" as const } : {}),
       });
       const responseHeaders: Record<string, string> = {};
@@ -82,7 +87,7 @@ export class FetchHttpHandler implements RequestHandler {
       throw e;
     } finally {
       if (timer !== undefined) platform.clearTimeout(timer);
-      outer?.removeEventListener("abort", onAbort);
+      if (forward) outer.removeEventListener("abort", onAbort);
     }
   }
 }

@@ -43,6 +43,8 @@ interface Globals {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
   AbortController: new () => AbortControllerLike;
+  /** `AbortSignal.any` (Node ≥ 20.3, current browsers): one signal that aborts with any of several. */
+  AbortSignal?: { any?(signals: AbortSignalLike[]): AbortSignalLike };
   ReadableStream?: new (source: { pull(controller: { enqueue(chunk: Uint8Array): void; close(): void }): Promise<void> }) => unknown;
   TextEncoder: new () => { encode(input: string): Uint8Array };
   crypto: { subtle: SubtleCrypto; randomUUID(): string };

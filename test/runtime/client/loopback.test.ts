@@ -13,7 +13,7 @@ import { close, createRouteImplementation, createRoutePackage, listen, type Crea
 const CREDENTIALS = { accessKeyId: "AKIDLOOPBACK", secretAccessKey: "loopback-secret", sessionToken: "loopback-token" };
 const REGION = "us-west-2";
 
-type Fault = { status: number; code: string; headers?: Record<string, string> } | { reset: true } | { delayMs: number };
+type Fault = { status: number; code: string; headers?: Record<string, string> } | { reset: true } | { delayMs: number } | { slowBodyMs: number };
 
 let mod: CreateRoutePackage;
 let server: Server;
@@ -65,6 +65,11 @@ beforeAll(async () => {
     if (fault === undefined) return listener(req, res);
     if ("reset" in fault) return req.socket.destroy();
     if ("delayMs" in fault) return void setTimeout(() => listener(req, res), fault.delayMs);
+    if ("slowBodyMs" in fault) {
+      res.writeHead(201, { "content-type": "application/json" });
+      res.write('{"routeId":');
+      return void setTimeout(() => res.end('"late"}'), fault.slowBodyMs);
+    }
     res.writeHead(fault.status, { "content-type": "application/json", "x-amzn-errortype": fault.code, ...fault.headers });
     res.end(JSON.stringify({ message: `injected ${fault.code}` }));
   }));
@@ -195,6 +200,16 @@ describe("client over loopback against the generated server", () => {
     faults = [{ delayMs: 2_000 }];
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
+    const started = Date.now();
+    const error = await failure(new TestClient().send(new CreateRouteCommand(input), { abortSignal: controller.signal }));
+    expect(error["name"]).toBe("AbortError");
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it("abortSignal also ends a response whose body is still arriving", async () => {
+    faults = [{ slowBodyMs: 2_000 }];
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
     const started = Date.now();
     const error = await failure(new TestClient().send(new CreateRouteCommand(input), { abortSignal: controller.signal }));
     expect(error["name"]).toBe("AbortError");
