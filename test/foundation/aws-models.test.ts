@@ -1,17 +1,20 @@
 // Every real AWS model in ../shared/models/aws loads, and its package (client and server)
 // generates and compiles under the strict flags, with no unused local: no dead code in the output.
-// restJson1 services get serde and a server; every other protocol gets types, errors and
-// validators and the "not supported yet" note. One type-check per model keeps this lean (S3's
+// Services of a supported protocol (restJson1, awsJson1_0, awsJson1_1) get serde and a server;
+// the others get types, errors and validators and the "not supported yet" note. One type-check per model keeps this lean (S3's
 // 2.3 MB model is the slowest: about 6 s here).
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PROTOCOLS } from "../../generator/protocols/index.js";
 import { fileOf, generate, SHARED_DIR, SHARED_MISSING, typecheck } from "../helpers/codegen.js";
 
 const dir = SHARED_DIR === undefined ? undefined : join(SHARED_DIR, "models", "aws");
 const models = dir === undefined ? [] : readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
-const isRestJson1 = (model: string) => readFileSync(join(dir!, model), "utf8").includes('"aws.protocols#restJson1"');
+const declares = (model: string, protocol: string) => readFileSync(join(dir!, model), "utf8").includes(`"${protocol}"`);
+const isRestJson1 = (model: string) => declares(model, "aws.protocols#restJson1");
+const isSupported = (model: string) => [...PROTOCOLS.keys()].some((protocol) => declares(model, protocol));
 
 describe.skipIf(dir === undefined)(`AWS models (${dir === undefined ? SHARED_MISSING : `${models.length} models`})`, () => {
   it("finds the twenty shared models, of every protocol", () => {
@@ -25,7 +28,7 @@ describe.skipIf(dir === undefined)(`AWS models (${dir === undefined ? SHARED_MIS
       expect(fileOf(files, "src/errors.ts")).toMatch(/export class \w+ServiceException extends Error/);
       expect(fileOf(files, "src/validators.ts")).toMatch(/export function validate\w+/);
       const paths = files.map((f) => f.path);
-      if (isRestJson1(model)) {
+      if (isSupported(model)) {
         expect(paths).toEqual(expect.arrayContaining(["src/protocol.ts", "src/server.ts"]));
       } else {
         expect(paths.filter((p) => p === "src/protocol.ts" || p === "src/server.ts")).toEqual([]);

@@ -20,7 +20,12 @@ interface BodyCase {
 }
 
 async function bodies(shared: string): Promise<BodyCase[]> {
-  const model = await loadModelFiles([join(shared, "smithy", "protocol-tests", "rpcv2Cbor"), join(shared, "smithy", "traits")]);
+  const model = await loadModelFiles([
+    join(shared, "smithy", "protocol-tests", "rpcv2Cbor"),
+    // The query-compatible cases name aws-config.smithy's vendor-params shape (the suite's README).
+    join(shared, "smithy", "protocol-tests", "aws-config.smithy"),
+    join(shared, "smithy", "traits"),
+  ]);
   const out: BodyCase[] = [];
   for (const shape of model.shapes.values()) {
     for (const trait of ["smithy.test#httpRequestTests", "smithy.test#httpResponseTests"]) {
