@@ -29,10 +29,11 @@ export async function typecheckPackage(files: readonly EmittedFile[], label: str
   }
 }
 
-/** The files, a tsconfig.json with the check's flags, and `@smithy/types` linked from the generator's own install. */
+/** The files, a tsconfig.json with the check's flags, and the packages the output may import linked from the generator's own install. */
 async function stage(dir: string, sources: readonly EmittedFile[], extra: ExtraChecks | undefined): Promise<void> {
   const require = createRequire(import.meta.url);
-  const smithyTypes = dirname(require.resolve("@smithy/types/package.json"));
+  // @smithy/types for every package; @smithy/signature-v4 for the client runtime's signer.
+  const linked = ["types", "signature-v4"].map((name) => [name, dirname(require.resolve(`@smithy/${name}/package.json`))] as const);
   const folders = new Set([join(dir, "node_modules", "@smithy"), ...sources.map((f) => dirname(join(dir, f.path)))]);
   await Promise.all([...folders].map((f) => mkdir(f, { recursive: true })));
   const tsconfig = { compilerOptions: checkOptions(extra), files: sources.map((f) => f.path) };
@@ -40,7 +41,7 @@ async function stage(dir: string, sources: readonly EmittedFile[], extra: ExtraC
     ...sources.map((f) => writeFile(join(dir, f.path), f.content)),
     writeFile(join(dir, "package.json"), '{"type":"module"}'),
     writeFile(join(dir, "tsconfig.json"), JSON.stringify(tsconfig)),
-    symlink(smithyTypes, join(dir, "node_modules", "@smithy", "types"), "junction"),
+    ...linked.map(([name, from]) => symlink(from, join(dir, "node_modules", "@smithy", name), "junction")),
   ]);
 }
 
