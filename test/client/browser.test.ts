@@ -9,10 +9,9 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { join } from "node:path";
-import type { HttpRequest, HttpResponse } from "@smithy/types";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signatureProblem } from "../runtime/client/sigv4-server.js";
+import { verifyingSignatures } from "../runtime/client/sigv4-server.js";
 import { close, createRouteImplementation, listen, type CreateRoutePackage } from "../server/create-route-package.js";
 import { clientPackage, loadClientPackage } from "./client-package.js";
 
@@ -58,13 +57,7 @@ beforeAll(async () => {
   const built = await build({ entryPoints: [join(dir, "page.js")], bundle: true, platform: "browser", format: "esm", write: false, logLevel: "silent" });
   bundle = built.outputFiles[0]!.text;
   const handler = mod.createApiGatewayV2Handler({ CreateRoute: createRouteImplementation(mod) });
-  const checked = async (request: HttpRequest): Promise<HttpResponse> => {
-    const key = /Credential=([^/]+)/.exec(request.headers["authorization"] ?? "")?.[1] ?? "";
-    const problem = await signatureProblem(request, { accessKeyId: key, secretAccessKey: SECRETS[key] ?? "unknown" }, Date.now());
-    if (problem === undefined) return handler(request);
-    refused.push(problem);
-    return { statusCode: 403, headers: { "x-amzn-errortype": "InvalidSignatureException" }, body: JSON.stringify({ message: problem }) };
-  };
+  const checked = verifyingSignatures(handler, SECRETS, refused);
   const api = mod.createNodeListener(checked) as (req: IncomingMessage, res: ServerResponse) => void;
   let reported!: (value: Record<string, any>) => void;
   result = new Promise((resolve) => (reported = resolve));
