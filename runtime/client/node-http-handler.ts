@@ -86,7 +86,7 @@ export class NodeHttpHandler implements RequestHandler {
           if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
         }
         res.once("close", () => signal?.removeEventListener("abort", onAbort));
-        finish(undefined, { statusCode: res.statusCode ?? 0, reason: res.statusMessage, headers, body: res });
+        finish(undefined, { statusCode: res.statusCode ?? 0, reason: res.statusMessage ?? "", headers, body: res });
       });
       writeBody(req, request.body).catch((e: unknown) => {
         finish(e);
