@@ -10,10 +10,10 @@ import { join } from "node:path";
 import type { HttpRequest, HttpResponse } from "@smithy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmittedFile } from "../../generator/emit/context.js";
-import { typecheck } from "../helpers/codegen.js";
+import { loadGenerated, typecheck } from "../helpers/codegen.js";
 import { signatureProblem } from "../runtime/client/sigv4-server.js";
 import { close, createRouteImplementation, listen, type CreateRoutePackage } from "../server/create-route-package.js";
-import { clientPackage, loadClientPackage } from "./client-package.js";
+import { clientPackage } from "./client-package.js";
 import { main as sdkMain } from "./drop-in/program.js";
 
 type Ctor = new (...args: any[]) => any;
@@ -38,7 +38,7 @@ const refused: string[] = [];
 beforeAll(async () => {
   files = await clientPackage(["models/apigatewayv2-create-route.json"]);
   files.push({ path: "src/drop-in.ts", content: DROP_IN });
-  const loaded = await loadClientPackage<Package>(files);
+  const loaded = await loadGenerated<Package>(files);
   mod = loaded.mod;
   dropIn = ((await import(join(loaded.dir, "src", "drop-in.js"))) as { main: typeof sdkMain }).main;
   const handler = mod.createApiGatewayV2Handler({ CreateRoute: createRouteImplementation(mod) });
@@ -60,7 +60,8 @@ describe("the emitted client of apigatewayv2-create-route", () => {
   it("type-checks with the package, its runtime and the drop-in program under the generator's strict flags", async () => {
     const client = files.find((f) => f.path === "src/client.ts")!.content.replace(/\s+/g, " ").replace(/\( /g, "(").replace(/ \)/g, ")");
     expect(client).toContain("export class ApiGatewayV2Client extends Client {");
-    expect(client).toContain('super(config, { signingName: "apigateway", userAgent: "test-package/0.0.0" });');
+    expect(client).toContain('super(config, { userAgent: "test-package/0.0.0",');
+    expect(client).toContain('sigv4: { signingName: "apigateway", load: async () => (await import("./runtime/client/sigv4.js")).sigv4Signer },');
     expect(client).toContain("export class CreateRouteCommand extends Command<CreateRouteCommandInput, CreateRouteCommandOutput> {");
     expect(client).toContain("createRoute(input: CreateRouteCommandInput, options?: SendOptions): Promise<CreateRouteCommandOutput> {");
     await typecheck(files, "apigatewayv2-create-route with client");

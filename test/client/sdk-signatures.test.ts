@@ -16,9 +16,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { serviceClosure, ShapeIndex } from "../../generator/index/shape-index.js";
 import { loadModelFiles } from "../../generator/load/load.js";
 import { nameOf } from "../../generator/model/shape-id.js";
-import { SHARED_DIR, SHARED_MISSING } from "../helpers/codegen.js";
+import { loadGenerated, SHARED_DIR, SHARED_MISSING } from "../helpers/codegen.js";
 import { operationInput } from "../serde/support/arbitraries.js";
-import { clientPackage, loadClientPackage } from "./client-package.js";
+import { clientPackage } from "./client-package.js";
 
 /** Inputs per operation; SIGNATURE_RUNS raises it. */
 const RUNS = Number(process.env["SIGNATURE_RUNS"] ?? 4);
@@ -49,7 +49,7 @@ async function load() {
   const index = new ShapeIndex(await loadModelFiles([MODEL]));
   const closure = serviceClosure(index, index.services()[0]!);
   const files = await clientPackage([MODEL], { targets: ["client"] });
-  const { mod } = await loadClientPackage<Record<string, new (...args: any[]) => any>>(files);
+  const { mod } = await loadGenerated<Record<string, new (...args: any[]) => any>>(files);
   return { index, closure, mod };
 }
 
