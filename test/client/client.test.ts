@@ -4,6 +4,7 @@
 // every request's signature is recomputed. A program written for @aws-sdk/client-apigatewayv2
 // runs against it with only the import changed and prints what it printed with the SDK.
 
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { join } from "node:path";
@@ -29,6 +30,7 @@ const DROP_IN = PROGRAM.replace('from "@aws-sdk/client-apigatewayv2"', 'from "./
 const SECRETS: Record<string, string> = { AKIDCLIENT: "client-secret", AKIDDROPIN: "drop-in-secret" };
 
 let files: EmittedFile[];
+let dir: string;
 let mod: Package;
 let dropIn: typeof sdkMain;
 let server: Server;
@@ -40,6 +42,7 @@ beforeAll(async () => {
   files.push({ path: "src/drop-in.ts", content: DROP_IN });
   const loaded = await loadGenerated<Package>(files);
   mod = loaded.mod;
+  dir = loaded.dir;
   dropIn = ((await import(join(loaded.dir, "src", "drop-in.js"))) as { main: typeof sdkMain }).main;
   const handler = mod.createApiGatewayV2Handler({ CreateRoute: createRouteImplementation(mod) });
   const checked = async (request: HttpRequest): Promise<HttpResponse> => {
@@ -101,5 +104,21 @@ describe("the emitted client of apigatewayv2-create-route", () => {
       "ConflictException client the route key is taken",
     ]);
     expect(refused).toEqual([]);
+  });
+
+  it("loads @smithy/signature-v4 on the first send, not on import or construction (a fresh node)", () => {
+    const script = `
+      import { createRequire } from "node:module";
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes("@smithy/signature-v4"));
+      const m = await import("./src/index.js");
+      const body = new TextEncoder().encode('{"routeId":"r1"}');
+      const requestHandler = { handle: async () => ({ response: { statusCode: 201, headers: {}, body } }) };
+      const client = new m.ApiGatewayV2Client({ region: "us-east-1", endpoint: "https://api.example", credentials: { accessKeyId: "a", secretAccessKey: "b" }, requestHandler });
+      const before = loaded();
+      const output = await client.send(new m.CreateRouteCommand({ ApiId: "a", RouteKey: "GET /" }));
+      console.log(JSON.stringify([before, loaded(), output.RouteId]));`;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: dir, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual([false, true, "r1"]);
   });
 });
