@@ -7,6 +7,17 @@ import type { Shape } from "../model/model.js";
 import { awsJson1_0, awsJson1_1 } from "./awsjson/plugin.js";
 import { restJson1 } from "./restjson1/plugin.js";
 
+/** An operation as src/protocol.ts serves it to the client runtime (runtime/client/client.ts's `Operation`). */
+export interface ClientOperation {
+  readonly op: Shape;
+  /** Its TypeScript name (a service `rename` applies): `<name>Command`, `paginate<name>`. */
+  readonly name: string;
+  /** `(input, endpoint) => HttpRequest` */
+  readonly serialize: string;
+  /** `(response) => Promise<output & MetadataBearer>`, rejecting with the modeled error classes */
+  readonly deserialize: string;
+}
+
 export interface ProtocolPlugin {
   /** The protocol trait id, e.g. `aws.protocols#restJson1`. */
   readonly traitId: string;
@@ -14,6 +25,11 @@ export interface ProtocolPlugin {
   readonly emitClient: (ctx: EmitContext) => EmittedFile;
   /** src/server.ts for a server: request deserializers, response serializers, router, handler. */
   readonly emitServer?: ((ctx: EmitContext) => EmittedFile) | undefined;
+  /**
+   * The operations whose protocol.ts functions the client runtime can call as they are: a
+   * protocol that has this gets src/client.ts (`<Service>Client`, commands…) when the client is a target.
+   */
+  readonly clientOperations?: ((ctx: EmitContext) => readonly ClientOperation[]) | undefined;
   /**
    * The top-level names its files declare for the targets generated, each with what owns it:
    * reserved with the symbol provider before any emitter runs, so no name is claimed while emitting.
@@ -32,6 +48,12 @@ export function protocolOf(service: Shape): ProtocolPlugin | undefined {
 export function emitProtocol(ctx: EmitContext): EmittedFile | undefined {
   if (!(ctx.options.targets ?? ["client"]).includes("client")) return undefined;
   return protocolOf(ctx.closure.service)?.emitClient(ctx);
+}
+
+/** The operations of the service's client (src/client.ts), or undefined when it gets none. */
+export function clientOperationsOf(ctx: EmitContext): readonly ClientOperation[] | undefined {
+  if (!(ctx.options.targets ?? ["client"]).includes("client")) return undefined;
+  return protocolOf(ctx.closure.service)?.clientOperations?.(ctx);
 }
 
 /** The source emitter for src/server.ts, when "server" is a target and the protocol has a server side. */

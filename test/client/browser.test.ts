@@ -13,7 +13,8 @@ import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyingSignatures } from "../runtime/client/sigv4-server.js";
 import { close, createRouteImplementation, listen, type CreateRoutePackage } from "../server/create-route-package.js";
-import { clientPackage, loadClientPackage } from "./client-package.js";
+import { loadGenerated } from "../helpers/codegen.js";
+import { clientPackage } from "./client-package.js";
 
 const CHROMIUM = ["chromium", "chromium-browser", "google-chrome"].find((c) => spawnSync(c, ["--version"]).status === 0);
 if (CHROMIUM === undefined) console.warn("test/client/browser.test.ts skipped: no chromium on PATH (Debian: apt-get install chromium)");
@@ -52,7 +53,7 @@ let result: Promise<Record<string, any>>;
 beforeAll(async () => {
   if (CHROMIUM === undefined) return;
   const files = await clientPackage(["models/apigatewayv2-create-route.json"]);
-  const { mod, dir } = await loadClientPackage<CreateRoutePackage>(files);
+  const { mod, dir } = await loadGenerated<CreateRoutePackage>(files);
   writeFileSync(join(dir, "page.js"), PAGE_PROGRAM);
   const built = await build({ entryPoints: [join(dir, "page.js")], bundle: true, platform: "browser", format: "esm", write: false, logLevel: "silent" });
   bundle = built.outputFiles[0]!.text;

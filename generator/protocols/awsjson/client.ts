@@ -11,6 +11,7 @@ import { errorFault, errorRetryable, messageMember } from "../../model/errors.js
 import { isEventStream, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
+import type { ClientOperation } from "../index.js";
 import { parseHostPrefix } from "../transport/http-bindings/bindings.js";
 import { JsonCode } from "../codec/json/json-code.js";
 import { defaultExpression, defaultValue, literalKey } from "../codec/json/values.js";
@@ -122,12 +123,18 @@ function operationNames(op: Shape, ctx: EmitContext) {
   return { opName, serialize: `serialize${opName}Request`, deserialize: `deserialize${opName}Response` };
 }
 
+/** The operations protocol.ts serves (event-stream ones have no serde yet), as the client runtime calls them. */
+export function clientOperations(ctx: EmitContext): ClientOperation[] {
+  return ctx.closure.operations.filter((op) => !usesEventStream(ctx, op)).map((op) => {
+    const { opName, serialize, deserialize } = operationNames(op, ctx);
+    return { op, name: opName, serialize, deserialize };
+  });
+}
+
 /** The names protocol.ts declares, reserved before any emitter runs. */
 export function clientNames(ctx: EmitContext): Array<[string, string]> {
-  return ctx.closure.operations.filter((op) => !usesEventStream(ctx, op)).flatMap((op) => {
-    const { serialize, deserialize } = operationNames(op, ctx);
-    return [[serialize, `the request serializer of ${op.id}`], [deserialize, `the response deserializer of ${op.id}`]] as Array<[string, string]>;
-  });
+  return clientOperations(ctx).flatMap(({ op, serialize, deserialize }) =>
+    [[serialize, `the request serializer of ${op.id}`], [deserialize, `the response deserializer of ${op.id}`]] as Array<[string, string]>);
 }
 
 /**
