@@ -67,9 +67,11 @@ export function emitQueryClient(dialect: QueryDialect, ctx: EmitContext): Emitte
     const statements = reader.readMembers(error.members.filter((m) => m !== message), "b", "o");
     const init = retryable === undefined ? "{}" : `{ $retryable: ${retryable} }`;
     const read = statements.length === 0 && retryable === undefined
-      ? ""
-      : `, (b: ${element}) => {\n      const o: any = ${init};\n      ${statements.join("\n      ")}\n      return o;\n    }`;
-    return { code: literalKey(code), entry: `[${symbols.name(error)}, "${errorFault(error)}"${read}]` };
+      ? "undefined"
+      : `(b: ${element}) => {\n      const o: any = ${init};\n      ${statements.join("\n      ")}\n      return o;\n    }`;
+    const name = nameOf(error.id);
+    const parts = [symbols.name(error), `"${errorFault(error)}"`, ...(code === name ? (read === "undefined" ? [] : [read]) : [read, JSON.stringify(name)])];
+    return { code: literalKey(code), entry: `[${parts.join(", ")}]` };
   });
 
   const base = symbols.serviceExceptionName;
