@@ -7,6 +7,9 @@
 import { codePointName, FORBIDDEN_CHAR } from "./chars.js";
 import { DeserializationError } from "./deserialization-error.js";
 
+// The package compiles without the DOM library: the decoder is declared here.
+declare const TextDecoder: new (label: string, options: { fatal: boolean; ignoreBOM: boolean }) => { decode(input: Uint8Array): string };
+
 /**
  * One element of a document. Children keep document order, so a deserializer can read a wrapped
  * list (`<List><member>…</member></List>`) and a flattened one (runs of same-named children of
