@@ -1,7 +1,7 @@
 // src/protocol.ts for a restJson1 client: `serialize<Op>Request` and `deserialize<Op>Response`
 // for every operation, the error table of the service and the per-shape JSON functions they
 // call; what they use of the runtime is imported from src/runtime/. Builds a view model;
-// templates/protocol-restjson1.ts.hbs lays it out.
+// templates/protocol-http-bindings.ts.hbs lays it out.
 
 import { CodegenError } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
@@ -80,8 +80,11 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
     ServiceErrors: runtime.use("ServiceErrors"),
   };
 
-  const content = render("protocol-restjson1.ts", {
+  const content = render("protocol-http-bindings.ts", {
     header: header(ctx),
+    protocolId: "aws.protocols#restJson1",
+    shapesComment: "JSON-ready values from model values (se_) and back (de_).",
+    bodyType: "any",
     runtimeImports: runtime.importLines(),
     errorImports: `import { ${[base, ...errorClasses].sort().join(", ")} } from "./errors.js";`,
     modelImports: modelTypes.length === 0 ? "" : `import type { ${modelTypes.join(", ")} } from "./models.js";`,

@@ -14,11 +14,12 @@ import { nameOf } from "../../../model/shape-id.js";
 import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
 import type { ShapeFunction } from "../json/json-code.js";
 import { literalKey, readProperty, timestampFormat } from "../json/values.js";
+import { isAttribute, isFlattened, xmlName } from "./xml-read-code.js";
 
-/** `@xmlName` of a member or shape, if any. */
-export function xmlName(subject: Member | Shape): string | undefined {
-  const name = subject.traits.get("smithy.api#xmlName");
-  return typeof name === "string" ? name : undefined;
+/** The root element name of a shape: its @xmlName, else its shape name. */
+function rootName(shape: Shape): string {
+  const name = shape.traits.get("smithy.api#xmlName");
+  return typeof name === "string" ? name : nameOf(shape.id);
 }
 
 /** The attribute `@xmlNamespace` declares, as an object literal entry (`xmlns: "uri"`, `"xmlns:p": "uri"`). */
@@ -28,9 +29,6 @@ export function namespaceEntry(subject: Member | Shape): string | undefined {
   const attribute = typeof ns.prefix === "string" && ns.prefix !== "" ? `xmlns:${ns.prefix}` : "xmlns";
   return `${literalKey(attribute)}: ${JSON.stringify(ns.uri)}`;
 }
-
-export const isFlattened = (m: Member): boolean => m.traits.has("smithy.api#xmlFlattened");
-export const isXmlAttribute = (m: Member): boolean => m.traits.has("smithy.api#xmlAttribute");
 
 export class XmlWriteCode {
   private readonly functions = new Map<string, ShapeFunction>();
@@ -50,14 +48,20 @@ export class XmlWriteCode {
 
   /**
    * The XML text of a request body whose root element holds `members` of `source`: named by the
-   * input shape's @xmlName or shape name, with its @xmlNamespace or else the service's.
+   * input shape's @xmlName or shape name, with its @xmlNamespace or else the service's. The
+   * members are written by a `body_<Input>` function (the input's own `se_` would write all of them).
    */
-  documentBody(input: Shape, members: readonly Member[], source: string, service: Shape, functionName: string): { body: string; function: ShapeFunction } {
-    const type = this.symbols.typeOf(input, this.uses);
-    const fn = { name: functionName, code: this.structureFunction(functionName, type, members) };
+  documentBody(input: Shape, members: readonly Member[], source: string, service: Shape): string {
+    const key = `body:${input.id}`;
+    let fn = this.functions.get(key);
+    if (fn === undefined) {
+      const name = this.symbols.shapeFunction("body", input);
+      fn = { name, code: this.structureFunction(name, this.symbols.typeOf(input, this.uses), members) };
+      this.functions.set(key, fn);
+    }
     const attributes = namespaceEntry(input) ?? namespaceEntry(service);
-    const root = `${functionName}(${source}, ${JSON.stringify(xmlName(input) ?? nameOf(input.id))}${attributes === undefined ? "" : `, { ${attributes} }`})`;
-    return { body: `${this.runtime.use("writeXml")}(${root})`, function: fn };
+    const root = `${fn.name}(${source}, ${JSON.stringify(rootName(input))}${attributes === undefined ? "" : `, { ${attributes} }`})`;
+    return `${this.runtime.use("writeXml")}(${root})`;
   }
 
   /**
@@ -66,7 +70,7 @@ export class XmlWriteCode {
    * member's, else the target's, else the service's.
    */
   payloadBody(member: Member, target: Shape, expr: string, service: Shape): string {
-    const name = xmlName(member) ?? xmlName(target) ?? nameOf(target.id);
+    const name = member.traits.has("smithy.api#xmlName") ? xmlName(member) : rootName(target);
     const attributes = namespaceEntry(member) ?? namespaceEntry(target) ?? namespaceEntry(service);
     return `${this.runtime.use("writeXml")}(${this.shapeFunction(target)}(${expr}, ${JSON.stringify(name)}${attributes === undefined ? "" : `, { ${attributes} }`}))`;
   }
@@ -102,7 +106,7 @@ export class XmlWriteCode {
         return `${this.shapeFunction(target)}(${expr}, ${name}${attrs})`;
       case "list": {
         const item = target.members[0]!;
-        return `${this.runtime.use("xmlElement")}(${name}, ${this.shapeFunction(target)}(${expr}, ${JSON.stringify(xmlName(item) ?? "member")})${attrs})`;
+        return `${this.runtime.use("xmlElement")}(${name}, ${this.shapeFunction(target)}(${expr}, ${JSON.stringify(xmlName(item, "member"))})${attrs})`;
       }
       case "map":
         return `${this.runtime.use("xmlElement")}(${name}, ${this.shapeFunction(target)}(${expr}, "entry")${attrs})`;
@@ -116,8 +120,8 @@ export class XmlWriteCode {
     return members.map((m) => {
       const target = this.index.target(m);
       const value = readProperty(source, m.name, () => this.runtime.use("own"));
-      const name = JSON.stringify(xmlName(m) ?? m.name);
-      if (isXmlAttribute(m)) return `if (${value} != null) a[${name}] = ${this.text(target, value, m)};`;
+      const name = JSON.stringify(xmlName(m));
+      if (isAttribute(m)) return `if (${value} != null) a[${name}] = ${this.text(target, value, m)};`;
       if (isFlattened(m) && (target.type === "list" || target.type === "map")) {
         return `if (${value} != null) c.push(...${this.shapeFunction(target)}(${value}, ${name}));`;
       }
@@ -169,8 +173,8 @@ export class XmlWriteCode {
       case "map": {
         // Entries are named by the caller: `entry` when wrapped, the structure member's name when flattened.
         const [key, value] = shape.members as [Member, Member];
-        const keyElement = this.element(this.index.target(key), "k", key, JSON.stringify(xmlName(key) ?? "key"), namespaceEntry(key));
-        const valueElement = this.element(this.index.target(value), "x", value, JSON.stringify(xmlName(value) ?? "value"), namespaceEntry(value));
+        const keyElement = this.element(this.index.target(key), "k", key, JSON.stringify(xmlName(key, "key")), namespaceEntry(key));
+        const valueElement = this.element(this.index.target(value), "x", value, JSON.stringify(xmlName(value, "value")), namespaceEntry(value));
         return [
           `function ${name}(v: ${type}, name: string): ${XmlElement}[] {`,
           `  const c: ${XmlElement}[] = [];`,
