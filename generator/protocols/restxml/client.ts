@@ -138,9 +138,9 @@ function readerBody(op: Shape, b: ResponseBindings, reader: XmlReadCode, http: H
   let bodyRead = "";
   if (b.payload !== undefined) {
     const shape = ctx.index.target(b.payload);
-    const value = shape.type === "blob" ? `${runtime.use("bytesBody")}(body)`
-      : shape.type === "string" || shape.type === "enum" ? `(${runtime.use("textOf")}(body) || undefined)${shape.type === "enum" ? ` as ${reader.typeOf(shape)} | undefined` : ""}`
-      : `${reader.value(shape, `${runtime.use("readXml")}(body)`, b.payload)}`;
+    const value = shape.type === "blob" ? `${runtime.use("bytesBody")}(body)!`
+      : shape.type === "string" || shape.type === "enum" ? `${runtime.use("textOf")}(body)${shape.type === "enum" ? ` as ${reader.typeOf(shape)}` : ""}`
+      : reader.value(shape, `${runtime.use("readXml")}(body)`, b.payload);
     // An empty body is no payload.
     statements.push(`if (body.length > 0) ${props.write("o", b.payload.name, value)}`);
   } else if (b.body.length > 0) {
