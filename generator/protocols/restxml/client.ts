@@ -147,9 +147,10 @@ function readerBody(op: Shape, b: ResponseBindings, reader: XmlReadCode, http: H
     bodyRead = `${runtime.use("xmlBody")}(body)`;
     const unwrapped = ctx.index.shape(op.output!).traits.has(S3_UNWRAPPED) || op.traits.has(S3_UNWRAPPED);
     if (unwrapped && b.body.length === 1) {
-      // s3UnwrappedXmlOutput: the root element is the value of the one member.
+      // s3UnwrappedXmlOutput: the root element is the value of the one member; an empty one
+      // (GetBucketLocation's us-east-1) is no value, as SDK v3 reads it.
       const m = b.body[0]!;
-      statements.push(`if (v.name !== "") ${props.write("o", m.name, reader.value(ctx.index.target(m), "v", m))}`);
+      statements.push(`if (v.text !== "" || v.children.length > 0) ${props.write("o", m.name, reader.value(ctx.index.target(m), "v", m))}`);
     } else {
       statements.push(...reader.readMembers(b.body, "v", "o"));
     }

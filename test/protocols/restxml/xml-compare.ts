@@ -14,14 +14,15 @@ interface Tree {
   children: Tree[];
 }
 
-function tree(e: XmlElement): Tree {
+/** An element as plain data for comparison: leaf text, attributes, children in a canonical order. */
+export function xmlTree(e: XmlElement): Tree {
   return {
     name: e.name,
     attributes: { ...e.attributes },
     // An element with children has only indentation as text (the protocols have no mixed content).
     text: e.children.length > 0 ? "" : e.text,
     // A stable sort: items of a list keep their order.
-    children: e.children.map(tree).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    children: e.children.map(xmlTree).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
   };
 }
 
@@ -29,7 +30,7 @@ function tree(e: XmlElement): Tree {
 export function xmlBodyEquals(actual: unknown, expected: string, mediaType: string | undefined): void {
   const text = bodyText(actual);
   if (mediaType !== undefined && /xml/.test(mediaType) && expected !== "") {
-    expect(tree(readXml(text))).toEqual(tree(readXml(expected)));
+    expect(xmlTree(readXml(text))).toEqual(xmlTree(readXml(expected)));
   } else {
     expect(text).toBe(expected);
   }
