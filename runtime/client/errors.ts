@@ -5,37 +5,32 @@ import type { HeaderBag, HttpResponse, ResponseMetadata } from "@smithy/types";
 /** A service's exception class (the generated `<Service>ServiceException`) or one of its subclasses. */
 export type ErrorClass = abstract new (...args: any[]) => Error;
 
-/**
- * A modeled error: its class, its fault, its members (and `$retryable`) from the response, and its
- * name when the code that finds it is another (an awsQuery `@awsQueryError` code).
- */
+/** A modeled error: its class, its fault, and its members (and `$retryable`) from the response. */
 export type ErrorEntry = readonly [
   ErrorClass,
   "client" | "server",
-  (((body: any, headers: HeaderBag, response: HttpResponse, message: string) => object) | undefined)?,
-  string?,
+  ((body: any, headers: HeaderBag, response: HttpResponse, message: string) => object)?,
 ];
 
 /** A service's errors: its base exception class, and its modeled errors by code (data, not a switch: each costs a line). */
 export interface ServiceErrors {
   readonly base: ErrorClass;
   readonly codes: Record<string, ErrorEntry>;
-  /** How the protocol finds the error code in a JSON body (default: restJson1's `errorCode`). */
+  /** How the protocol finds the error code in a response (default: restJson1's `errorCode`). */
   readonly code?: (headers: HeaderBag, body: Record<string, any>) => string;
   /**
-   * How a protocol whose error bodies are not JSON (the XML ones) reads them: the code, the
-   * message and what the members' readers get; it may set `$metadata.requestId` from the body.
+   * How the protocol reads an error body that is not JSON (XML protocols): what the members are
+   * read from, and the code, message and request id the body carries. Throws when it cannot.
    */
-  readonly parse?: (text: string, response: HttpResponse, $metadata: ResponseMetadata) => ErrorBody;
+  readonly body?: (text: string, response: HttpResponse) => ErrorBody;
 }
 
-/** What a protocol reads from an error body. */
+/** An error body as a protocol reads it: `body` is what the error's member function receives. */
 export interface ErrorBody {
+  readonly body: unknown;
   readonly code: string;
-  readonly message: unknown;
-  readonly body: any;
-  /** The body could not be read (its text is kept in `$response.body`). */
-  readonly unreadable?: boolean;
+  readonly message: string | undefined;
+  readonly requestId: string | undefined;
 }
 
 /** The fields a service exception's constructor sets, in its order. */
@@ -83,10 +78,11 @@ export function errorCode(headers: HeaderBag, body: Record<string, any>): string
 
 /** The error of a non-2xx response: the modeled error named by its code, else the service exception. */
 export function toError(response: HttpResponse, headers: HeaderBag, text: string, $metadata: ResponseMetadata, errors: ServiceErrors): Promise<never> {
-  const parsed = errors.parse !== undefined ? errors.parse(text, response, $metadata) : jsonError(headers, text, errors);
-  const { code, message: m, body } = parsed;
+  const read = errors.body === undefined ? jsonError(headers, text, errors) : otherError(response, text, errors.body);
+  const { body, code } = read;
   // As SDK v3 names a missing message; a body that cannot be read has none either (its text is in $response.body).
-  const message = typeof m === "string" && m !== "" ? m : "UnknownError";
+  const message = read.message !== undefined && read.message !== "" ? read.message : "UnknownError";
+  if ($metadata.requestId === undefined && read.requestId !== undefined) $metadata.requestId = read.requestId;
   // Own entries only: a code such as `constructor` names no error.
   const entry = Object.hasOwn(errors.codes, code) ? errors.codes[code] : undefined;
   let members: object | undefined;
@@ -98,24 +94,33 @@ export function toError(response: HttpResponse, headers: HeaderBag, text: string
   }
   // The fields the class's constructor sets, in its order; the modeled members come after them.
   return raise(entry?.[0] ?? errors.base, {
-    name: entry?.[3] ?? code,
+    name: code,
     $fault: entry?.[1] ?? (response.statusCode >= 500 ? "server" : "client"),
     message,
     $metadata,
-    $response: parsed.unreadable === true ? { ...response, body: text } : response,
+    $response: read.parsed ? response : { ...response, body: text },
   }, members);
 }
 
-/** A JSON error body: its code (header or body), `message`/`Message`; `{}` stands for a body that is not a JSON object, whose code can still be in a header. */
-function jsonError(headers: HeaderBag, text: string, errors: ServiceErrors): ErrorBody {
+/** A JSON error body (not JSON: an empty one, the code can still be in a header). */
+function jsonError(headers: HeaderBag, text: string, errors: ServiceErrors): ErrorBody & { parsed: boolean } {
   let body: any;
   try {
     body = JSON.parse(text || "{}");
   } catch {
-    // Not JSON: the code can still be in the header, and the text is kept in $response.body.
+    // Not JSON: the text is kept in $response.body.
   }
-  const json = typeof body === "object" && body !== null && !Array.isArray(body);
-  const object = json ? body : {};
-  const code = (errors.code ?? errorCode)(headers, object);
-  return { code, message: object.message ?? object.Message, body: object, unreadable: !json };
+  const parsed = typeof body === "object" && body !== null && !Array.isArray(body);
+  if (!parsed) body = {};
+  const m = body.message ?? body.Message;
+  return { body, code: (errors.code ?? errorCode)(headers, body), message: typeof m === "string" ? m : undefined, requestId: undefined, parsed };
+}
+
+/** An error body in the protocol's own format; one it cannot read names no error (a 404 is `NotFound`, as SDK v3 names it). */
+function otherError(response: HttpResponse, text: string, read: NonNullable<ServiceErrors["body"]>): ErrorBody & { parsed: boolean } {
+  try {
+    return { ...read(text, response), parsed: true };
+  } catch {
+    return { body: undefined, code: response.statusCode === 404 ? "NotFound" : "Unknown", message: undefined, requestId: undefined, parsed: false };
+  }
 }

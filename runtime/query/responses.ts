@@ -16,10 +16,14 @@ export function xmlChild(e: XmlElement | undefined, name: string): XmlElement | 
   return undefined;
 }
 
+/** The request id an element holds (`RequestId`, ec2Query's `requestId` / `RequestID`). */
+function requestIdIn(e: XmlElement | undefined): string | undefined {
+  return (xmlChild(e, "RequestId") ?? xmlChild(e, "requestId") ?? xmlChild(e, "RequestID"))?.text;
+}
+
 function requestId(e: XmlElement | undefined, $metadata: ResponseMetadata): void {
-  if ($metadata.requestId !== undefined || e === undefined) return;
-  const id = xmlChild(e, "RequestId") ?? xmlChild(e, "requestId") ?? xmlChild(e, "RequestID");
-  if (id !== undefined) $metadata.requestId = id.text;
+  const id = requestIdIn(e);
+  if ($metadata.requestId === undefined && id !== undefined) $metadata.requestId = id;
 }
 
 /** awsQuery: the `<OpResult>` element named `result` (an empty element when the body or the element is absent). */
@@ -41,18 +45,12 @@ export function ec2QueryResult(body: string | Uint8Array, $metadata: ResponseMet
 /**
  * The `<Error>` of an awsQuery (`<ErrorResponse><Error>`) or ec2Query (`<Response><Errors><Error>`)
  * error body, its `Code` and `Message`, as SDK v3 reads them: no code is `NotFound` for a 404,
- * else `Unknown`; no message is `Unknown` (none at all when the body is not XML).
+ * else `Unknown`; no message is `Unknown`. Throws a DeserializationError when the body is not XML.
  */
-export function queryErrorBody(text: string, response: HttpResponse, $metadata: ResponseMetadata): ErrorBody {
-  let root: XmlElement | undefined;
-  try {
-    root = readXml(text);
-  } catch {
-    // Not XML (a proxy's HTML page): the text is kept in $response.body.
-  }
-  requestId(root, $metadata);
+export function queryErrorBody(text: string, response: HttpResponse): ErrorBody {
+  const root = readXml(text);
   const error = xmlChild(root, "Error") ?? xmlChild(xmlChild(root, "Errors"), "Error") ?? EMPTY;
   const code = xmlChild(error, "Code")?.text ?? (response.statusCode === 404 ? "NotFound" : "Unknown");
-  const message = root === undefined ? undefined : xmlChild(error, "Message")?.text ?? "Unknown";
-  return { code, message, body: error, unreadable: root === undefined };
+  const id = requestIdIn(root);
+  return { body: error, code, message: xmlChild(error, "Message")?.text ?? "Unknown", requestId: id };
 }
