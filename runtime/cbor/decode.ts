@@ -7,6 +7,8 @@ import { CborDecimal, CborDecodeError, MAX_DEPTH } from "./values.js";
 const TWO_32 = 0x1_0000_0000;
 const EMPTY = new Uint8Array(0);
 const EMPTY_VIEW = new DataView(EMPTY.buffer);
+// The package compiles without the DOM library: the decoder is declared here (as in text.ts).
+declare const TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(input: Uint8Array): string };
 const strict = new TextDecoder("utf-8", { fatal: true });
 
 // The input being decoded and the read position: module state, as decode() never re-enters.

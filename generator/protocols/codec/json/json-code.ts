@@ -26,7 +26,7 @@ export interface ShapeFunction {
   readonly code: string;
 }
 
-type Direction = "se" | "de";
+export type Direction = "se" | "de";
 
 export class JsonCode {
   private readonly functions = new Map<string, ShapeFunction | undefined>();
@@ -36,7 +36,7 @@ export class JsonCode {
   constructor(
     private readonly index: ShapeIndex,
     private readonly symbols: SymbolProvider,
-    private readonly runtime: RuntimeImports,
+    protected readonly runtime: RuntimeImports,
     /**
      * Whether nested structures are written with the @default of every member left unset: a
      * server's responses always are; a client's requests only when asked (`populateDefaults`),
@@ -66,11 +66,11 @@ export class JsonCode {
       case "timestamp": return `${rt.use(TO_TIMESTAMP[timestampFormat(member, target, "epoch-seconds")])}(${expr})`;
       case "blob": return `${rt.use("toBase64")}(${expr})`;
       case "list": {
-        if (!isJsonIdentity(this.item(target))) return `${this.shapeFunction("se", target)}(${expr})`;
+        if (!this.isIdentity(this.item(target), "se")) return `${this.shapeFunction("se", target)}(${expr})`;
         return isSparse(target) ? expr : `${rt.use("dense")}(${expr})`;
       }
       case "map": {
-        if (!isJsonIdentity(this.mapValue(target))) return `${this.shapeFunction("se", target)}(${expr})`;
+        if (!this.isIdentity(this.mapValue(target), "se")) return `${this.shapeFunction("se", target)}(${expr})`;
         return isSparse(target) ? expr : `${rt.use("denseMap")}(${expr})`;
       }
       case "structure":
@@ -92,11 +92,11 @@ export class JsonCode {
       case "timestamp": return `${rt.use(FROM_TIMESTAMP[timestampFormat(member, target, "epoch-seconds")])}(${expr})`;
       case "blob": return `${rt.use("fromBase64")}(${expr})`;
       case "list": {
-        if (!isJsonIdentity(this.item(target))) return `${this.shapeFunction("de", target)}(${expr})`;
+        if (!this.isIdentity(this.item(target), "de")) return `${this.shapeFunction("de", target)}(${expr})`;
         return isSparse(target) ? expr : `${rt.use("dense")}(${expr})`;
       }
       case "map": {
-        if (!isJsonIdentity(this.mapValue(target))) return `${this.shapeFunction("de", target)}(${expr})`;
+        if (!this.isIdentity(this.mapValue(target), "de")) return `${this.shapeFunction("de", target)}(${expr})`;
         return isSparse(target) ? expr : `${rt.use("denseMap")}(${expr})`;
       }
       case "structure":
@@ -152,6 +152,11 @@ export class JsonCode {
 
   write(target: string, key: string, value: string): string {
     return writeProperty(target, key, value, () => this.runtime.use("put"));
+  }
+
+  /** Whether values of `shape` cross the wire unchanged in `direction` (a codec over another media type says otherwise). */
+  protected isIdentity(shape: Shape, _direction: Direction): boolean {
+    return isJsonIdentity(shape);
   }
 
   /** The TypeScript type of values of `shape`, recording named types used. */
