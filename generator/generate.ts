@@ -42,11 +42,11 @@ export async function generatePackage(input: GenerateInput): Promise<EmittedFile
 export function emitFiles(ctx: EmitContext): EmittedFile[] {
   // The service's protocol is chosen here; emit/ knows no protocol.
   const service = ctx.closure.service;
-  const protocol = protocolOf(service);
+  const protocol = protocolOf(service, ctx.options.protocol);
   if (protocol !== undefined) ctx.symbols.reserve(protocol.names(ctx));
   const sources = [...SOURCE_EMITTERS, emitProtocol, emitServerProtocol].map((emit) => emit(ctx)).filter((f) => f !== undefined);
   const modules = sources.map((f) => f.path.replace(/^src\//, "").replace(/\.ts$/, ""));
-  return [...sources, ...emitPackageFiles(ctx, modules, { traitId: protocol?.traitId, note: unsupportedProtocolNote(service) })];
+  return [...sources, ...emitPackageFiles(ctx, modules, { traitId: protocol?.traitId, note: unsupportedProtocolNote(service, ctx.options.protocol) })];
 }
 
 function pickService(index: ShapeIndex, id: string | undefined, file: string) {

@@ -1,7 +1,8 @@
 // Protocols are plugins keyed by the id of their protocol trait. A service gets the protocol
-// file of the first protocol in PROTOCOLS that it declares; adding a protocol means a new folder here
-// and one line in PROTOCOLS.
+// file of the protocol chosen with the `protocol` option, else of the first protocol in PROTOCOLS
+// that it declares; adding a protocol means a new folder here and one line in PROTOCOLS.
 
+import { CodegenError } from "../diagnostics.js";
 import type { EmitContext, EmittedFile } from "../emit/context.js";
 import type { Shape } from "../model/model.js";
 import { awsJson1_0, awsJson1_1 } from "./awsjson/plugin.js";
@@ -22,23 +23,40 @@ export interface ProtocolPlugin {
   readonly names: (ctx: EmitContext) => ReadonlyArray<readonly [name: string, owner: string]>;
 }
 
+/**
+ * The generator's preference order (wire-protocol-selection.rst asks a generator for one): the
+ * established protocols before rpcv2Cbor, so that a model update adding rpcv2Cbor to a service
+ * (as AWS is doing to awsJson services) does not change the wire protocol of its regenerated
+ * package, and a package speaks what AWS SDK v3 speaks for such services. `protocol` picks another.
+ */
 export const PROTOCOLS: ReadonlyMap<string, ProtocolPlugin> = new Map([restJson1, awsJson1_0, awsJson1_1, rpcv2Cbor].map((p) => [p.traitId, p]));
 
-/** The plugin for the service's protocol trait (registry order first), or undefined when none is supported. */
-export function protocolOf(service: Shape): ProtocolPlugin | undefined {
-  return [...PROTOCOLS.values()].find((plugin) => service.traits.has(plugin.traitId));
+/**
+ * The plugin for the service's protocol: the one `requested` names (a trait id, or the name after
+ * its `#`), else the first of PROTOCOLS the service declares; undefined when it declares none
+ * supported. A requested protocol the service does not declare, or that has no plugin, is an error.
+ */
+export function protocolOf(service: Shape, requested?: string): ProtocolPlugin | undefined {
+  if (requested === undefined) return [...PROTOCOLS.values()].find((plugin) => service.traits.has(plugin.traitId));
+  const declared = [...service.traits.keys()].filter((id) => PROTOCOLS.has(id) || PROTOCOLS_NOT_YET_SUPPORTED.includes(id));
+  const traitId = requested.includes("#") ? requested : declared.find((id) => id.slice(id.indexOf("#") + 1) === requested);
+  const plugin = traitId === undefined || !service.traits.has(traitId) ? undefined : PROTOCOLS.get(traitId);
+  if (plugin !== undefined) return plugin;
+  const names = declared.map((id) => `${id.slice(id.indexOf("#") + 1)}${PROTOCOLS.has(id) ? "" : " (not supported yet)"}`);
+  const why = traitId !== undefined && service.traits.has(traitId) ? "is not supported yet" : "is not a protocol the service declares";
+  throw new CodegenError([{ shape: service.id, message: `protocol ${requested} ${why}; it declares ${names.length === 0 ? "none" : names.join(", ")}` }]);
 }
 
 /** The source emitter for src/protocol.ts; nothing when the service has no supported protocol or the client is not a target. */
 export function emitProtocol(ctx: EmitContext): EmittedFile | undefined {
   if (!(ctx.options.targets ?? ["client"]).includes("client")) return undefined;
-  return protocolOf(ctx.closure.service)?.emitClient(ctx);
+  return protocolOf(ctx.closure.service, ctx.options.protocol)?.emitClient(ctx);
 }
 
 /** The source emitter for src/server.ts, when "server" is a target and the protocol has a server side. */
 export function emitServerProtocol(ctx: EmitContext): EmittedFile | undefined {
   if (!(ctx.options.targets ?? []).includes("server")) return undefined;
-  return protocolOf(ctx.closure.service)?.emitServer?.(ctx);
+  return protocolOf(ctx.closure.service, ctx.options.protocol)?.emitServer?.(ctx);
 }
 
 /** Protocol traits of AWS and Smithy that have no plugin here yet. */
@@ -48,8 +66,8 @@ const PROTOCOLS_NOT_YET_SUPPORTED = [
 ];
 
 /** What the package says when it has no serde: the service's protocol is not supported yet. */
-export function unsupportedProtocolNote(service: Shape): string | undefined {
-  if (protocolOf(service) !== undefined) return undefined;
+export function unsupportedProtocolNote(service: Shape, requested?: string): string | undefined {
+  if (protocolOf(service, requested) !== undefined) return undefined;
   const declared = PROTOCOLS_NOT_YET_SUPPORTED.filter((id) => service.traits.has(id));
   const what = declared.length > 0 ? `protocol ${declared.join(", ")} is not supported yet` : "the service declares no protocol this generator supports";
   return `${what}: this package has types, errors and validators, without serializers.`;
