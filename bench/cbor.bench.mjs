@@ -5,13 +5,82 @@
 // objects); every decoder reads the same bytes. Rounds alternate between the contenders, each
 // ratio is the median of per-round ratios of CPU time.
 // Targets: encode and decode ≥ 1.5× the SDK and ≥ 0.8× cbor-x.
+// Then one operation end to end: marketplace-entitlement-service generated with
+// `--protocol rpcv2Cbor`, its GetEntitlements request serializer and 200 response deserializer
+// (50 entitlements) against SDK v3's client protocol switched to rpcv2Cbor
+// (AwsSmithyRpcV2CborProtocol), called as its serde middleware calls it. Target: ≥ 3× each.
 
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { compare, generatePackage } from "./awsjson.bench.mjs";
 import { fmt, median, report } from "./lib.mjs";
+
+const MES = join(fileURLToPath(new URL("..", import.meta.url)), "..", "shared", "models", "aws", "marketplace-entitlement-service-2017-01-11.json");
+const MES_ENDPOINT = "https://entitlement.marketplace.us-east-1.amazonaws.com";
+const GET_ENTITLEMENTS = {
+  ProductCode: "6n7j3ehmqk2wqzy6fjrz1rdzd",
+  Filter: { CUSTOMER_IDENTIFIER: ["cust-0001", "cust-0002", "cust-0003"], DIMENSION: ["seats", "storage-gb"] },
+  NextToken: "eyJvZmZzZXQiOjUwfQ==",
+  MaxResults: 50,
+};
+/** 50 entitlements, each value kind in turn, as our server would write them. */
+const ENTITLEMENTS = {
+  Entitlements: Array.from({ length: 50 }, (_, i) => ({
+    ProductCode: "6n7j3ehmqk2wqzy6fjrz1rdzd",
+    Dimension: ["seats", "storage-gb", "tier", "premium"][i % 4],
+    CustomerIdentifier: `cust-${String(i).padStart(4, "0")}`,
+    CustomerAWSAccountId: String(100000000000 + i * 7919),
+    Value: [{ IntegerValue: i * 10 }, { DoubleValue: i / 3 }, { StringValue: `plan-${i}` }, { BooleanValue: i % 8 === 3 }][i % 4],
+    ExpirationDate: new Date(Date.UTC(2027, i % 12, 1 + (i % 28), 12, 0, 0, (i * 125) % 1000)),
+  })),
+  NextToken: "eyJvZmZzZXQiOjEwMH0=",
+};
+
+/** GetEntitlements over rpcv2Cbor: ours (generated with --target client --target server) and the SDK's protocol object. */
+async function loadOperation() {
+  const pkg = generatePackage(MES, ["--protocol", "rpcv2Cbor", "--target", "client", "--target", "server"]);
+  const ours = await import(pathToFileURL(join(pkg.js, "index.js")).href);
+  const sdk = await import("@aws-sdk/client-marketplace-entitlement-service");
+  const { AwsSmithyRpcV2CborProtocol } = await import("@aws-sdk/core/protocols");
+  const { operation } = await import("@smithy/core/schema");
+  const { HttpResponse } = await import("@smithy/core/transport");
+  const client = new sdk.MarketplaceEntitlementServiceClient({
+    region: "us-east-1", credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" }, protocol: AwsSmithyRpcV2CborProtocol,
+  });
+  const t = sdk.GetEntitlements$;
+  const schema = operation(t[1], t[2], t[3], t[4], t[5]);
+  const url = new URL(MES_ENDPOINT);
+  // The service and operation names the SDK's middleware puts in the context (the request path is made of them).
+  const context = {
+    ...client.config,
+    endpoint: async () => ({ protocol: url.protocol, hostname: url.hostname, path: "/", query: {} }),
+    __smithy_context: { service: "AWSMPEntitlementService", operation: "GetEntitlements" },
+  };
+  const response = ours.serializeGetEntitlementsResponse(ENTITLEMENTS);
+  const body = Buffer.from(response.body);
+  const headers = { ...response.headers, "x-amzn-requestid": "0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" };
+  const sdkRequest = await client.config.protocol.serializeRequest(schema, GET_ENTITLEMENTS, context);
+  if (sdkRequest.path !== ours.serializeGetEntitlementsRequest(GET_ENTITLEMENTS, MES_ENDPOINT).path) throw new Error(`the SDK's request path is ${sdkRequest.path}`);
+  const sdkOutput = await client.config.protocol.deserializeResponse(schema, client.config, new HttpResponse({ statusCode: 200, headers: { ...headers }, body }));
+  const output = await ours.deserializeGetEntitlementsResponse({ statusCode: 200, headers, body });
+  if (output.Entitlements.length !== 50 || sdkOutput.Entitlements.length !== 50 || output.Entitlements[49].ExpirationDate.getTime() !== sdkOutput.Entitlements[49].ExpirationDate.getTime()) {
+    throw new Error("unexpected GetEntitlements output");
+  }
+  return {
+    ours: {
+      serialize: () => ours.serializeGetEntitlementsRequest(GET_ENTITLEMENTS, MES_ENDPOINT),
+      deserialize: () => ours.deserializeGetEntitlementsResponse({ statusCode: 200, headers: { ...headers }, body }),
+    },
+    sdk: {
+      serialize: () => client.config.protocol.serializeRequest(schema, GET_ENTITLEMENTS, context),
+      deserialize: () => client.config.protocol.deserializeResponse(schema, client.config, new HttpResponse({ statusCode: 200, headers: { ...headers }, body })),
+    },
+    bytes: body.length,
+  };
+}
 
 /** runtime/cbor, bundled from its TypeScript sources into a temporary module. */
 async function loadCodec() {
@@ -103,5 +172,16 @@ export default async function run() {
   line("encode vs cbor-x", () => encode(value), () => cborx.encoder.encode(value), 0.8);
   line("decode vs SDK v3", () => decode(bytes), () => cbor.deserialize(bytes), 1.5);
   line("decode vs cbor-x", () => decode(bytes), () => cborx.decoder.decode(bytes), 0.8);
+
+  if (!existsSync(MES)) {
+    console.log("     skipped GetEntitlements: ../shared is absent (the marketplace-entitlement-service model is read from there)");
+    return ok;
+  }
+  const op = await loadOperation();
+  const ser = await compare({ ours: op.ours.serialize, sdk: op.sdk.serialize });
+  const deser = await compare({ ours: op.ours.deserialize, sdk: op.sdk.deserialize });
+  const figures = (f) => `${f.sdk.ratio.toFixed(2)}× (ours ${fmt(f.ours.ops)} ops/s, SDK ${fmt(f.sdk.ops)})`;
+  ok = report("GetEntitlements request serialize vs SDK v3 rpcv2Cbor", figures(ser), "≥ 3×", ser.sdk.ratio >= 3) && ok;
+  ok = report(`GetEntitlements 200 response deserialize (${op.bytes} B, 50 entitlements) vs SDK v3 rpcv2Cbor`, figures(deser), "≥ 3×", deser.sdk.ratio >= 3) && ok;
   return ok;
 }
