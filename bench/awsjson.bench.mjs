@@ -105,7 +105,7 @@ async function round(fn, ms) {
 }
 
 /** Alternating rounds of every contender; medians of ops/s and of per-round ratios to the first. */
-export async function compare(contenders, { rounds = 9, ms = 250 } = {}) {
+async function compare(contenders, { rounds = 9, ms = 250 } = {}) {
   for (const fn of Object.values(contenders)) await round(fn, ms);
   const figures = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
   for (let r = 0; r < rounds; r++) for (const [k, fn] of Object.entries(contenders)) figures[k].push(await round(fn, ms));
