@@ -2,6 +2,7 @@
 // A client's errors: the modeled error a response names, built as its class would build it.
 
 import type { HeaderBag, HttpResponse, ResponseMetadata } from "@smithy/types";
+import { textOf } from "../text.js";
 
 /** A service's exception class (the generated `<Service>ServiceException`) or one of its subclasses. */
 export type ErrorClass = abstract new (...args: any[]) => Error;
@@ -19,6 +20,8 @@ export interface ServiceErrors {
   readonly codes: Record<string, ErrorEntry>;
   /** How the protocol finds the error code in a response (default: restJson1's `errorCode`). */
   readonly code?: (headers: HeaderBag, body: Record<string, any>) => string;
+  /** How the protocol reads an error body into an object; it throws when it cannot (default: JSON text). */
+  readonly body?: (body: string | Uint8Array) => Record<string, any>;
 }
 
 /** The fields a service exception's constructor sets, in its order. */
@@ -65,12 +68,14 @@ export function errorCode(headers: HeaderBag, body: Record<string, any>): string
 }
 
 /** The error of a non-2xx response: the modeled error named by its code, else the service exception. */
-export function toError(response: HttpResponse, headers: HeaderBag, text: string, $metadata: ResponseMetadata, errors: ServiceErrors): Promise<never> {
+export function toError(response: HttpResponse, headers: HeaderBag, raw: string | Uint8Array, $metadata: ResponseMetadata, errors: ServiceErrors): Promise<never> {
+  // A binary protocol's body stays bytes; a JSON body is kept as text in $response.body.
+  const text = errors.body === undefined ? textOf(raw) : raw;
   let body: any;
   try {
-    body = JSON.parse(text || "{}");
+    body = errors.body === undefined ? JSON.parse((text as string) || "{}") : errors.body(raw);
   } catch {
-    // Not JSON: the code can still be in the header, and the text is kept in $response.body.
+    // Not readable: the code can still be in the header, and the body is kept in $response.body.
   }
   const json = typeof body === "object" && body !== null && !Array.isArray(body);
   if (!json) body = {};
