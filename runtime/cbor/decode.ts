@@ -40,6 +40,76 @@ export function decode(input: Uint8Array): unknown {
   }
 }
 
+// Schema-directed reading, for generated deserializers that know the shape they read: members go
+// straight into the output, without the intermediate map of a structure or union. The input is
+// read item by item: readBegin, then the read functions below (any of which throws
+// CborDecodeError), then readEnd. `depth` is the caller's nesting, capped as decode caps it.
+
+/** Starts reading `input`; the string cache and the input copy are decode()'s. */
+export function readBegin(input: Uint8Array): void {
+  bytes = input;
+  inputCopy = undefined;
+  epoch = (epoch + 1) >>> 0;
+  view = new DataView(input.buffer, input.byteOffset, input.byteLength);
+  pos = 0;
+}
+
+/** Ends reading: the item must have spanned all of the input. The input is let go either way. */
+export function readEnd(complete: boolean): void {
+  const left = bytes.length - pos;
+  const at = pos;
+  bytes = EMPTY;
+  inputCopy = undefined;
+  view = EMPTY_VIEW;
+  if (complete && left !== 0) fail(`${left} bytes after the end of the item`, at);
+}
+
+/** One whole item, as decode() reads it. */
+export const readItem = (depth: number): any => item(depth);
+
+/** The count of a map's pairs (-1: indefinite, read to its break); anything but a map fails. */
+export function readMapHead(depth: number): number {
+  return head(5, "a map", depth);
+}
+
+/** The count of an array's items (-1: indefinite); anything but an array fails. */
+export function readArrayHead(depth: number): number {
+  return head(4, "an array", depth);
+}
+
+function head(major: number, what: string, depth: number): number {
+  const start = pos;
+  if (pos >= bytes.length) fail("unexpected end of input", pos);
+  const initial = bytes[pos++]!;
+  if (initial >> 5 !== major) fail(`expected ${what}, found major type ${initial >> 5}`, start);
+  if (depth > MAX_DEPTH) fail(`nested deeper than ${MAX_DEPTH}`, start);
+  const info = initial & 31;
+  return info === 31 ? -1 : length(info, start, major === 5 ? 2 : 1);
+}
+
+/** Whether item `i` of a map or array of `n` (-1: indefinite) follows; consumes the break that ends an indefinite one. */
+export function readNext(n: number, i: number): boolean {
+  return n < 0 ? !isBreak(pos) : i < n;
+}
+
+/** A map key: a text string. */
+export function readKey(): string {
+  const h = pos < bytes.length ? bytes[pos]! : 0;
+  if (h >= 0x60 && h < 0x78 && pos + 1 + (h & 31) <= bytes.length) {
+    pos += 1 + (h & 31);
+    return cachedString(pos - (h & 31), pos, pos - 1 - (h & 31));
+  }
+  return mapKey();
+}
+
+/** Consumes a null or undefined and says so; anything else is left to read. */
+export function readNull(): boolean {
+  const h = pos < bytes.length ? bytes[pos] : 0;
+  if (h !== 0xf6 && h !== 0xf7) return false;
+  pos++;
+  return true;
+}
+
 function fail(message: string, at: number): never {
   throw new CborDecodeError(message, at);
 }

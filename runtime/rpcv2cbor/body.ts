@@ -1,7 +1,7 @@
 // rpcv2Cbor bodies, both sides: a message is one CBOR map (an empty body stands for no members),
 // and the values in it are checked against their shape type as they are read.
 
-import { decode } from "../cbor/decode.js";
+import { decode, readBegin, readEnd } from "../cbor/decode.js";
 import { encode } from "../cbor/encode.js";
 import { CborDecimal } from "../cbor/values.js";
 import { utf8 } from "../text.js";
@@ -11,6 +11,25 @@ export function cborBody(body: string | Uint8Array): Record<string, any> {
   if (body.length === 0) return {};
   const value = decode(typeof body === "string" ? utf8(body) : body);
   return cborMap(value);
+}
+
+const EMPTY_MAP = /* @__PURE__ */ Uint8Array.of(0xa0);
+
+/**
+ * A message read straight from the body by a generated reader (`read(depth)` reads one map with
+ * runtime/cbor/decode.ts's item reader); an empty body is an empty map. Malformed bytes, or an
+ * item of another type than the shape's, throw CborDecodeError.
+ */
+export function readCborMessage<T>(body: string | Uint8Array, read: (depth: number) => T): T {
+  readBegin(body.length === 0 ? EMPTY_MAP : typeof body === "string" ? utf8(body) : body);
+  let complete = false;
+  try {
+    const message = read(1);
+    complete = true;
+    return message;
+  } finally {
+    readEnd(complete);
+  }
 }
 
 /** The bytes of a message (a structure's CBOR-ready members). */

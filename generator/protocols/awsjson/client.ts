@@ -39,6 +39,8 @@ export interface RpcWire {
   readonly body: (literal: string | undefined, unit: boolean, ctx: EmitContext, runtime: RuntimeImports) => string;
   /** The runtime function reading a response body into an object. */
   readonly bodyReader: string;
+  /** An expression reading the whole output from `body` at once, when the codec reads bytes straight into shapes. */
+  readonly outputReader?: ((codec: JsonCode, output: Shape) => string) | undefined;
   /** Whether an error's awsQuery code (`@awsQueryError`) names it too, in a query-compatible service. */
   readonly queryCodesNameErrors: boolean;
   /** The ERRORS table's `code` (and `body`, for a binary codec) entries. */
@@ -132,7 +134,8 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
     const body = wire.body(literal, op.input === UNIT, ctx, runtime);
     const path = JSON.stringify(wire.path(serviceName, nameOf(op.id)));
     const args = [`endpoint`, `"POST"`, path, `{}`, headers, body, JSON.stringify(contentType), ...(host === undefined ? [] : [host])];
-    const readerStatements = json.readMembers(output.members, "v", "o");
+    const whole = output.members.length > 0 ? wire.outputReader?.(json, output) : undefined;
+    const readerStatements = whole === undefined ? json.readMembers(output.members, "v", "o") : [];
     return {
       name: opName,
       target,
@@ -145,6 +148,7 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
       requestArgs: args.join(", "),
       route: routeOf(wire, serviceName, nameOf(op.id)),
       bodyRead: readerStatements.length > 0 ? `${runtime.use(wire.bodyReader)}(body)` : "",
+      readWhole: whole ?? "",
       readerStatements,
     };
   });

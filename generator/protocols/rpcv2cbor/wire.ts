@@ -21,6 +21,10 @@ export const rpcv2CborWire: RpcWire = {
   // A Unit input sends no body and so no Content-Type; a structure without members is an empty map.
   body: (literal, unit, _ctx, runtime) => (unit ? "undefined" : `${runtime.use("cborMessage")}(${literal ?? "{}"})`),
   bodyReader: "cborBody",
+  outputReader: (codec, output) => {
+    if (!(codec instanceof CborCode)) throw new Error("internal: rpcv2Cbor reads outputs with its CBOR code");
+    return codec.messageReader(output, "body");
+  },
   queryCodesNameErrors: false,
   // The error is named by `__type` alone (smithy-rpc-v2-cbor.rst), also in a query-compatible service.
   server: {

@@ -4,10 +4,15 @@
 // a bigDecimal's text becomes a decimal fraction (tag 4). Reading checks each of these types
 // (runtime/rpcv2cbor/body.ts), so a value of the wrong CBOR type never reaches the output.
 // Member names are always the member names (@jsonName is JSON's).
+//
+// A client reads a response straight from the bytes (`rd_` functions over the decoder's item
+// reader, runtime/cbor/decode.ts): members go into the output as they are read, without the
+// decoded map of each structure and union, the same checks made. Error bodies and the server
+// read decoded values (`de_`).
 
 import type { Member, Shape } from "../../../model/model.js";
-import { JsonCode, type Direction } from "../json/json-code.js";
-import { isJsonIdentity } from "../json/values.js";
+import { isUnit, JsonCode, type Direction } from "../json/json-code.js";
+import { defaultExpression, defaultValue, isJsonIdentity, isSparse, literalKey } from "../json/values.js";
 
 /** The runtime/rpcv2cbor reader of each scalar type that CBOR carries natively. */
 export const CBOR_READERS: Readonly<Record<string, string>> = {
@@ -26,6 +31,83 @@ export class CborCode extends JsonCode {
   override fromJson(target: Shape, expr: string, member?: Member): string {
     const reader = CBOR_READERS[target.type];
     return reader === undefined ? super.fromJson(target, expr, member) : `${this.runtime.use(reader)}(${expr})`;
+  }
+
+  /** An expression reading a message of `shape` (a structure) from `body`, an empty body being an empty map. */
+  messageReader(shape: Shape, body: string): string {
+    return `${this.runtime.use("readCborMessage")}(${body}, ${this.shapeFunction("rd", shape)})`;
+  }
+
+  /** An expression reading a value of `target` (reached through `member`) at the reader's position, at nesting `d`. */
+  private readValue(target: Shape, member: Member | undefined): string {
+    const item = `${this.runtime.use("readItem")}(d)`;
+    if (target.type === "structure" && isUnit(target)) return `(${item}, {})`;
+    if (["structure", "union", "list", "map"].includes(target.type)) return `${this.shapeFunction("rd", target)}(d + 1)`;
+    return this.fromJson(target, item, member);
+  }
+
+  protected override functionCode(direction: Direction, shape: Shape, name: string): string {
+    if (direction !== "rd") return super.functionCode(direction, shape, name);
+    const rt = this.runtime;
+    const type = this.typeOf(shape);
+    const loop = (head: "readMapHead" | "readArrayHead") => `for (let n = ${rt.use(head)}(d), i = 0; ${rt.use("readNext")}(n, i); i++) {`;
+    const key = `${rt.use("readKey")}()`;
+    const isNull = `${rt.use("readNull")}()`;
+    switch (shape.type) {
+      case "structure": {
+        const cases = shape.members.flatMap((m) => [
+          `      case ${JSON.stringify(this.wireName(m))}:`,
+          `        if (!${isNull}) ${this.write("o", m.name, this.readValue(this.index.target(m), m))}`,
+          "        break;",
+        ]);
+        const defaults = shape.members.flatMap((m) => {
+          const fallback = defaultValue(m);
+          return fallback === undefined ? [] : [`  if (${this.read("o", m.name)} === undefined) ${this.write("o", m.name, defaultExpression(this.index.target(m), fallback.value))}`];
+        });
+        const body = cases.length === 0
+          ? [`    ${key};`, `    ${rt.use("readItem")}(d);`]
+          : [`    switch (${key}) {`, ...cases, "      default:", `        ${rt.use("readItem")}(d);`, "    }"];
+        return [`function ${name}(d: number): ${type} {`, `  const o = {} as ${type};`, `  ${loop("readMapHead")}`, ...body, "  }", ...defaults, "  return o;", "}"].join("\n");
+      }
+      case "union": {
+        const cases = shape.members.map((m) => `      case ${JSON.stringify(this.wireName(m))}: o = { ${literalKey(m.name)}: ${this.readValue(this.index.target(m), m)} }; break;`);
+        return [
+          `function ${name}(d: number): ${type} {`,
+          `  let o: ${type} | undefined;`,
+          `  ${loop("readMapHead")}`,
+          `    const k = ${key};`,
+          `    if (${isNull}) continue;`,
+          "    switch (k) {",
+          ...cases,
+          // A member this version does not know: kept as the decoded value, as `unknownMember` keeps it.
+          `      default: o = { $unknown: [k, ${rt.use("readItem")}(d)] } as ${type};`,
+          "    }",
+          "  }",
+          `  return o ?? ({} as ${type});`,
+          "}",
+        ].join("\n");
+      }
+      case "list": case "map": {
+        const value = this.readValue(this.collectionValue(shape), this.collectionMember(shape));
+        const list = shape.type === "list";
+        const put = list ? undefined : rt.use("put");
+        const add = (v: string) => (list ? `o.push(${v});` : `${put}(o, k, ${v});`);
+        return [
+          `function ${name}(d: number): ${type} {`,
+          `  const o: ${type} = ${list ? "[]" : "{}"};`,
+          `  ${loop(list ? "readArrayHead" : "readMapHead")}`,
+          ...(list ? [] : [`    const k = ${key};`]),
+          // A dense collection drops nulls, as the decoded-value reading does; a sparse one keeps them.
+          `    if (${isNull}) ${isSparse(shape) ? `{\n      ${add("null")}\n      continue;\n    }` : "continue;"}`,
+          `    ${add(value)}`,
+          "  }",
+          "  return o;",
+          "}",
+        ].join("\n");
+      }
+      default:
+        throw new Error(`internal: no CBOR reader function for ${shape.type} ${shape.id}`);
+    }
   }
 
   protected override isIdentity(shape: Shape, direction: Direction): boolean {

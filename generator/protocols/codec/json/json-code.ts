@@ -26,7 +26,8 @@ export interface ShapeFunction {
   readonly code: string;
 }
 
-export type Direction = "se" | "de";
+/** Serializer, deserializer of decoded values, or (CBOR) reader of the input item by item. */
+export type Direction = "se" | "de" | "rd";
 
 export class JsonCode {
   private readonly functions = new Map<string, ShapeFunction | undefined>();
@@ -34,7 +35,7 @@ export class JsonCode {
   readonly uses = new Set<string>();
 
   constructor(
-    private readonly index: ShapeIndex,
+    protected readonly index: ShapeIndex,
     private readonly symbols: SymbolProvider,
     protected readonly runtime: RuntimeImports,
     /**
@@ -175,11 +176,11 @@ export class JsonCode {
     return `${helper}(v, ${f}${isSparse(shape) ? ", true" : ""})`;
   }
 
-  private collectionMember(shape: Shape): Member {
+  protected collectionMember(shape: Shape): Member {
     return shape.members[shape.type === "list" ? 0 : 1]!;
   }
 
-  private collectionValue(shape: Shape): Shape {
+  protected collectionValue(shape: Shape): Shape {
     return this.index.target(this.collectionMember(shape));
   }
 
@@ -192,16 +193,21 @@ export class JsonCode {
   }
 
   /** The name of the se_/de_ function of `shape`, writing it on first use. */
-  private shapeFunction(direction: Direction, shape: Shape): string {
+  protected shapeFunction(direction: Direction, shape: Shape): string {
     const key = `${direction}:${shape.id}`;
     const existing = this.functions.get(key);
     if (existing !== undefined) return existing.name;
     const name = this.symbols.shapeFunction(direction, shape);
     // Reserve the slot first: recursive shapes call their own function.
     this.functions.set(key, { name, code: "" });
-    const code = direction === "se" ? this.serializerOf(shape, name) : this.deserializerOf(shape, name);
-    this.functions.set(key, { name, code });
+    this.functions.set(key, { name, code: this.functionCode(direction, shape, name) });
     return name;
+  }
+
+  /** The code of the function `name` of `shape`. */
+  protected functionCode(direction: Direction, shape: Shape, name: string): string {
+    if (direction === "rd") throw new Error(`internal: the JSON code has no item reader for ${shape.id}`);
+    return direction === "se" ? this.serializerOf(shape, name) : this.deserializerOf(shape, name);
   }
 
   private serializerOf(shape: Shape, name: string): string {
