@@ -2,6 +2,7 @@
 // is checked against the bytes left before anything is allocated, nesting is capped, text must be
 // valid UTF-8, and anything malformed is a CborDecodeError naming the byte where it was found.
 
+import { utf8 as utf8Bytes } from "../text.js";
 import { CborDecimal, CborDecodeError, MAX_DEPTH } from "./values.js";
 
 const TWO_32 = 0x1_0000_0000;
@@ -100,6 +101,46 @@ export function readKey(): string {
     return cachedString(pos - (h & 31), pos, pos - 1 - (h & 31));
   }
   return mapKey();
+}
+
+/** A structure's member names, as text and as the UTF-8 bytes readMember compares. */
+export interface MemberNames {
+  readonly text: readonly string[];
+  readonly bytes: readonly Uint8Array[];
+}
+
+export const memberNames = (text: readonly string[]): MemberNames => ({ text, bytes: text.map((t) => utf8Bytes(t)) });
+
+/**
+ * The index in `names` of the map key at the reader's position, which is consumed; -1 for a key
+ * that is none of them (its value is the caller's to skip). Keys are compared as bytes, so no
+ * string is made; `hint` is tried first, as a serializer writes members in model order.
+ */
+export function readMember(names: MemberNames, hint: number): number {
+  const h = pos < bytes.length ? bytes[pos]! : 0;
+  const n = h < 0x78 ? h - 0x60 : h === 0x78 && pos + 1 < bytes.length ? bytes[pos + 1]! : -1;
+  const from = pos + (h < 0x78 ? 1 : 2);
+  if (n < 0 || from + n > bytes.length) return names.text.indexOf(mapKey());
+  const candidates = names.bytes;
+  if (hint >= 0 && hint < candidates.length && sameBytes(candidates[hint]!, from, n)) {
+    pos = from + n;
+    return hint;
+  }
+  for (let j = 0; j < candidates.length; j++) {
+    if (sameBytes(candidates[j]!, from, n)) {
+      pos = from + n;
+      return j;
+    }
+  }
+  // Not a member: read as text all the same, so a key that is not UTF-8 is refused as decode() refuses it.
+  mapKey();
+  return -1;
+}
+
+function sameBytes(name: Uint8Array, from: number, n: number): boolean {
+  if (name.length !== n) return false;
+  for (let i = 0; i < n; i++) if (bytes[from + i] !== name[i]) return false;
+  return true;
 }
 
 /** Consumes a null or undefined and says so; anything else is left to read. */
@@ -347,8 +388,13 @@ function tagged(info: number, start: number, depth: number): unknown {
 /** Tag 1: epoch seconds, an integer or a float, read to millisecond resolution. */
 function timestamp(start: number): Date {
   const at = pos;
+  // The usual forms are read here: a double (fractional seconds) or a 32-bit integer.
+  const h = pos + 9 <= bytes.length ? bytes[pos]! : 0;
   const major = pos < bytes.length ? bytes[pos]! >> 5 : -1;
-  const seconds = major === 0 || major === 1 || (major === 7 && bytes[pos]! >= 0xf9 && bytes[pos]! <= 0xfb) ? item(0) : undefined;
+  const seconds = h === 0xfb ? view.getFloat64(pos + 1)
+    : h === 0x1a ? view.getUint32(pos + 1)
+    : major === 0 || major === 1 || (major === 7 && bytes[pos]! >= 0xf9 && bytes[pos]! <= 0xfb) ? item(0) : undefined;
+  if (h === 0xfb || h === 0x1a) pos += h === 0xfb ? 9 : 5;
   if (typeof seconds !== "number") return fail("tag 1 (timestamp) must hold an integer or a float", at);
   const ms = Math.round(seconds * 1000);
   // ±8.64e15 ms is the range of Date (NaN fails the comparison too).

@@ -55,8 +55,8 @@ export class CborCode extends JsonCode {
     const isNull = `${rt.use("readNull")}()`;
     switch (shape.type) {
       case "structure": {
-        const cases = shape.members.flatMap((m) => [
-          `      case ${JSON.stringify(this.wireName(m))}:`,
+        const cases = shape.members.flatMap((m, i) => [
+          `      case ${i}: // ${this.wireName(m)}`,
           `        if (!${isNull}) ${this.write("o", m.name, this.readValue(this.index.target(m), m))}`,
           "        break;",
         ]);
@@ -64,10 +64,27 @@ export class CborCode extends JsonCode {
           const fallback = defaultValue(m);
           return fallback === undefined ? [] : [`  if (${this.read("o", m.name)} === undefined) ${this.write("o", m.name, defaultExpression(this.index.target(m), fallback.value))}`];
         });
-        const body = cases.length === 0
-          ? [`    ${key};`, `    ${rt.use("readItem")}(d);`]
-          : [`    switch (${key}) {`, ...cases, "      default:", `        ${rt.use("readItem")}(d);`, "    }"];
-        return [`function ${name}(d: number): ${type} {`, `  const o = {} as ${type};`, `  ${loop("readMapHead")}`, ...body, "  }", ...defaults, "  return o;", "}"].join("\n");
+        if (cases.length === 0) {
+          return [`function ${name}(d: number): ${type} {`, `  ${loop("readMapHead")}`, `    ${key};`, `    ${rt.use("readItem")}(d);`, "  }", `  return {} as ${type};`, "}"].join("\n");
+        }
+        // Members are matched by the bytes of their names; the next in model order is tried first (`k`).
+        const names = `${name}$members`;
+        return [
+          `const ${names} = ${rt.use("memberNames")}(${JSON.stringify(shape.members.map((m) => this.wireName(m)))});`,
+          "",
+          `function ${name}(d: number): ${type} {`,
+          `  const o = {} as ${type};`,
+          `  for (let n = ${rt.use("readMapHead")}(d), i = 0, k = 0; ${rt.use("readNext")}(n, i); i++, k++) {`,
+          `    switch ((k = ${rt.use("readMember")}(${names}, k))) {`,
+          ...cases,
+          "      default:",
+          `        ${rt.use("readItem")}(d);`,
+          "    }",
+          "  }",
+          ...defaults,
+          "  return o;",
+          "}",
+        ].join("\n");
       }
       case "union": {
         const cases = shape.members.map((m) => `      case ${JSON.stringify(this.wireName(m))}: o = { ${literalKey(m.name)}: ${this.readValue(this.index.target(m), m)} }; break;`);
