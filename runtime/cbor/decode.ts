@@ -68,6 +68,15 @@ export function readEnd(complete: boolean): void {
 /** One whole item, as decode() reads it. */
 export const readItem = (depth: number): any => item(depth);
 
+/** A string member's value: a short definite text string is read here, anything else as decode() reads it. */
+export function readText(depth: number): any {
+  const h = pos < bytes.length ? bytes[pos]! : 0;
+  const n = h - 0x60;
+  if (n < 0 || n > 23 || pos + 1 + n > bytes.length) return item(depth);
+  pos += 1 + n;
+  return cachedString(pos - n, pos, pos - 1 - n);
+}
+
 /** The count of a map's pairs (-1: indefinite, read to its break); anything but a map fails. */
 export function readMapHead(depth: number): number {
   return head(5, "a map", depth);

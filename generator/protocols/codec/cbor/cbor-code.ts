@@ -40,7 +40,8 @@ export class CborCode extends JsonCode {
 
   /** An expression reading a value of `target` (reached through `member`) at the reader's position, at nesting `d`. */
   private readValue(target: Shape, member: Member | undefined): string {
-    const item = `${this.runtime.use("readItem")}(d)`;
+    // A string (the commonest member) skips the general item dispatch.
+    const item = `${this.runtime.use(target.type === "string" || target.type === "enum" ? "readText" : "readItem")}(d)`;
     if (target.type === "structure" && isUnit(target)) return `(${item}, {})`;
     if (["structure", "union", "list", "map"].includes(target.type)) return `${this.shapeFunction("rd", target)}(d + 1)`;
     return this.fromJson(target, item, member);
