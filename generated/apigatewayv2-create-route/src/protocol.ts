@@ -12,7 +12,6 @@ import type { URL } from "./runtime/http/endpoint.js";
 import { label } from "./runtime/http/labels.js";
 import { request } from "./runtime/http/request.js";
 import { dense, denseMap } from "./runtime/json/collections.js";
-import { put } from "./runtime/properties.js";
 import {
   ApiGatewayV2ServiceException,
   BadRequestException,
@@ -101,9 +100,9 @@ function de_ParameterConstraints(v: any): ParameterConstraints {
 
 function de_RouteParameters(v: any): Record<string, ParameterConstraints> {
   if (typeof v !== "object" || v === null) return v;
-  for (const key of Object.keys(v)) {
+  for (const key in v) {
     const value = v[key];
-    if (value != null) put(v, key, de_ParameterConstraints(value));
+    if (value != null) v[key] = de_ParameterConstraints(value);
     else delete v[key];
   }
   return v;
@@ -115,10 +114,11 @@ function se_ParameterConstraints(v: ParameterConstraints): Record<string, unknow
 
 function se_RouteParameters(v: Record<string, ParameterConstraints>): unknown {
   if (typeof v !== "object" || v === null) return v;
-  const map: Record<string, unknown> = {};
-  for (const key of Object.keys(v)) {
+  const map: Record<string, unknown> = { ...v };
+  for (const key in map) {
     const value = v[key];
-    if (value != null) put(map, key, se_ParameterConstraints(value));
+    if (value != null) map[key] = se_ParameterConstraints(value);
+    else delete map[key];
   }
   return map;
 }

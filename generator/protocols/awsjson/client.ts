@@ -95,7 +95,7 @@ export function emitAwsJsonClient(version: AwsJsonVersion, ctx: EmitContext): Em
     receive: runtime.use("receive"),
     ServiceErrors: runtime.use("ServiceErrors"),
     ErrorEntry: runtime.use("ErrorEntry"),
-    awsJsonErrorCode: runtime.use("awsJsonErrorCode"),
+    errorCode: runtime.use(queryCompatible ? "queryCompatibleErrorCode" : "awsJsonErrorCode"),
   };
 
   const content = render("protocol-awsjson.ts", {
@@ -103,7 +103,6 @@ export function emitAwsJsonClient(version: AwsJsonVersion, ctx: EmitContext): Em
     protocolId: `aws.protocols#awsJson${version.replace(".", "_")}`,
     serviceName,
     notServed: streaming.map((op) => nameOf(op.id)).join(", "),
-    queryCompatible,
     runtimeImports: runtime.importLines(),
     errorImports: `import { ${[base, ...errorClasses].sort().join(", ")} } from "./errors.js";`,
     modelImports: modelTypes.length === 0 ? "" : `import type { ${modelTypes.join(", ")} } from "./models.js";`,
