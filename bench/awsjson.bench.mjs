@@ -118,10 +118,13 @@ async function compare(contenders, { rounds = 9, ms = 250 } = {}) {
 async function gzippedBundle(contents) {
   const result = await build({
     stdin: { contents, resolveDir: root, loader: "ts", sourcefile: "entry.ts" },
-    bundle: true, minify: true, platform: "browser", format: "esm", target: "es2022", write: false, logLevel: "silent",
+    bundle: true, minify: true, platform: "browser", format: "esm", target: "es2022", write: false, logLevel: "silent", metafile: true,
   });
   const code = result.outputFiles[0].contents;
-  return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  // What each module contributes (minified bytes), largest first: where the size is.
+  const inputs = Object.entries(Object.values(result.metafile.outputs)[0].inputs).filter(([, v]) => v.bytesInOutput > 0);
+  const modules = inputs.sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput).map(([path, v]) => `${path.replace(/^.*\/src\//, "")} ${v.bytesInOutput}`);
+  return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length, modules };
 }
 
 export default async function run() {
@@ -155,6 +158,7 @@ export default async function run() {
   ].join("\n"));
   const sdkBundle = await gzippedBundle(`export { GetItemCommand } from "@aws-sdk/client-dynamodb";`);
   console.log(`     bundle: ours ${bundle.raw} bytes minified, ${bundle.gzip} gzipped; SDK GetItemCommand ${sdkBundle.raw} minified, ${sdkBundle.gzip} gzipped`);
+  console.log(`     ours by module (minified bytes): ${bundle.modules.join(", ")}`);
 
   const line = (figures, vs) => `${fmt(figures.ours.ops)} ops/s = ${figures[vs].ratio.toFixed(2)}× ${vs} (${fmt(figures[vs].ops)})`;
   // What the floor allows: a serde no faster than bare JSON.stringify / JSON.parse is at most this many times the SDK.
