@@ -49,9 +49,10 @@ export class CborCode extends JsonCode {
     return this.fromJson(target, this.readItem(target), member);
   }
 
-  /** The call reading one item of a scalar `target`: a string (the commonest member) skips the general item dispatch. */
+  /** The call reading one item of a scalar `target`: strings (the commonest members) and timestamps skip the general item dispatch. */
   private readItem(target: Shape): string {
-    return `${this.runtime.use(target.type === "string" || target.type === "enum" ? "readText" : "readItem")}(d)`;
+    const reader = target.type === "string" || target.type === "enum" ? "readText" : target.type === "timestamp" ? "readTimestamp" : "readItem";
+    return `${this.runtime.use(reader)}(d)`;
   }
 
   /**
