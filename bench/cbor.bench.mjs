@@ -15,8 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
-import { generatePackage } from "./awsjson.bench.mjs";
-import { fmt, median, report } from "./lib.mjs";
+import { fmt, generatePackage, median, report } from "./lib.mjs";
 
 const MES = join(fileURLToPath(new URL("..", import.meta.url)), "..", "shared", "models", "aws", "marketplace-entitlement-service-2017-01-11.json");
 const MES_ENDPOINT = "https://entitlement.marketplace.us-east-1.amazonaws.com";

@@ -6,11 +6,15 @@ import { textOf } from "../text.js";
 /** A service's exception class (the generated `<Service>ServiceException`) or one of its subclasses. */
 export type ErrorClass = abstract new (...args: any[]) => Error;
 
-/** A modeled error: its class, its fault, and its members (and `$retryable`) from the response. */
+/**
+ * A modeled error: its class, its fault, its members (and `$retryable`) from the response, and its
+ * name when the code that finds it is another (an awsQuery `@awsQueryError` code).
+ */
 export type ErrorEntry = readonly [
   ErrorClass,
   "client" | "server",
-  ((body: any, headers: HeaderBag, response: HttpResponse, message: string) => object)?,
+  (((body: any, headers: HeaderBag, response: HttpResponse, message: string) => object) | undefined)?,
+  string?,
 ];
 
 /** A service's errors: its base exception class, and its modeled errors by code (data, not a switch: each costs a line). */
@@ -19,8 +23,21 @@ export interface ServiceErrors {
   readonly codes: Record<string, ErrorEntry>;
   /** How the protocol finds the error code in a response (default: restJson1's `errorCode`). */
   readonly code?: (headers: HeaderBag, body: Record<string, any>) => string;
-  /** How the protocol reads an error body into an object; it throws when it cannot (default: JSON text). */
-  readonly body?: (body: string | Uint8Array) => Record<string, any>;
+  /**
+   * How the protocol reads an error body that is not JSON (XML protocols): what the members are
+   * read from, and the code, message and request id the body carries. Throws when it cannot.
+   */
+  readonly body?: (text: string, response: HttpResponse) => ErrorBody;
+  /** How a protocol whose error body is a document other than JSON text (CBOR) decodes it; it throws when it cannot. */
+  readonly document?: (body: string | Uint8Array) => Record<string, any>;
+}
+
+/** An error body as a protocol reads it: `body` is what the error's member function receives. */
+export interface ErrorBody {
+  readonly body: unknown;
+  readonly code: string;
+  readonly message: string | undefined;
+  readonly requestId: string | undefined;
 }
 
 /** The fields a service exception's constructor sets, in its order. */
@@ -68,20 +85,13 @@ export function errorCode(headers: HeaderBag, body: Record<string, any>): string
 
 /** The error of a non-2xx response: the modeled error named by its code, else the service exception. */
 export function toError(response: HttpResponse, headers: HeaderBag, raw: string | Uint8Array, $metadata: ResponseMetadata, errors: ServiceErrors): Promise<never> {
-  // A binary protocol's body stays bytes; a JSON body is kept as text in $response.body.
-  const text = errors.body === undefined ? textOf(raw) : raw;
-  let body: any;
-  try {
-    body = errors.body === undefined ? JSON.parse((text as string) || "{}") : errors.body(raw);
-  } catch {
-    // Not readable: the code can still be in the header, and the body is kept in $response.body.
-  }
-  const json = typeof body === "object" && body !== null && !Array.isArray(body);
-  if (!json) body = {};
-  const code = (errors.code ?? errorCode)(headers, body);
-  const m = body.message ?? body.Message;
-  // As SDK v3 names a missing message; a body that is not JSON has none either (its text is in $response.body).
-  const message = typeof m === "string" && m !== "" ? m : "UnknownError";
+  // A binary protocol's body stays bytes; a text one is kept as text in $response.body.
+  const kept = errors.document === undefined ? textOf(raw) : raw;
+  const read = errors.body === undefined ? documentError(headers, kept, errors) : otherError(response, kept as string, errors.body);
+  const { body, code } = read;
+  // As SDK v3 names a missing message; a body that cannot be read has none either (its text is in $response.body).
+  const message = read.message !== undefined && read.message !== "" ? read.message : "UnknownError";
+  if ($metadata.requestId === undefined && read.requestId !== undefined) $metadata.requestId = read.requestId;
   // Own entries only: a code such as `constructor` names no error.
   const entry = Object.hasOwn(errors.codes, code) ? errors.codes[code] : undefined;
   let members: object | undefined;
@@ -89,14 +99,37 @@ export function toError(response: HttpResponse, headers: HeaderBag, raw: string 
     members = entry?.[2]?.(body, headers, response, message);
   } catch (e) {
     // A member that cannot be read (a bad date or base64): the response is unreadable.
-    return unreadable(response, $metadata, text, e, errors);
+    return unreadable(response, $metadata, kept, e, errors);
   }
   // The fields the class's constructor sets, in its order; the modeled members come after them.
   return raise(entry?.[0] ?? errors.base, {
-    name: code,
+    name: entry?.[3] ?? code,
     $fault: entry?.[1] ?? (response.statusCode >= 500 ? "server" : "client"),
     message,
     $metadata,
-    $response: json ? response : { ...response, body: text },
+    $response: read.parsed ? response : { ...response, body: kept },
   }, members);
+}
+
+/** An error body that is a document, JSON text or the protocol's (not one: an empty one, the code can still be in a header). */
+function documentError(headers: HeaderBag, raw: string | Uint8Array, errors: ServiceErrors): ErrorBody & { parsed: boolean } {
+  let body: any;
+  try {
+    body = errors.document === undefined ? JSON.parse((raw as string) || "{}") : errors.document(raw);
+  } catch {
+    // Not readable: the body is kept in $response.body.
+  }
+  const parsed = typeof body === "object" && body !== null && !Array.isArray(body);
+  if (!parsed) body = {};
+  const m = body.message ?? body.Message;
+  return { body, code: (errors.code ?? errorCode)(headers, body), message: typeof m === "string" ? m : undefined, requestId: undefined, parsed };
+}
+
+/** An error body in the protocol's own format; one it cannot read names no error (a 404 is `NotFound`, as SDK v3 names it). */
+function otherError(response: HttpResponse, text: string, read: NonNullable<ServiceErrors["body"]>): ErrorBody & { parsed: boolean } {
+  try {
+    return { ...read(text, response), parsed: true };
+  } catch {
+    return { body: undefined, code: response.statusCode === 404 ? "NotFound" : "Unknown", message: undefined, requestId: undefined, parsed: false };
+  }
 }

@@ -36,5 +36,5 @@ export const rpcv2CborWire: RpcWire = {
     unitContentType: false,
     cbor: true,
   },
-  errorTable: (runtime) => [`code: (_headers, body) => ${runtime.use("cborErrorCode")}(body) ?? "Unknown",`, `body: ${runtime.use("cborBody")},`],
+  errorTable: (runtime) => [`code: (_headers, body) => ${runtime.use("cborErrorCode")}(body) ?? "Unknown",`, `document: ${runtime.use("cborBody")},`],
 };

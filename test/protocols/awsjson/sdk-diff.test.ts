@@ -16,7 +16,7 @@ import type { Shape } from "../../../generator/model/model.js";
 import { nameOf } from "../../../generator/model/shape-id.js";
 import { generate, loadGenerated, SHARED_DIR, SHARED_MISSING } from "../../helpers/codegen.js";
 import { operationInput, text, wireObject } from "../../serde/support/arbitraries.js";
-import { comparableError, comparableOutput, plainRequest } from "../../serde/support/compare.js";
+import { comparableError, comparableOutput, copyResponse, plainRequest, withDefaults } from "../../serde/support/compare.js";
 import type { CannedResponse, PlainRequest } from "../../serde/support/sdk.js";
 import { sdkReference } from "./sdk.js";
 
@@ -83,7 +83,7 @@ for (const service of SERVICES) {
         await fc.assert(
           fc.asyncProperty(responseCase(index, op, errors, contentType, queryCompatible), async (c) => {
             const theirs = await sdk.response(name, {}, c.response);
-            const ours = await (mod[`deserialize${name}Response`]!(copy(c.response)) as Promise<unknown>).then(
+            const ours = await (mod[`deserialize${name}Response`]!(copyResponse(c.response)) as Promise<unknown>).then(
               (output) => ({ output, error: undefined }),
               (error: unknown) => ({ output: undefined, error }),
             );
@@ -152,25 +152,6 @@ function unknownMembers(value: any): any {
   return Object.fromEntries(keys.map((k) => [k, unknownMembers(value[k])]));
 }
 
-/** The SDK's output with each structure's missing `@default` members filled in, as the compliance tests require of a client and ours does (a listed difference). */
-function withDefaults(index: ShapeIndex, shape: Shape, value: any): any {
-  if (value === null || typeof value !== "object" || value instanceof Date || value instanceof Uint8Array) return value;
-  switch (shape.type) {
-    case "list": return Array.isArray(value) ? value.map((v) => withDefaults(index, index.target(shape.members[0]!), v)) : value;
-    case "map": return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withDefaults(index, index.target(shape.members[1]!), v)]));
-    case "structure": case "union": {
-      const out: Record<string, unknown> = { ...value };
-      for (const m of shape.members) {
-        const fallback = m.traits.get("smithy.api#default");
-        if (out[m.name] !== undefined) out[m.name] = withDefaults(index, index.target(m), out[m.name]);
-        else if (shape.type === "structure" && fallback !== undefined && fallback !== null) out[m.name] = index.target(m).type === "timestamp" ? new Date(Number(fallback) * 1000) : fallback;
-      }
-      return out;
-    }
-    default: return value;
-  }
-}
-
 /** The SDK's LazyJsonString (a String object, for a @mediaType JSON string) as the plain string ours gives (a listed difference). */
 function unwrapStrings(value: any): any {
   if (value instanceof String) return value.toString();
@@ -234,8 +215,4 @@ function responseCase(index: ShapeIndex, op: Shape, errors: readonly Shape[], co
     ({ status, html, headers }): ResponseCase => ({ kind: "notJson", response: { statusCode: status, headers, body: html } }),
   );
   return fc.oneof({ weight: 4, arbitrary: success }, ...modeled.map((arbitrary) => ({ weight: 2, arbitrary })), { weight: 1, arbitrary: unknown }, { weight: 1, arbitrary: notJson });
-}
-
-function copy(response: CannedResponse): CannedResponse {
-  return { statusCode: response.statusCode, headers: { ...response.headers }, body: typeof response.body === "string" ? response.body : response.body.slice() };
 }

@@ -2,6 +2,7 @@
 // path (client.send with a capturing request handler, no network) and its own response path
 // (the same handler returning a canned response), with retries off so a 5xx is read once.
 
+import { Readable } from "node:stream";
 import { HttpResponse } from "@smithy/core/transport";
 import { SDK_ONLY_HEADERS, type CannedResponse, type PlainRequest } from "../../serde/support/sdk.js";
 
@@ -10,7 +11,7 @@ type Module = Record<string, unknown>;
 
 export interface SdkReference {
   has(operation: string): boolean;
-  /** The request the SDK sends; `bytes` is its body as sent when that is CBOR. */
+  /** The request the SDK sends; `bytes` is its body as sent when that is binary (CBOR). */
   request(operation: string, input: unknown): Promise<PlainRequest & { bytes?: Uint8Array | undefined }>;
   response(operation: string, input: unknown, response: CannedResponse): Promise<{ output?: unknown; error?: unknown }>;
 }
@@ -31,7 +32,8 @@ export function sdkReference(sdk: Module, clientName: string, endpoint: string, 
     requestHandler: {
       async handle(request: Record<string, unknown>) {
         captured = request;
-        const body = typeof next.body === "string" ? new TextEncoder().encode(next.body) : next.body.slice();
+        // A Node stream, as the SDK's HTTP handler gives: streaming outputs (S3's GetObject) need one.
+        const body = Readable.from([typeof next.body === "string" ? new TextEncoder().encode(next.body) : next.body.slice()]);
         return { response: new HttpResponse({ statusCode: next.statusCode, headers: { ...next.headers }, body }) };
       },
       updateHttpClientConfig() {},
@@ -55,9 +57,9 @@ export function sdkReference(sdk: Module, clientName: string, endpoint: string, 
       const r = captured as { method: string; protocol: string; hostname: string; port?: number; path: string; query?: Record<string, unknown>; headers: Record<string, string>; body?: unknown };
       const headers = Object.fromEntries(Object.entries(r.headers).filter(([k]) => !SDK_ONLY_HEADERS.has(k.toLowerCase())));
       const body = r.body == null ? undefined : typeof r.body === "string" ? r.body : decoder.decode(r.body as Uint8Array);
-      const plain = { method: r.method, protocol: r.protocol, hostname: r.hostname, port: r.port, path: r.path, query: r.query ?? {}, headers, body };
-      // A CBOR body is kept as sent (its text would not be the bytes).
-      return headers["content-type"] === "application/cbor" && r.body instanceof Uint8Array ? { ...plain, bytes: r.body } : plain;
+      // Bytes only for a binary body: the SDK hands even a JSON body over as a Uint8Array.
+      const bytes = r.body instanceof Uint8Array && headers["content-type"] === "application/cbor" ? r.body : undefined;
+      return { method: r.method, protocol: r.protocol, hostname: r.hostname, port: r.port, path: r.path, query: r.query ?? {}, headers, body, bytes };
     },
     async response(operation, input, response) {
       next = response;
