@@ -77,6 +77,12 @@ export function readText(depth: number): any {
   return cachedString(pos - n, pos, pos - 1 - n);
 }
 
+/** A timestamp member's value: tag 1 is read here, anything else as decode() reads it (for the caller to check). */
+export function readTimestamp(depth: number): any {
+  if (pos >= bytes.length || bytes[pos] !== 0xc1) return item(depth);
+  return timestamp(pos++);
+}
+
 /** The count of a map's pairs (-1: indefinite, read to its break); anything but a map fails. */
 export function readMapHead(depth: number): number {
   return head(5, "a map", depth);

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from "vitest";
 import {
-  memberNames, readArrayHead, readBegin, readEnd, readItem, readKey, readMapHead, readMember, readNext, readNull, readText,
+  memberNames, readArrayHead, readBegin, readEnd, readItem, readKey, readMapHead, readMember, readNext, readNull, readText, readTimestamp,
 } from "../../../runtime/cbor/decode.js";
 import { CborDecodeError, encode } from "../../../runtime/cbor/index.js";
 
@@ -55,5 +55,22 @@ describe("runtime/cbor item reader", () => {
     expect(() => reading(hex("bf"), () => readNext(readMapHead(1), 0))).toThrow(/without a break/);
     expect(() => reading(hex("a1 62 c328 00"), () => (readMapHead(1), readMember(NAMES, 0)))).toThrow(/not valid UTF-8/);
     expect(() => reading(hex("a1"), () => readMapHead(300))).toThrow(/nested deeper than 256/);
+  });
+
+  it("reads timestamps and text directly in their usual forms, and anything else as decode() does", () => {
+    // Tag 1 with a double, a 32-bit integer, a half float; then a value that is no timestamp.
+    const fractional = encode(new Date(1536696126500));
+    const whole = encode(new Date(1536696126000));
+    expect([fractional[1], whole[1]]).toEqual([0xfb, 0x1a]);
+    expect(reading(fractional, () => readTimestamp(1))).toEqual(new Date(1536696126500));
+    expect(reading(whole, () => readTimestamp(1))).toEqual(new Date(1536696126000));
+    expect(reading(hex("c1 f9 3c00"), () => readTimestamp(1))).toEqual(new Date(1000));
+    expect(reading(encode("x"), () => readTimestamp(1))).toBe("x");
+    expect(() => reading(hex("c1 fb 7ff0000000000000"), () => readTimestamp(1))).toThrow(/not a representable date/);
+    expect(() => reading(hex("c1 fb 41d6"), () => readTimestamp(1))).toThrow(CborDecodeError);
+    expect(reading(encode("Zürich"), () => readText(1))).toBe("Zürich");
+    expect(reading(encode("a text string longer than twenty-three bytes"), () => readText(1))).toBe("a text string longer than twenty-three bytes");
+    expect(reading(encode(7), () => readText(1))).toBe(7);
+    expect(() => reading(hex("62 c328"), () => readText(1))).toThrow(/not valid UTF-8/);
   });
 });

@@ -20,6 +20,10 @@ export const CBOR_READERS: Readonly<Record<string, string>> = {
   bigInteger: "cborBigInteger", bigDecimal: "cborBigDecimal",
 };
 
+/** Shapes read by an `rd_` function of their own. */
+const hasReader = (shape: Shape): boolean =>
+  (shape.type === "structure" && !isUnit(shape)) || shape.type === "union" || shape.type === "list" || shape.type === "map";
+
 export class CborCode extends JsonCode {
   /** A CBOR-ready value for the non-null `expr`. */
   override toJson(target: Shape, expr: string, member?: Member): string {
@@ -40,11 +44,27 @@ export class CborCode extends JsonCode {
 
   /** An expression reading a value of `target` (reached through `member`) at the reader's position, at nesting `d`. */
   private readValue(target: Shape, member: Member | undefined): string {
-    // A string (the commonest member) skips the general item dispatch.
-    const item = `${this.runtime.use(target.type === "string" || target.type === "enum" ? "readText" : "readItem")}(d)`;
-    if (target.type === "structure" && isUnit(target)) return `(${item}, {})`;
-    if (["structure", "union", "list", "map"].includes(target.type)) return `${this.shapeFunction("rd", target)}(d + 1)`;
-    return this.fromJson(target, item, member);
+    if (target.type === "structure" && isUnit(target)) return `(${this.readItem(target)}, {})`;
+    if (hasReader(target)) return `${this.shapeFunction("rd", target)}(d + 1)`;
+    return this.fromJson(target, this.readItem(target), member);
+  }
+
+  /** The call reading one item of a scalar `target`: strings (the commonest members) and timestamps skip the general item dispatch. */
+  private readItem(target: Shape): string {
+    const reader = target.type === "string" || target.type === "enum" ? "readText" : target.type === "timestamp" ? "readTimestamp" : "readItem";
+    return `${this.runtime.use(reader)}(d)`;
+  }
+
+  /**
+   * The statement setting member `m` of `o` from the next item, left unset by a null: a scalar
+   * is read whole (a null reads as null), a structure, union or collection by its function.
+   */
+  private readMemberStatement(m: Member): string {
+    const target = this.index.target(m);
+    if (hasReader(target) || (target.type === "structure" && isUnit(target))) {
+      return `if (!${this.runtime.use("readNull")}()) ${this.write("o", m.name, this.readValue(target, m))}`;
+    }
+    return `if ((v = ${this.readItem(target)}) != null) ${this.write("o", m.name, this.fromJson(target, "v", m))}`;
   }
 
   protected override functionCode(direction: Direction, shape: Shape, name: string): string {
@@ -58,7 +78,7 @@ export class CborCode extends JsonCode {
       case "structure": {
         const cases = shape.members.flatMap((m, i) => [
           `      case ${i}: // ${this.wireName(m)}`,
-          `        if (!${isNull}) ${this.write("o", m.name, this.readValue(this.index.target(m), m))}`,
+          `        ${this.readMemberStatement(m)}`,
           "        break;",
         ]);
         const defaults = shape.members.flatMap((m) => {
@@ -75,6 +95,7 @@ export class CborCode extends JsonCode {
           "",
           `function ${name}(d: number): ${type} {`,
           `  const o = {} as ${type};`,
+          ...(cases.some((c) => c.includes("if ((v = ")) ? ["  let v: any;"] : []),
           `  for (let n = ${rt.use("readMapHead")}(d), i = 0, k = 0; ${rt.use("readNext")}(n, i); i++, k++) {`,
           `    switch ((k = ${rt.use("readMember")}(${names}, k))) {`,
           ...cases,
