@@ -145,13 +145,20 @@ function comparable(request: PlainRequest): Record<string, unknown> {
   // With a body, each side's Content-Length is its own (the SDK's body starts with an XML
   // declaration, ours does not; the SDK keeps a caller's ContentLength, ours measures the body).
   if (request.body !== undefined) delete headers["content-length"];
-  // An http-date before year 1000: ours pads the year to four digits as IMF-fixdate requires, the SDK does not.
-  for (const [k, v] of Object.entries(headers)) headers[k] = v.replace(/^(\w{3}, \d{2} \w{3} )0+(\d{1,3} \d{2}:)/, "$1$2");
+
   // A query key without a value: null in ours, "" in the SDK's (both written `?key`).
   const query = Object.fromEntries(Object.entries(request.query).map(([k, v]) => [k, v === null ? "" : v]));
   const xml = request.body !== undefined && request.body.trimStart().startsWith("<");
   const path = /^\/[^/]+\/$/.test(request.path) ? request.path.slice(0, -1) : request.path;
-  return { ...request, path, query, headers, body: xml ? xmlTree(readXml(request.body!)) : request.body };
+  return unpadYears({ ...request, path, query, headers, body: xml ? xmlTree(readXml(request.body!)) : request.body }) as Record<string, unknown>;
+}
+
+/** An http-date before year 1000 anywhere: ours pads the year to four digits as IMF-fixdate requires, the SDK does not. */
+function unpadYears(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(/^(\w{3}, \d{2} \w{3} )0+(\d{1,3} \d{2}:\d{2}:\d{2} GMT)$/, "$1$2");
+  if (Array.isArray(value)) return value.map(unpadYears);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unpadYears(v)]));
 }
 
 /** The SDK's streaming Body collected to bytes (an empty one is no body, as ours reads it). */
