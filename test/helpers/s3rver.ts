@@ -122,7 +122,7 @@ export async function sendS3(request: HttpRequest): Promise<HttpResponse> {
   // fetch sets Host and Content-Length itself and refuses to be told them.
   const { host: _host, "content-length": _length, ...headers } = signed.headers;
   const init: RequestInit & { duplex?: "half" } = { method: request.method, headers };
-  if (request.body != null) init.body = (bytes ?? request.body) as BodyInit;
+  if (request.body != null) init.body = (bytes ?? request.body) as NonNullable<RequestInit["body"]>;
   // A stream goes out as it is read (chunked).
   if (request.body != null && bytes === undefined) init.duplex = "half";
   const response = await fetch(`${request.protocol}//${host}${request.path}${query === "" ? "" : `?${query}`}`, init);
