@@ -10,8 +10,9 @@ import { layoutTypeScript } from "./format/layout.js";
 import { ShapeIndex, serviceClosure } from "./index/shape-index.js";
 import type { Model } from "./model/model.js";
 import { SymbolProvider } from "./symbols/symbol-provider.js";
-import { runtimeFiles } from "./emit/runtime-files.js";
-import { emitProtocol, emitServerProtocol, protocolOf, unsupportedProtocolNote } from "./protocols/index.js";
+import { runtimeDependencies, runtimeFiles } from "./emit/runtime-files.js";
+import { clientNames, emitClient } from "./client/emit-client.js";
+import { clientOperationsOf, emitProtocol, emitServerProtocol, protocolOf, unsupportedProtocolNote } from "./protocols/index.js";
 
 export interface GenerateInput {
   readonly model: Model;
@@ -43,10 +44,15 @@ export function emitFiles(ctx: EmitContext): EmittedFile[] {
   // The service's protocol is chosen here; emit/ knows no protocol.
   const service = ctx.closure.service;
   const protocol = protocolOf(service);
+  // The client (src/client.ts), when the protocol's serde is one the client runtime can call.
+  const clientOperations = clientOperationsOf(ctx);
   if (protocol !== undefined) ctx.symbols.reserve(protocol.names(ctx));
-  const sources = [...SOURCE_EMITTERS, emitProtocol, emitServerProtocol].map((emit) => emit(ctx)).filter((f) => f !== undefined);
+  if (clientOperations !== undefined) ctx.symbols.reserve(clientNames(ctx, clientOperations));
+  const emitters = [...SOURCE_EMITTERS, emitProtocol, emitServerProtocol, ...(clientOperations === undefined ? [] : [() => emitClient(ctx, clientOperations)])];
+  const sources = emitters.map((emit) => emit(ctx)).filter((f) => f !== undefined);
   const modules = sources.map((f) => f.path.replace(/^src\//, "").replace(/\.ts$/, ""));
-  return [...sources, ...emitPackageFiles(ctx, modules, { traitId: protocol?.traitId, note: unsupportedProtocolNote(service) })];
+  const dependencies = runtimeDependencies(sources.flatMap((f) => f.runtime ?? []));
+  return [...sources, ...emitPackageFiles(ctx, modules, { traitId: protocol?.traitId, note: unsupportedProtocolNote(service) }, dependencies)];
 }
 
 function pickService(index: ShapeIndex, id: string | undefined, file: string) {

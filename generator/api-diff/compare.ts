@@ -258,7 +258,9 @@ function operations(surface: ApiSurface): Set<string> {
   const ops = new Set<string>();
   for (const e of surface.values()) {
     const m = /^(.+)Input$/.exec(e.name);
-    if (e.space === "type" && m !== null && surface.has(surfaceKey("type", `${m[1]}Output`))) ops.add(m[1]!);
+    // A client's `<Op>CommandInput` / `<Op>CommandOutput` belong to the operation, not to one named `<Op>Command`.
+    const command = m !== null && surface.get(surfaceKey("type", m[1]!))?.kind === "class";
+    if (e.space === "type" && m !== null && !command && surface.has(surfaceKey("type", `${m[1]}Output`))) ops.add(m[1]!);
   }
   return ops;
 }
@@ -268,10 +270,15 @@ function operationExports(op: string): string[] {
     `serialize${op}Request`, `deserialize${op}Response`, `deserialize${op}Request`, `serialize${op}Response`, `serialize${op}Error`];
 }
 
-/** Errors are the exported classes that extend another exported class (the service exception). */
+/**
+ * Errors are the exported classes that extend another exported class (the service exception) and
+ * have an `is<Error>` guard (the aggregated client extends the client class, and has none).
+ */
 function errorClasses(surface: ApiSurface): Set<string> {
   const classes = new Set([...surface.values()].filter((e) => e.kind === "class").map((e) => e.name));
-  return new Set([...surface.values()].filter((e) => e.kind === "class" && e.base !== undefined && classes.has(e.base)).map((e) => e.name));
+  return new Set([...surface.values()]
+    .filter((e) => e.kind === "class" && e.base !== undefined && classes.has(e.base) && surface.has(surfaceKey("value", `is${e.name}`)))
+    .map((e) => e.name));
 }
 
 /** True when the written type has a top-level `undefined` variant (types of members are simple unions). */

@@ -1,17 +1,26 @@
 // src/client.ts: the service's client over the protocol's serializers, with SDK v3's names —
 // `<Service>Client`, an `<Op>Command` per operation, the aggregated `<Service>` class with
 // lowerCamel methods, `paginate<Op>` per @paginated operation, `waitUntil<Waiter>` per waiter.
-// The runtime it extends is runtime/client/, copied into the package as src/runtime/client/.
-// Only for a service whose protocol has serializers (it imports ./protocol.js).
+// The runtime it extends is runtime/client/, copied into the package as src/runtime/client/;
+// a signing client imports the signer (and so @smithy/signature-v4) only on its first send.
+// The pipeline reserves `clientNames` before any emitter runs, then calls `emitClient`.
 
 import { CodegenError, type Diagnostic } from "../diagnostics.js";
+import { RuntimeImports } from "../codegen/runtime-imports.js";
 import { header, importsFor, type EmitContext, type EmittedFile } from "../emit/context.js";
-import { nameOf } from "../model/shape-id.js";
+import type { ClientOperation } from "../protocols/index.js";
 import { render } from "../render/templates.js";
 import { helpersUsed, waiterViews, type WaiterView } from "./waiters.js";
 
 /** Members of the runtime's Client an operation method must not shadow. */
 const CLIENT_MEMBERS = new Set(["send", "destroy", "config", "systemClockOffset", "constructor"]);
+
+/** The runtime's types client.ts re-exports (SDK v3's packages export them too), by what needs them. */
+const REEXPORTED = {
+  client: ["ClientConfig", "Interceptor", "InterceptorContext", "SendOptions"],
+  paginators: ["PaginationConfiguration"],
+  waiters: ["WaiterConfiguration", "WaiterResult"],
+} as const;
 
 /** The tokens of `smithy.api#paginated` (its `items` is not needed: pages are yielded whole). */
 interface Paginated {
@@ -20,21 +29,21 @@ interface Paginated {
   pageSize?: string;
 }
 
-export function emitClient(ctx: EmitContext): EmittedFile {
-  const { symbols, closure, options } = ctx;
+/** Everything client.ts declares, with what owns each name, and what it needs to be written. */
+function plan(ctx: EmitContext, clientOperations: readonly ClientOperation[]) {
+  const { symbols, closure } = ctx;
   const service = closure.service;
   const problems: Diagnostic[] = [];
+  const names: Array<[string, string]> = [];
   const serviceName = symbols.serviceName;
   const clientName = `${serviceName}Client`;
-  for (const [name, what] of [[clientName, "client class"], [`${clientName}Config`, "client config"], [serviceName, "aggregated client class"]]) {
-    symbols.claim(name!, `the ${what} of ${service.id}`, problems);
-  }
+  names.push([clientName, `the client class of ${service.id}`], [`${clientName}Config`, `the client config of ${service.id}`], [serviceName, `the aggregated client class of ${service.id}`]);
   const uses = new Set<string>();
   const serviceDefaults = (service.traits.get("smithy.api#paginated") ?? {}) as Paginated;
+  const rules = service.traits.has("smithy.rules#endpointRuleSet");
   const paginators: object[] = [];
   const waiters: (WaiterView & { command: string; commandInput: string })[] = [];
-  const operations = closure.operations.map((op) => {
-    const name = service.rename?.get(op.id) ?? nameOf(op.id);
+  const operations = clientOperations.map(({ op, name, serialize, deserialize }) => {
     const aliases = symbols.operationAliases(op);
     const inputType = aliases.input ?? symbols.name(op.input!);
     const outputType = aliases.output ?? symbols.name(op.output!);
@@ -45,15 +54,19 @@ export function emitClient(ctx: EmitContext): EmittedFile {
     if (CLIENT_MEMBERS.has(method)) {
       problems.push({ ...op.source, message: `operation ${op.id}: its method ${method} would shadow the client's own ${method}; rename the operation with the service "rename" property` });
     }
-    symbols.claim(command, `the command of ${op.id}`, problems, op.source);
+    // The endpoints module keys an operation's parameters by its symbol; the client looks them up by `name`.
+    if (rules && symbols.name(op) !== name) {
+      problems.push({ ...op.source, message: `operation ${op.id}: its name ${name} is reserved in TypeScript, so its endpoint parameters could not be found by it; rename the operation with the service "rename" property` });
+    }
+    names.push([command, `the command of ${op.id}`]);
     // bedrock's Converse: models.ts already names the output alias `<Op>CommandOutput` (a shape owns
     // `<Op>Output`); the command then uses that alias with `$metadata` added instead of declaring it.
     const commandInput = `${name}CommandInput`;
     const commandOutput = `${name}CommandOutput`;
     const declareInput = aliases.input !== commandInput;
     const declareOutput = aliases.output !== commandOutput;
-    if (declareInput) symbols.claim(commandInput, `the command input of ${op.id}`, problems, op.source);
-    if (declareOutput) symbols.claim(commandOutput, `the command output of ${op.id}`, problems, op.source);
+    if (declareInput) names.push([commandInput, `the command input of ${op.id}`]);
+    if (declareOutput) names.push([commandOutput, `the command output of ${op.id}`]);
     const view = {
       name,
       method,
@@ -65,8 +78,8 @@ export function emitClient(ctx: EmitContext): EmittedFile {
       commandOutputType: declareOutput ? commandOutput : `${commandOutput} & __MetadataBearer`,
       inputType,
       outputType,
-      serialize: `serialize${name}Request`,
-      deserialize: `deserialize${name}Response`,
+      serialize,
+      deserialize,
       doc: `${name}: sends a ${inputType} and resolves with its ${outputType} and \`$metadata\`.`,
     };
     const own = op.traits.get("smithy.api#paginated") as Paginated | undefined;
@@ -76,7 +89,7 @@ export function emitClient(ctx: EmitContext): EmittedFile {
         problems.push({ ...op.source, message: `operation ${op.id}: @paginated needs inputToken and outputToken (on the operation or the service)` });
       } else {
         const fn = `paginate${name}`;
-        symbols.claim(fn, `the paginator of ${op.id}`, problems, op.source);
+        names.push([fn, `the paginator of ${op.id}`]);
         paginators.push({
           ...view,
           function: fn,
@@ -87,28 +100,55 @@ export function emitClient(ctx: EmitContext): EmittedFile {
       }
     }
     for (const waiter of waiterViews(op, problems)) {
-      symbols.claim(waiter.function, `the waiter ${waiter.name} of ${op.id}`, problems, op.source);
+      names.push([waiter.function, `the waiter ${waiter.name} of ${op.id}`]);
       waiters.push({ ...waiter, command, commandInput });
     }
     return view;
   });
+  const reexported: string[] = [
+    ...REEXPORTED.client,
+    ...(paginators.length > 0 ? REEXPORTED.paginators : []),
+    ...(waiters.length > 0 ? REEXPORTED.waiters : []),
+  ];
+  for (const name of reexported) names.push([name, `the client runtime's ${name}, re-exported by the client of ${service.id}`]);
+  return { names, problems, serviceName, clientName, uses, rules, operations, paginators, waiters, reexported };
+}
+
+/** The top-level names client.ts declares or re-exports, with their owners; throws on an operation the client cannot hold. */
+export function clientNames(ctx: EmitContext, operations: readonly ClientOperation[]): Array<[string, string]> {
+  const { names, problems } = plan(ctx, operations);
   if (problems.length > 0) throw new CodegenError(problems);
-  const sigv4 = service.traits.get("aws.auth#sigv4") as { name?: string } | undefined;
+  return names;
+}
+
+export function emitClient(ctx: EmitContext, clientOperations: readonly ClientOperation[]): EmittedFile {
+  const { symbols, closure, options } = ctx;
+  const service = closure.service;
+  const { serviceName, clientName, uses, rules, operations, paginators, waiters, reexported } = plan(ctx, clientOperations);
+  // The runtime's names are aliased (`$Name`) only where a model type holds them; its re-exports keep theirs (reserved).
+  const runtime = new RuntimeImports((name) => symbols.isClaimed(name) && !reexported.includes(name));
+  const values = ["Client", "Command", ...(paginators.length > 0 ? ["paginate"] : []), ...(waiters.length > 0 ? ["waitUntil"] : [])];
+  for (const name of [...reexported, ...values, ...helpersUsed(waiters)]) runtime.use(name);
+  runtime.smithyType("MetadataBearer");
+  const sigv4 = service.traits.get("aws.auth#sigv4") as { name: string } | undefined;
+  const signer = sigv4 === undefined ? undefined : { signingName: JSON.stringify(sigv4.name), module: JSON.stringify(runtime.lazy("sigv4Signer")) };
   const content = render("client.ts", {
     header: header(ctx),
+    runtimeImports: runtime.importLines(),
     modelImports: importsFor(uses, "client", symbols),
     protocolImports: operations.flatMap((o) => [o.serialize, o.deserialize]).sort().join(", "),
+    endpointImports: rules ? "configEndpointParams, operationEndpointParams, resolveEndpoint, withOperationParams" : "",
+    rt: runtime.names(),
+    reexports: reexported.join(", "),
     serviceId: service.id,
     serviceName,
     clientName,
     exampleCommand: operations[0]?.command ?? "Command",
-    signingName: sigv4?.name === undefined ? "undefined" : JSON.stringify(sigv4.name),
+    sigv4: signer,
     userAgent: `${options.packageName}/${options.packageVersion}`,
     operations,
     paginators,
     waiters,
-    jmespathHelpers: helpersUsed(waiters).join(", "),
   }, "src/client.ts");
-  return { path: "src/client.ts", content };
+  return { path: "src/client.ts", content, runtime: runtime.modules() };
 }
-

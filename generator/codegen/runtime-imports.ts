@@ -10,6 +10,8 @@ export class RuntimeImports {
   private readonly used = new Map<string, string>();
   /** The @smithy/types types the file names. */
   private readonly smithy = new Set<string>();
+  /** Runtime modules the file loads with `import()` (copied into the package, no import line). */
+  private readonly dynamic = new Set<string>();
 
   /**
    * @param taken whether the file has another top-level name that would clash (a model type, an
@@ -25,6 +27,17 @@ export class RuntimeImports {
     const chosen = this.taken(name) ? `$${name}` : name;
     this.used.set(name, chosen);
     return chosen;
+  }
+
+  /**
+   * The specifier of the runtime module that exports `name`, for an `import()` in a file at
+   * `src/<dir>` (`prefix` as for importLines): the module is copied, no import line is written.
+   */
+  lazy(name: string, prefix = "./runtime/"): string {
+    const module = runtimeIndex().exporter.get(name);
+    if (module === undefined) throw new Error(`internal: no runtime module exports exactly one ${name}`);
+    this.dynamic.add(module.path);
+    return `${prefix}${module.path}.js`;
   }
 
   /**
@@ -48,7 +61,7 @@ export class RuntimeImports {
   /** The runtime modules (paths under runtime/) the file imports. */
   modules(): string[] {
     const { exporter } = runtimeIndex();
-    return [...new Set([...this.used.keys()].map((name) => exporter.get(name)!.path))].sort();
+    return [...new Set([...[...this.used.keys()].map((name) => exporter.get(name)!.path), ...this.dynamic])].sort();
   }
 
   /**

@@ -12,6 +12,8 @@ export interface RuntimeModule {
   readonly source: string;
   /** The runtime modules it imports (paths as above). */
   readonly imports: readonly string[];
+  /** The npm packages it imports values from (`import type` leaves no dependency). */
+  readonly packages: readonly string[];
   /** Its exported values and types; a type must be imported with `type`. */
   readonly exports: ReadonlyMap<string, "value" | "type">;
 }
@@ -35,7 +37,7 @@ export function runtimeIndex(): RuntimeIndex {
   for (const file of files) {
     const path = file.slice(dir.length + 1, -".ts".length).split(sep).join("/");
     const source = readFileSync(file, "utf8");
-    modules.set(path, { path, source, imports: importsOf(path, source), exports: exportsOf(source) });
+    modules.set(path, { path, source, imports: importsOf(path, source), packages: packagesOf(source), exports: exportsOf(source) });
   }
   const exporter = new Map<string, RuntimeModule>();
   const shared = new Set<string>();
@@ -65,6 +67,17 @@ export function runtimeClosure(modules: Iterable<string>): string[] {
   return [...seen].sort();
 }
 
+/** The npm packages the modules import values from, sorted: the package's runtime dependencies. */
+export function runtimePackages(modules: Iterable<string>): string[] {
+  const { modules: all } = runtimeIndex();
+  return [...new Set([...modules].flatMap((m) => all.get(m)!.packages))].sort();
+}
+
+/** The bare specifiers of a module's value imports (`import { X } from "pkg"`; not `import type`). */
+function packagesOf(source: string): string[] {
+  return [...source.matchAll(/^import (?!type )[^;]*? from "([^."][^"]*)";$/gm)].map((m) => m[1]!);
+}
+
 /** The relative `.js` imports of a runtime module, as runtime paths. */
 function importsOf(path: string, source: string): string[] {
   const found: string[] = [];
@@ -77,7 +90,7 @@ function importsOf(path: string, source: string): string[] {
 /** The names a runtime module exports (its own source: `export function|const|interface|type Name`). */
 function exportsOf(source: string): Map<string, "value" | "type"> {
   const found = new Map<string, "value" | "type">();
-  for (const m of source.matchAll(/^export (?:declare )?(async function\*?|function\*?|const|let|class|interface|type) ([A-Za-z_$][\w$]*)/gm)) {
+  for (const m of source.matchAll(/^export (?:declare )?(async function\*?|function\*?|const|let|(?:abstract )?class|interface|type) ([A-Za-z_$][\w$]*)/gm)) {
     found.set(m[2]!, m[1] === "interface" || m[1] === "type" ? "type" : "value");
   }
   return found;

@@ -1,5 +1,6 @@
 // The files that make the output an npm package: package.json (ESM, exports, a build script,
-// no runtime dependencies), tsconfig.json (the strict flags the output is checked with) and
+// as runtime dependencies only the packages its runtime copies import: a signing client's
+// @smithy/signature-v4), tsconfig.json (the strict flags the output is checked with) and
 // src/index.ts (re-exports only). The build needs @types/node: @smithy/types' declarations
 // name Node's globals and modules (AbortSignal, URL, Blob, Buffer, node:stream, node:http), so
 // the package declares it and its tsconfig loads it, rather than hoping an ancestor folder has it.
@@ -20,7 +21,12 @@ export interface ProtocolSummary {
   readonly note: string | undefined;
 }
 
-export function emitPackageFiles(ctx: EmitContext, modules: readonly string[], protocol: ProtocolSummary): EmittedFile[] {
+export function emitPackageFiles(
+  ctx: EmitContext,
+  modules: readonly string[],
+  protocol: ProtocolSummary,
+  dependencies: Readonly<Record<string, string>>,
+): EmittedFile[] {
   const { options, closure } = ctx;
   const title = closure.service.traits.get("smithy.api#title");
   const service = typeof title === "string" ? title : closure.service.id;
@@ -35,6 +41,7 @@ export function emitPackageFiles(ctx: EmitContext, modules: readonly string[], p
         description: JSON.stringify(description),
         smithyTypes: JSON.stringify(SMITHY_TYPES_RANGE),
         nodeTypes: JSON.stringify(NODE_TYPES_RANGE),
+        dependencies: Object.keys(dependencies).length === 0 ? "" : JSON.stringify(dependencies, null, 2).replace(/\n/g, "\n  "),
       }, closure.service.id),
     },
     { path: "tsconfig.json", content: render("tsconfig.json", {}, closure.service.id) },
@@ -60,7 +67,9 @@ function contents(modules: readonly string[], protocol: string | undefined): str
     "TypeScript types",
     ...(modules.includes("errors") ? ["error classes"] : []),
     ...(modules.includes("validators") ? ["validators"] : []),
-    ...(modules.includes("protocol") ? [`a ${wire}client (request serializers and response deserializers)`] : []),
+    ...(modules.includes("protocol")
+      ? [`a ${wire}client (${modules.includes("client") ? "client class, commands, " : ""}request serializers and response deserializers)`]
+      : []),
     ...(modules.includes("server") ? [`a ${wire}server (request handler and node:http listener)`] : []),
   ];
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;

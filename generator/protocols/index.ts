@@ -5,8 +5,20 @@
 import type { EmitContext, EmittedFile } from "../emit/context.js";
 import type { Shape } from "../model/model.js";
 import { awsJson1_0, awsJson1_1 } from "./awsjson/plugin.js";
+import { awsQuery, ec2Query } from "./query/plugin.js";
 import { restJson1 } from "./restjson1/plugin.js";
 import { restXml } from "./restxml/plugin.js";
+
+/** An operation as src/protocol.ts serves it to the client runtime (runtime/client/client.ts's `Operation`). */
+export interface ClientOperation {
+  readonly op: Shape;
+  /** Its TypeScript name (a service `rename` applies): `<name>Command`, `paginate<name>`. */
+  readonly name: string;
+  /** `(input, endpoint) => HttpRequest` */
+  readonly serialize: string;
+  /** `(response) => Promise<output & MetadataBearer>`, rejecting with the modeled error classes */
+  readonly deserialize: string;
+}
 
 export interface ProtocolPlugin {
   /** The protocol trait id, e.g. `aws.protocols#restJson1`. */
@@ -16,13 +28,18 @@ export interface ProtocolPlugin {
   /** src/server.ts for a server: request deserializers, response serializers, router, handler. */
   readonly emitServer?: ((ctx: EmitContext) => EmittedFile) | undefined;
   /**
+   * The operations whose protocol.ts functions the client runtime can call as they are: a
+   * protocol that has this gets src/client.ts (`<Service>Client`, commands…) when the client is a target.
+   */
+  readonly clientOperations?: ((ctx: EmitContext) => readonly ClientOperation[]) | undefined;
+  /**
    * The top-level names its files declare for the targets generated, each with what owns it:
    * reserved with the symbol provider before any emitter runs, so no name is claimed while emitting.
    */
   readonly names: (ctx: EmitContext) => ReadonlyArray<readonly [name: string, owner: string]>;
 }
 
-export const PROTOCOLS: ReadonlyMap<string, ProtocolPlugin> = new Map([restJson1, awsJson1_0, awsJson1_1, restXml].map((p) => [p.traitId, p]));
+export const PROTOCOLS: ReadonlyMap<string, ProtocolPlugin> = new Map([restJson1, awsJson1_0, awsJson1_1, restXml, awsQuery, ec2Query].map((p) => [p.traitId, p]));
 
 /** The plugin for the service's protocol trait (registry order first), or undefined when none is supported. */
 export function protocolOf(service: Shape): ProtocolPlugin | undefined {
@@ -35,6 +52,12 @@ export function emitProtocol(ctx: EmitContext): EmittedFile | undefined {
   return protocolOf(ctx.closure.service)?.emitClient(ctx);
 }
 
+/** The operations of the service's client (src/client.ts), or undefined when it gets none. */
+export function clientOperationsOf(ctx: EmitContext): readonly ClientOperation[] | undefined {
+  if (!(ctx.options.targets ?? ["client"]).includes("client")) return undefined;
+  return protocolOf(ctx.closure.service)?.clientOperations?.(ctx);
+}
+
 /** The source emitter for src/server.ts, when "server" is a target and the protocol has a server side. */
 export function emitServerProtocol(ctx: EmitContext): EmittedFile | undefined {
   if (!(ctx.options.targets ?? []).includes("server")) return undefined;
@@ -43,8 +66,7 @@ export function emitServerProtocol(ctx: EmitContext): EmittedFile | undefined {
 
 /** Protocol traits of AWS and Smithy that have no plugin here yet. */
 const PROTOCOLS_NOT_YET_SUPPORTED = [
-  "aws.protocols#awsQuery",
-  "aws.protocols#ec2Query", "smithy.protocols#rpcv2Cbor",
+  "smithy.protocols#rpcv2Cbor",
 ];
 
 /** What the package says when it has no serde: the service's protocol is not supported yet. */

@@ -3,7 +3,7 @@
 // deserializes and retries as SDK v3 does; interceptors see each step. Names and shapes follow
 // SDK v3 (`send(command, { abortSignal })`, `$metadata.attempts` / `totalRetryDelay`).
 
-import type { Endpoint, EndpointV2, HttpRequest, HttpResponse, MetadataBearer, ResponseMetadata } from "@smithy/types";
+import type { AwsCredentialIdentity, Endpoint, EndpointV2, HttpRequest, HttpResponse, MetadataBearer, ResponseMetadata } from "@smithy/types";
 import { credentialProvider, type CredentialsConfig } from "./credentials.js";
 import { FetchHttpHandler, type FetchHandlerOptions, type RequestHandler } from "./fetch-handler.js";
 import { abortError, platform, sleep, type AbortSignalLike, type FetchFunction } from "./platform.js";
@@ -15,7 +15,7 @@ import {
   type RetryMode,
   type RetryToken,
 } from "./retry.js";
-import { sigv4Signer, type Signer, type SigningScope } from "./sigv4.js";
+import type { Signer, SignerFactory, SigningScope } from "./signing.js";
 
 /** What `new URL()` gives, declared here: the runtime compiles without the DOM library. */
 interface UrlLike {
@@ -97,8 +97,11 @@ export interface EndpointConfig {
 
 /** What the generated client knows of its service. */
 export interface ServiceDefaults {
-  /** `aws.auth#sigv4`'s signing name; undefined sends requests unsigned. */
-  readonly signingName?: string | undefined;
+  /**
+   * SigV4 for an `aws.auth#sigv4` service: its signing name, and the signer's module, imported
+   * on the first send (it loads @smithy/signature-v4). Undefined sends requests unsigned.
+   */
+  readonly sigv4?: { readonly signingName: string; readonly load: () => Promise<SignerFactory> } | undefined;
   /**
    * The endpoint of a call from the service's endpoint rules (the generated endpoints module:
    * the config's and the operation's parameters, then `resolveEndpoint`), when it has them.
@@ -147,7 +150,8 @@ export class Client {
   // ES private fields: a generated subclass's operation methods can never collide with them.
   readonly #handler: RequestHandler;
   readonly #retry: StandardRetryStrategy;
-  readonly #signer: Signer | undefined;
+  readonly #credentials: () => Promise<AwsCredentialIdentity>;
+  #signer: Promise<Signer> | undefined;
   readonly #interceptors: readonly Interceptor[];
   readonly #userAgent: string;
   readonly #service: ServiceDefaults;
@@ -166,7 +170,7 @@ export class Client {
       throw new Error(`maxAttempts must be an integer of at least 1 (got ${String(config.maxAttempts)})`);
     }
     this.#retry = config.retryMode === "adaptive" ? new AdaptiveRetryStrategy(maxAttempts) : new StandardRetryStrategy(maxAttempts);
-    this.#signer = service.signingName === undefined ? undefined : sigv4Signer(credentialProvider(config.credentials));
+    this.#credentials = credentialProvider(config.credentials);
     this.#interceptors = config.interceptors ?? [];
     this.systemClockOffset = config.systemClockOffset ?? 0;
     this.#userAgent = config.customUserAgent ? `${service.userAgent} ${config.customUserAgent}` : service.userAgent;
@@ -178,7 +182,7 @@ export class Client {
     const signal = options.abortSignal;
     const context: InterceptorContext = { operation: operation.name, input, attempt: 0 };
     await this.#run("beforeSerialization", context);
-    const [endpoint, scope] = await Promise.all([this.#endpoint(operation.name, input), this.#signer && this.#scope()]);
+    const [endpoint, scope, signer] = await Promise.all([this.#endpoint(operation.name, input), this.#service.sigv4 && this.#scope(), this.#loadSigner()]);
     const base = operation.serialize(input, endpoint.target);
     base.headers["host"] = base.port ? `${base.hostname}:${base.port}` : base.hostname;
     base.headers["x-amz-user-agent"] = this.#userAgent;
@@ -199,9 +203,9 @@ export class Client {
         const request: HttpRequest = { ...base, headers: { ...base.headers, "amz-sdk-request": `attempt=${context.attempt}; max=${maxAttempts}` } };
         context.request = request;
         await this.#run("beforeSigning", context);
-        if (this.#signer && scope) {
+        if (signer && scope) {
           const signingScope = endpoint.scope ? { name: endpoint.scope.name ?? scope.name, region: endpoint.scope.region ?? scope.region } : scope;
-          context.request = await this.#signer(context.request, signingScope, new Date(Date.now() + this.systemClockOffset));
+          context.request = await signer(context.request, signingScope, new Date(Date.now() + this.systemClockOffset));
         }
         await this.#run("beforeTransmit", context);
         await this.#retry.beforeAttempt();
@@ -273,7 +277,21 @@ export class Client {
   async #scope(): Promise<SigningScope> {
     const region = await this.#region();
     if (!region) throw new Error("Region is missing: set `region` in the client config or AWS_REGION");
-    return { name: this.#service.signingName!, region };
+    return { name: this.#service.sigv4!.signingName, region };
+  }
+
+  /** The signer, its module imported once, on the first send (a failed import is tried again). */
+  #loadSigner(): Promise<Signer> | undefined {
+    const sigv4 = this.#service.sigv4;
+    if (sigv4 === undefined) return undefined;
+    this.#signer ??= sigv4.load().then(
+      (create) => create(this.#credentials),
+      (error: unknown) => {
+        this.#signer = undefined;
+        throw error;
+      }
+    );
+    return this.#signer;
   }
 
   /** The endpoint of a call: the rules' result when the service has them, else the configured one. */

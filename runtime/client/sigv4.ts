@@ -4,18 +4,11 @@
 // client's skew-corrected time.
 
 import { SignatureV4 } from "@smithy/signature-v4";
-import type { AwsCredentialIdentity, HttpRequest } from "@smithy/types";
+import type { HttpRequest } from "@smithy/types";
 import { Sha256 } from "./sha256.js";
+import type { SignerFactory } from "./signing.js";
 
-export interface SigningScope {
-  /** The service's signing name: `aws.auth#sigv4`'s `name`, or an endpoint's auth scheme's. */
-  readonly name: string;
-  readonly region: string;
-}
-
-export type Signer = (request: HttpRequest, scope: SigningScope, date: Date) => Promise<HttpRequest>;
-
-export function sigv4Signer(credentials: () => Promise<AwsCredentialIdentity>): Signer {
+export const sigv4Signer: SignerFactory = (credentials) => {
   const signer = new SignatureV4({
     credentials,
     region: "",
@@ -25,4 +18,4 @@ export function sigv4Signer(credentials: () => Promise<AwsCredentialIdentity>): 
   });
   return (request, scope, date) =>
     signer.sign(request, { signingDate: date, signingRegion: scope.region, signingService: scope.name }) as Promise<HttpRequest>;
-}
+};

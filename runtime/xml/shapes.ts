@@ -42,3 +42,9 @@ export function xmlUnknownMember(e: XmlElement): any {
   const c = e.children[0];
   return c === undefined ? {} : { $unknown: [c.name, c] };
 }
+
+/** The own property `k` of `o` (a flattened collection being filled), set to `initial` first when there is none (prototype names included). */
+export function slot<T>(o: any, k: string, initial: T): T {
+  if (!Object.hasOwn(o, k)) put(o, k, initial);
+  return o[k];
+}

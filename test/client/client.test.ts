@@ -4,16 +4,16 @@
 // every request's signature is recomputed. A program written for @aws-sdk/client-apigatewayv2
 // runs against it with only the import changed and prints what it printed with the SDK.
 
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { join } from "node:path";
-import type { HttpRequest, HttpResponse } from "@smithy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmittedFile } from "../../generator/emit/context.js";
-import { typecheck } from "../helpers/codegen.js";
-import { signatureProblem } from "../runtime/client/sigv4-server.js";
+import { loadGenerated, typecheck } from "../helpers/codegen.js";
+import { verifyingSignatures } from "../runtime/client/sigv4-server.js";
 import { close, createRouteImplementation, listen, type CreateRoutePackage } from "../server/create-route-package.js";
-import { clientPackage, loadClientPackage } from "./client-package.js";
+import { clientPackage } from "./client-package.js";
 import { main as sdkMain } from "./drop-in/program.js";
 
 type Ctor = new (...args: any[]) => any;
@@ -29,6 +29,7 @@ const DROP_IN = PROGRAM.replace('from "@aws-sdk/client-apigatewayv2"', 'from "./
 const SECRETS: Record<string, string> = { AKIDCLIENT: "client-secret", AKIDDROPIN: "drop-in-secret" };
 
 let files: EmittedFile[];
+let dir: string;
 let mod: Package;
 let dropIn: typeof sdkMain;
 let server: Server;
@@ -38,17 +39,12 @@ const refused: string[] = [];
 beforeAll(async () => {
   files = await clientPackage(["models/apigatewayv2-create-route.json"]);
   files.push({ path: "src/drop-in.ts", content: DROP_IN });
-  const loaded = await loadClientPackage<Package>(files);
+  const loaded = await loadGenerated<Package>(files);
   mod = loaded.mod;
+  dir = loaded.dir;
   dropIn = ((await import(join(loaded.dir, "src", "drop-in.js"))) as { main: typeof sdkMain }).main;
   const handler = mod.createApiGatewayV2Handler({ CreateRoute: createRouteImplementation(mod) });
-  const checked = async (request: HttpRequest): Promise<HttpResponse> => {
-    const key = /Credential=([^/]+)/.exec(request.headers["authorization"] ?? "")?.[1] ?? "";
-    const problem = await signatureProblem(request, { accessKeyId: key, secretAccessKey: SECRETS[key] ?? "unknown" }, Date.now());
-    if (problem === undefined) return handler(request);
-    refused.push(problem);
-    return { statusCode: 403, headers: { "x-amzn-errortype": "InvalidSignatureException" }, body: JSON.stringify({ message: problem }) };
-  };
+  const checked = verifyingSignatures(handler, SECRETS, refused);
   ({ server, endpoint } = await listen(mod.createNodeListener(checked) as (req: IncomingMessage, res: ServerResponse) => void));
 }, 120_000);
 
@@ -60,7 +56,8 @@ describe("the emitted client of apigatewayv2-create-route", () => {
   it("type-checks with the package, its runtime and the drop-in program under the generator's strict flags", async () => {
     const client = files.find((f) => f.path === "src/client.ts")!.content.replace(/\s+/g, " ").replace(/\( /g, "(").replace(/ \)/g, ")");
     expect(client).toContain("export class ApiGatewayV2Client extends Client {");
-    expect(client).toContain('super(config, { signingName: "apigateway", userAgent: "test-package/0.0.0" });');
+    expect(client).toContain('super(config, { userAgent: "test-package/0.0.0",');
+    expect(client).toContain('sigv4: { signingName: "apigateway", load: async () => (await import("./runtime/client/sigv4.js")).sigv4Signer },');
     expect(client).toContain("export class CreateRouteCommand extends Command<CreateRouteCommandInput, CreateRouteCommandOutput> {");
     expect(client).toContain("createRoute(input: CreateRouteCommandInput, options?: SendOptions): Promise<CreateRouteCommandOutput> {");
     await typecheck(files, "apigatewayv2-create-route with client");
@@ -100,5 +97,21 @@ describe("the emitted client of apigatewayv2-create-route", () => {
       "ConflictException client the route key is taken",
     ]);
     expect(refused).toEqual([]);
+  });
+
+  it("loads @smithy/signature-v4 on the first send, not on import or construction (a fresh node)", () => {
+    const script = `
+      import { createRequire } from "node:module";
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes("@smithy/signature-v4"));
+      const m = await import("./src/index.js");
+      const body = new TextEncoder().encode('{"routeId":"r1"}');
+      const requestHandler = { handle: async () => ({ response: { statusCode: 201, headers: {}, body } }) };
+      const client = new m.ApiGatewayV2Client({ region: "us-east-1", endpoint: "https://api.example", credentials: { accessKeyId: "a", secretAccessKey: "b" }, requestHandler });
+      const before = loaded();
+      const output = await client.send(new m.CreateRouteCommand({ ApiId: "a", RouteKey: "GET /" }));
+      console.log(JSON.stringify([before, loaded(), output.RouteId]));`;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: dir, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual([false, true, "r1"]);
   });
 });

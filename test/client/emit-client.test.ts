@@ -1,11 +1,14 @@
-// The client emitter's refusals: names it would generate that collide, and a @paginated trait
-// that names no tokens — each a clear error naming the operation, never a broken client.ts.
+// The client in the pipeline: which packages get src/client.ts (and its runtime and dependency),
+// and the emitter's refusals — names it would generate that collide, a @paginated trait that
+// names no tokens — each a clear error naming the operation, never a broken client.ts.
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { emitClient } from "../../generator/client/emit-client.js";
 import { CodegenError } from "../../generator/diagnostics.js";
-import { modelFromJson } from "../helpers/codegen.js";
-import { clientContext } from "./client-package.js";
+import type { GenerateOptions } from "../../generator/emit/context.js";
+import { projectRoot } from "../../generator/project-root.js";
+import { fileOf, generate, modelFromJson } from "../helpers/codegen.js";
 
 function service(operations: Record<string, object>, extra: Record<string, object> = {}) {
   const shapes: Record<string, object> = {
@@ -18,41 +21,89 @@ function service(operations: Record<string, object>, extra: Record<string, objec
   return modelFromJson({ "test.json": { smithy: "2.0", shapes } });
 }
 
-function failure(model: ReturnType<typeof service>): string {
+async function failure(model: ReturnType<typeof service>): Promise<string> {
   try {
-    emitClient(clientContext(model));
+    await generate(model);
   } catch (e) {
     expect(e).toBeInstanceOf(CodegenError);
     return (e as Error).message;
   }
-  return expect.fail("emitClient accepted the model");
+  return expect.fail("generate accepted the model");
 }
 
 describe("emitClient refusals", () => {
-  it.each(["Send", "Destroy", "Config"])("an operation %s, whose method would shadow the client's own", (name) => {
-    expect(failure(service({ [name]: {} }))).toContain(`operation ex#${name}: its method ${name.charAt(0).toLowerCase() + name.slice(1)} would shadow the client's own`);
+  it.each(["Send", "Destroy", "Config"])("an operation %s, whose method would shadow the client's own", async (name) => {
+    expect(await failure(service({ [name]: {} }))).toContain(`operation ex#${name}: its method ${name.charAt(0).toLowerCase() + name.slice(1)} would shadow the client's own`);
   });
 
-  it("a shape named like a command", () => {
+  it("a shape named like a command", async () => {
     const reached = modelFromJson({ "test.json": { smithy: "2.0", shapes: {
       "ex#Svc": { type: "service", version: "1", operations: [{ target: "ex#Get" }], traits: { "aws.protocols#restJson1": {} } },
       "ex#Get": { type: "operation", input: { target: "ex#GetInput" }, traits: { "smithy.api#http": { method: "POST", uri: "/get" } } },
       "ex#GetInput": { type: "structure", members: { c: { target: "ex#GetCommand" } } },
       "ex#GetCommand": { type: "structure", members: {} },
     } } });
-    expect(failure(reached)).toContain("generated name GetCommand is needed by both ex#GetCommand and the command of ex#Get");
+    expect(await failure(reached)).toContain("generated name GetCommand is needed by both ex#GetCommand and the command of ex#Get");
   });
 
-  it("a @paginated operation without tokens on it or the service", () => {
-    expect(failure(service({ List: { "smithy.api#paginated": { items: "things" } } }))).toContain("operation ex#List: @paginated needs inputToken and outputToken");
+  it("a @paginated operation without tokens on it or the service", async () => {
+    expect(await failure(service({ List: { "smithy.api#paginated": { items: "things" } } }))).toContain("operation ex#List: @paginated needs inputToken and outputToken");
   });
 
-  it("a service shape named like the client class", () => {
+  it("a service shape named like the client class", async () => {
     const model = modelFromJson({ "test.json": { smithy: "2.0", shapes: {
       "ex#Svc": { type: "service", version: "1", operations: [{ target: "ex#Get" }], traits: { "aws.protocols#restJson1": {} } },
       "ex#Get": { type: "operation", input: { target: "ex#SvcClient" }, traits: { "smithy.api#http": { method: "POST", uri: "/get" } } },
       "ex#SvcClient": { type: "structure", members: {} },
     } } });
-    expect(failure(model)).toContain("generated name SvcClient is needed by both ex#SvcClient and the client class of ex#Svc");
+    expect(await failure(model)).toContain("generated name SvcClient is needed by both ex#SvcClient and the client class of ex#Svc");
+  });
+});
+
+describe("which packages get a client", () => {
+  const paths = async (model: ReturnType<typeof service>, options: Partial<GenerateOptions> = {}) => (await generate(model, { options })).map((f) => f.path);
+  const unsigned = () => service({ Get: {} });
+  const signed = () => {
+    const model = modelFromJson({ "test.json": { smithy: "2.0", shapes: {
+      "ex#Svc": { type: "service", version: "1", operations: [{ target: "ex#Get" }], traits: { "aws.protocols#restJson1": {}, "aws.auth#sigv4": { name: "svc" } } },
+      "ex#Get": { type: "operation", traits: { "smithy.api#http": { method: "POST", uri: "/get" } } },
+    } } });
+    return model;
+  };
+
+  it("a restJson1 service: src/client.ts re-exported, the client runtime copied; unsigned, no signer and no dependency", async () => {
+    const files = await generate(unsigned());
+    expect(fileOf(files, "src/index.ts")).toContain('export * from "./client.js";');
+    const runtime = files.map((f) => f.path).filter((p) => p.startsWith("src/runtime/client/"));
+    expect(runtime).toContain("src/runtime/client/client.ts");
+    expect(runtime).not.toContain("src/runtime/client/sigv4.ts");
+    expect(fileOf(files, "src/client.ts")).not.toContain("sigv4");
+    expect(JSON.parse(fileOf(files, "package.json")).dependencies).toBeUndefined();
+  });
+
+  it("a sigv4 service: the signer copied, imported on first send, @smithy/signature-v4 at the generator's version", async () => {
+    const files = await generate(signed());
+    expect(files.map((f) => f.path)).toContain("src/runtime/client/sigv4.ts");
+    expect(fileOf(files, "src/client.ts")).toMatch(/load: async \(\) => \(await import\("\.\/runtime\/client\/sigv4\.js"\)\)\.sigv4Signer/);
+    const own = JSON.parse(readFileSync(join(projectRoot(), "package.json"), "utf8")).dependencies["@smithy/signature-v4"];
+    expect(JSON.parse(fileOf(files, "package.json")).dependencies).toEqual({ "@smithy/signature-v4": own });
+  });
+
+  it("no client when only the server is a target, or when the protocol has no client", async () => {
+    expect(await paths(signed(), { targets: ["server"] })).not.toContain("src/client.ts");
+    const xml = modelFromJson({ "test.json": { smithy: "2.0", shapes: {
+      "ex#Svc": { type: "service", version: "1", operations: [{ target: "ex#Get" }], traits: { "aws.protocols#restXml": {}, "aws.auth#sigv4": { name: "svc" } } },
+      "ex#Get": { type: "operation", traits: { "smithy.api#http": { method: "POST", uri: "/get" } } },
+    } } });
+    expect((await paths(xml)).filter((p) => p.includes("client"))).toEqual([]);
+  });
+
+  it("a model shape named like a runtime type the client re-exports", async () => {
+    const model = modelFromJson({ "test.json": { smithy: "2.0", shapes: {
+      "ex#Svc": { type: "service", version: "1", operations: [{ target: "ex#Get" }], traits: { "aws.protocols#restJson1": {} } },
+      "ex#Get": { type: "operation", input: { target: "ex#Interceptor" }, traits: { "smithy.api#http": { method: "POST", uri: "/get" } } },
+      "ex#Interceptor": { type: "structure", members: {} },
+    } } });
+    expect(await failure(model)).toContain("generated name Interceptor is needed by both ex#Interceptor and the client runtime's Interceptor");
   });
 });

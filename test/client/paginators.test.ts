@@ -5,9 +5,9 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmittedFile } from "../../generator/emit/context.js";
-import { typecheck } from "../helpers/codegen.js";
+import { loadGenerated, typecheck } from "../helpers/codegen.js";
 import { close, listen } from "../server/create-route-package.js";
-import { clientPackage, loadClientPackage } from "./client-package.js";
+import { clientPackage } from "./client-package.js";
 
 type Fn = (...args: any[]) => any;
 type Ctor = new (...args: any[]) => any;
@@ -38,7 +38,7 @@ function page(input: { nextToken?: string; maxResults?: number; repeat?: boolean
 
 beforeAll(async () => {
   files = await clientPackage(["test/client/fixtures/paginated.json"]);
-  mod = (await loadClientPackage<Package>(files)).mod;
+  mod = (await loadGenerated<Package>(files)).mod;
   const handler = mod.createThingsHandler({
     ListThings: async (input: never) => {
       const { things, next } = page(input);

@@ -8,9 +8,9 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmittedFile } from "../../generator/emit/context.js";
 import { waiterDelay } from "../../runtime/client/waiter.js";
-import { typecheck } from "../helpers/codegen.js";
+import { loadGenerated, typecheck } from "../helpers/codegen.js";
 import { close, listen } from "../server/create-route-package.js";
-import { clientPackage, loadClientPackage } from "./client-package.js";
+import { clientPackage } from "./client-package.js";
 
 type Fn = (...args: any[]) => any;
 interface Package {
@@ -35,7 +35,7 @@ const tokens: string[] = [];
 
 beforeAll(async () => {
   files = await clientPackage(["test/client/fixtures/waiters.json"]);
-  mod = (await loadClientPackage<Package>(files)).mod;
+  mod = (await loadGenerated<Package>(files)).mod;
   const handler = mod.createJobsHandler({
     StartJob: async ({ clientToken }: { clientToken: string }) => {
       tokens.push(clientToken);

@@ -1,7 +1,7 @@
 // Test helpers: generate a package in memory from model JSON, type-check it, and load its code
 // (transpiled with TypeScript) so tests can call what the generator emitted.
 
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import ts from "typescript";
@@ -44,7 +44,8 @@ export function fileOf(files: readonly EmittedFile[], path: string): string {
 
 /**
  * Writes the package to a fresh temporary folder with each src/*.ts transpiled to .js beside
- * it, and imports its index. Returns the module and the folder.
+ * it, linked to this project's node_modules (a signing client imports @smithy/signature-v4 on
+ * its first send), and imports its index. Returns the module and the folder.
  */
 export async function loadGenerated<T = Record<string, unknown>>(files: readonly EmittedFile[]): Promise<{ mod: T; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), "codegen-test-"));
@@ -59,6 +60,7 @@ export async function loadGenerated<T = Record<string, unknown>>(files: readonly
       writeFileSync(target.replace(/\.ts$/, ".js"), js);
     }
   }
+  symlinkSync(join(import.meta.dirname, "..", "..", "node_modules"), join(dir, "node_modules"), "dir");
   const mod = (await import(join(dir, "src", "index.js"))) as T;
   return { mod, dir };
 }

@@ -19,13 +19,13 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-/** DynamoDB in memory; tables become ACTIVE at once. */
-export const startDynalite = (): Promise<Emulator> =>
-  start(dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 }), "dynamodb");
+/** DynamoDB in memory; tables become ACTIVE at once, or `createTableMs` after CreateTable (for waiters). */
+export const startDynalite = ({ createTableMs = 0 } = {}): Promise<Emulator> =>
+  start(dynalite({ createTableMs, deleteTableMs: 0, updateTableMs: 0 }), "dynamodb");
 
-/** Kinesis in memory; streams become ACTIVE at once. */
-export const startKinesalite = (): Promise<Emulator> =>
-  start(kinesalite({ createStreamMs: 0, deleteStreamMs: 0, updateStreamMs: 0 }), "kinesis");
+/** Kinesis in memory; streams become ACTIVE at once, or `createStreamMs` after CreateStream (for waiters). */
+export const startKinesalite = ({ createStreamMs = 0 } = {}): Promise<Emulator> =>
+  start(kinesalite({ createStreamMs, deleteStreamMs: 0, updateStreamMs: 0 }), "kinesis");
 
 async function start(server: Server, service: string): Promise<Emulator> {
   await new Promise<void>((resolve, reject) => {

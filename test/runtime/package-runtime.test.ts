@@ -11,7 +11,7 @@ import { operation, structure } from "../serde/support/fixture-model.js";
 
 const NS = "test.restjson";
 /** Shapes named like runtime exports and the names the old protocol.ts kept for itself. */
-const CLAIMED = ["Target", "request", "label", "put", "receive", "ErrorEntry", "ServiceErrors", "jsonBody", "mapOf", "toError"];
+const CLAIMED = ["Target", "request", "label", "put", "receive", "ErrorEntry", "ServiceErrors", "jsonBody", "mapOf", "toError", "Client", "Command"];
 
 function model() {
   const shapes: Record<string, unknown> = {
@@ -26,7 +26,8 @@ function model() {
   return { smithy: "2.0", shapes };
 }
 
-const imports = (source: string) => [...source.matchAll(/from "\.\/(runtime\/[^"]+)\.js"/g)].map((m) => m[1]!);
+/** The runtime modules a source file imports, statically or with `import()`. */
+const imports = (source: string) => [...source.matchAll(/(?:from |import\()"\.\/(runtime\/[^"]+)\.js"/g)].map((m) => m[1]!);
 
 let files: EmittedFile[];
 beforeAll(async () => {
@@ -42,7 +43,7 @@ describe("src/runtime/", () => {
       wanted.add(path);
       for (const m of fileOf(files, `src/${path}.ts`).matchAll(/from "(\.{1,2}\/[^"]+)\.js"/g)) visit(posix.join(posix.dirname(path), m[1]!));
     };
-    imports(fileOf(files, "src/protocol.ts")).forEach(visit);
+    for (const source of ["src/protocol.ts", "src/client.ts"]) imports(fileOf(files, source)).forEach(visit);
     expect(runtime.map((f) => f.path.slice("src/".length, -".ts".length)).sort()).toEqual([...wanted].sort());
     for (const f of runtime) {
       const [header, ...rest] = f.content.split("\n");
@@ -67,6 +68,9 @@ describe("shapes named like runtime exports", () => {
     expect(protocol).toMatch(/import \{[^}]*\brequest as \$request\b[^}]*\} from "\.\/runtime\/http\/request\.js";/);
     expect(protocol).toMatch(/\blabel as \$label\b/);
     expect(protocol).toMatch(/import type \{[^}]*\brequest\b[^}]*\} from "\.\/models\.js";/);
+    const client = fileOf(files, "src/client.ts");
+    expect(client).toMatch(/import \{[^}]*\bClient as \$Client\b[^}]*\bCommand as \$Command\b[^}]*\} from "\.\/runtime\/client\/client\.js";/);
+    expect(client).toContain("extends $Client {");
   });
 
   it("the package type-checks and its serde works", async () => {

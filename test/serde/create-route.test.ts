@@ -121,16 +121,22 @@ describe("CreateRoute response", () => {
 });
 
 describe("the CreateRoute package", () => {
-  it("has no runtime dependency: protocol.ts and its runtime import only types from @smithy/types and the package's own modules", () => {
+  it("one runtime dependency, the client's signer's: protocol.ts and the runtime import only types from @smithy/types and the package's own modules, the signer @smithy/signature-v4", () => {
     const pkg = JSON.parse(readFileSync(new URL("package.json", PACKAGE), "utf8")) as Record<string, unknown>;
-    expect(pkg["dependencies"]).toBeUndefined();
+    expect(Object.keys(pkg["dependencies"] as object)).toEqual(["@smithy/signature-v4"]);
     const runtime = readdirSync(new URL("src/runtime/", PACKAGE), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => `src/runtime/${f}`);
     for (const file of ["src/protocol.ts", ...runtime]) {
       const source = readFileSync(new URL(file, PACKAGE), "utf8");
       const imports = [...source.matchAll(/^import (type )?\{[^}]*\} from "([^"]+)";/gm)].map((m) => [m[1] === "type " ? "type" : "value", m[2]!] as const);
-      for (const [kind, from] of imports) expect(/^\.\.?\/.*\.js$/.test(from) || (kind === "type" && from === "@smithy/types"), `${file}: ${from}`).toBe(true);
+      const allowed = (kind: string, from: string) =>
+        /^\.\.?\/.*\.js$/.test(from) || (kind === "type" && from === "@smithy/types") || (file === "src/runtime/client/sigv4.ts" && from === "@smithy/signature-v4");
+      for (const [kind, from] of imports) expect(allowed(kind, from), `${file}: ${from}`).toBe(true);
       expect(source).not.toMatch(/\brequire\(|\bimport\(/);
     }
+    // The client loads the signer (and so the dependency) on its first send only.
+    const client = readFileSync(new URL("src/client.ts", PACKAGE), "utf8");
+    expect(client).toContain('await import("./runtime/client/sigv4.js")');
+    expect(client).not.toMatch(/^import [^;]* from "\.\/runtime\/client\/sigv4\.js";$/m);
     expect(readFileSync(new URL("src/index.ts", PACKAGE), "utf8")).toContain('export * from "./protocol.js";');
   });
 });

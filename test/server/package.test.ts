@@ -4,12 +4,13 @@
 // @types/node), the handler's context typed end to end.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { EmittedFile, Target } from "../../generator/emit/context.js";
 import { fileOf, generate, typecheck } from "../helpers/codegen.js";
+import { installDeclaredDependencies } from "../helpers/isolated-package.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const MODEL = join(root, "models", "apigatewayv2-create-route.json");
@@ -70,12 +71,8 @@ describe("the package in a consumer's TypeScript", () => {
       mkdirSync(dirname(join(dir, f.path)), { recursive: true });
       writeFileSync(join(dir, f.path), f.content);
     }
-    const link = (pkg: string) => {
-      mkdirSync(dirname(join(dir, "node_modules", pkg)), { recursive: true });
-      symlinkSync(join(root, "node_modules", pkg), join(dir, "node_modules", pkg), "dir");
-    };
-    link("@smithy/types");
-    link("@types/node");
+    // What the package declares (@smithy/types, @types/node, the client's @smithy/signature-v4…).
+    installDeclaredDependencies(dir);
     writeFileSync(join(dir, "consumer.ts"), CONSUMER);
     // One program: the package's declarations are emitted (exported API naming no private type)
     // and the consumer is checked against them. That the package needs no Node types is checked

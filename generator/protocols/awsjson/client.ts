@@ -11,6 +11,7 @@ import { errorFault, errorRetryable, messageMember } from "../../model/errors.js
 import { isEventStream, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
+import type { ClientOperation } from "../index.js";
 import { parseHostPrefix } from "../transport/http-bindings/bindings.js";
 import { JsonCode } from "../codec/json/json-code.js";
 import { defaultExpression, defaultValue, literalKey } from "../codec/json/values.js";
@@ -117,17 +118,23 @@ export const usesEventStream = (ctx: EmitContext, op: Shape): boolean =>
   [op.input, op.output].some((id) => ctx.index.shape(id!).members.some((m) => isEventStream(ctx.index.target(m))));
 
 /** An operation's TypeScript name (a service `rename` applies; X-Amz-Target keeps the modeled name) and its serde functions. */
-function operationNames(op: Shape, ctx: EmitContext) {
+export function operationNames(op: Shape, ctx: EmitContext) {
   const opName = ctx.closure.service.rename?.get(op.id) ?? nameOf(op.id);
   return { opName, serialize: `serialize${opName}Request`, deserialize: `deserialize${opName}Response` };
 }
 
+/** The operations protocol.ts serves (event-stream ones have no serde yet), as the client runtime calls them. */
+export function clientOperations(ctx: EmitContext): ClientOperation[] {
+  return ctx.closure.operations.filter((op) => !usesEventStream(ctx, op)).map((op) => {
+    const { opName, serialize, deserialize } = operationNames(op, ctx);
+    return { op, name: opName, serialize, deserialize };
+  });
+}
+
 /** The names protocol.ts declares, reserved before any emitter runs. */
 export function clientNames(ctx: EmitContext): Array<[string, string]> {
-  return ctx.closure.operations.filter((op) => !usesEventStream(ctx, op)).flatMap((op) => {
-    const { serialize, deserialize } = operationNames(op, ctx);
-    return [[serialize, `the request serializer of ${op.id}`], [deserialize, `the response deserializer of ${op.id}`]] as Array<[string, string]>;
-  });
+  return clientOperations(ctx).flatMap(({ op, serialize, deserialize }) =>
+    [[serialize, `the request serializer of ${op.id}`], [deserialize, `the response deserializer of ${op.id}`]] as Array<[string, string]>);
 }
 
 /**

@@ -3,7 +3,7 @@
 // and the `__type` a server writes.
 
 import type { ProtocolPlugin } from "../index.js";
-import { clientNames, emitAwsJsonClient } from "./client.js";
+import { clientNames, clientOperations, emitAwsJsonClient } from "./client.js";
 import { emitAwsJsonServer, serverNames } from "./server.js";
 import type { AwsJsonVersion } from "./quirks.js";
 
@@ -11,6 +11,7 @@ const plugin = (version: AwsJsonVersion): ProtocolPlugin => ({
   traitId: `aws.protocols#awsJson${version.replace(".", "_")}`,
   emitClient: (ctx) => emitAwsJsonClient(version, ctx),
   emitServer: (ctx) => emitAwsJsonServer(version, ctx),
+  clientOperations,
   names: (ctx) => [
     ...((ctx.options.targets ?? ["client"]).includes("client") ? clientNames(ctx) : []),
     ...((ctx.options.targets ?? []).includes("server") ? serverNames(ctx) : []),

@@ -10,6 +10,7 @@ import { errorFault, errorRetryable, messageMember } from "../../model/errors.js
 import { isEventStream, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
+import type { ClientOperation } from "../index.js";
 import { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { requestBindings, responseBindings, type RequestBindings, type ResponseBindings } from "../transport/http-bindings/bindings.js";
 import { EventStreamCode } from "../eventstream/event-stream.js";
@@ -106,12 +107,18 @@ function operationNames(op: Shape, service: Shape) {
   return { opName, serialize: `serialize${opName}Request`, deserialize: `deserialize${opName}Response` };
 }
 
+/** Every operation, as the client runtime calls its serde. */
+export function clientOperations(ctx: EmitContext): ClientOperation[] {
+  return ctx.closure.operations.map((op) => {
+    const { opName, serialize, deserialize } = operationNames(op, ctx.closure.service);
+    return { op, name: opName, serialize, deserialize };
+  });
+}
+
 /** The exported names of protocol.ts, reserved before emitting. */
 export function clientNames(ctx: EmitContext): Array<[string, string]> {
-  return ctx.closure.operations.flatMap((op) => {
-    const { serialize, deserialize } = operationNames(op, ctx.closure.service);
-    return [[serialize, `the request serializer of ${op.id}`], [deserialize, `the response deserializer of ${op.id}`]] as Array<[string, string]>;
-  });
+  return clientOperations(ctx).flatMap(({ op, serialize, deserialize }) =>
+    [[serialize, `the request serializer of ${op.id}`], [deserialize, `the response deserializer of ${op.id}`]] as Array<[string, string]>);
 }
 
 /** A serializer's or deserializer's TSDoc: what it does, then the operation's own documentation. */

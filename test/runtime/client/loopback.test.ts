@@ -7,11 +7,13 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { EndpointV2, HttpRequest, HttpResponse } from "@smithy/types";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Client, Command, type ClientConfig, type Interceptor } from "../../../runtime/client/client.js";
+import { sigv4Signer } from "../../../runtime/client/sigv4.js";
 import { signatureProblem } from "./sigv4-server.js";
 import { close, createRouteImplementation, createRoutePackage, listen, type CreateRoutePackage } from "../../server/create-route-package.js";
 
 const CREDENTIALS = { accessKeyId: "AKIDLOOPBACK", secretAccessKey: "loopback-secret", sessionToken: "loopback-token" };
 const REGION = "us-west-2";
+const SIGV4 = { signingName: "apigateway", load: async () => sigv4Signer };
 
 type Fault = { status: number; code: string; headers?: Record<string, string> } | { reset: true } | { delayMs: number } | { slowBodyMs: number };
 
@@ -26,7 +28,7 @@ let serverClockOffset = 0;
 
 class TestClient extends Client {
   constructor(config: ClientConfig = {}) {
-    super({ region: REGION, credentials: CREDENTIALS, endpoint, ...config }, { signingName: "apigateway", userAgent: "loopback-test/1" });
+    super({ region: REGION, credentials: CREDENTIALS, endpoint, ...config }, { sigv4: SIGV4, userAgent: "loopback-test/1" });
   }
 }
 
@@ -256,7 +258,7 @@ describe("client over loopback against the generated server", () => {
     class RulesClient extends Client {
       constructor(config: ClientConfig) {
         super(config, {
-          signingName: "apigateway",
+          sigv4: SIGV4,
           userAgent: "loopback-test/1",
           resolveEndpoint: (config, operation, input) => {
             asked.push({ config: { region: config.region, endpoint: config.endpoint, useFipsEndpoint: config.useFipsEndpoint }, operation, input });

@@ -9,9 +9,3 @@ export function put(o: object, k: string, v: unknown): void {
 
 /** `o[k]` for keys Object.prototype also has: only an own property counts. */
 export const own = (o: any, k: string): any => (Object.hasOwn(o, k) ? o[k] : undefined);
-
-/** The own property `k` of `o`, set to `initial` first when there is none (prototype names included). */
-export function slot<T>(o: any, k: string, initial: T): T {
-  if (!Object.hasOwn(o, k)) put(o, k, initial);
-  return o[k];
-}

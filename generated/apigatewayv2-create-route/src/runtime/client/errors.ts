@@ -6,11 +6,15 @@ import type { HeaderBag, HttpResponse, ResponseMetadata } from "@smithy/types";
 /** A service's exception class (the generated `<Service>ServiceException`) or one of its subclasses. */
 export type ErrorClass = abstract new (...args: any[]) => Error;
 
-/** A modeled error: its class, its fault, and its members (and `$retryable`) from the response. */
+/**
+ * A modeled error: its class, its fault, its members (and `$retryable`) from the response, and its
+ * name when the code that finds it is another (an awsQuery `@awsQueryError` code).
+ */
 export type ErrorEntry = readonly [
   ErrorClass,
   "client" | "server",
-  ((body: any, headers: HeaderBag, response: HttpResponse, message: string) => object)?,
+  (((body: any, headers: HeaderBag, response: HttpResponse, message: string) => object) | undefined)?,
+  string?,
 ];
 
 /** A service's errors: its base exception class, and its modeled errors by code (data, not a switch: each costs a line). */
@@ -95,7 +99,7 @@ export function toError(response: HttpResponse, headers: HeaderBag, text: string
   }
   // The fields the class's constructor sets, in its order; the modeled members come after them.
   return raise(entry?.[0] ?? errors.base, {
-    name: code,
+    name: entry?.[3] ?? code,
     $fault: entry?.[1] ?? (response.statusCode >= 500 ? "server" : "client"),
     message,
     $metadata,
@@ -117,11 +121,11 @@ function jsonError(headers: HeaderBag, text: string, errors: ServiceErrors): Err
   return { body, code: (errors.code ?? errorCode)(headers, body), message: typeof m === "string" ? m : undefined, requestId: undefined, parsed };
 }
 
-/** An error body in the protocol's own format; one it cannot read names no error. */
+/** An error body in the protocol's own format; one it cannot read names no error (a 404 is `NotFound`, as SDK v3 names it). */
 function otherError(response: HttpResponse, text: string, read: NonNullable<ServiceErrors["body"]>): ErrorBody & { parsed: boolean } {
   try {
     return { ...read(text, response), parsed: true };
   } catch {
-    return { body: undefined, code: "Unknown", message: undefined, requestId: undefined, parsed: false };
+    return { body: undefined, code: response.statusCode === 404 ? "NotFound" : "Unknown", message: undefined, requestId: undefined, parsed: false };
   }
 }
