@@ -9,8 +9,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { gzippedBundle } from "./bundle.bench.mjs";
-import { compareAsync, fmt, generatePackage, report } from "./lib.mjs";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { compare, fmt, generatePackage, report } from "./lib.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const MODEL = join(root, "..", "shared", "models", "aws", "dynamodb-2012-08-10.json");
@@ -71,19 +72,28 @@ function handWrittenDeserialize(response) {
   return output;
 }
 
+async function gzippedBundle(contents) {
+  const result = await build({
+    stdin: { contents, resolveDir: root, loader: "ts", sourcefile: "entry.ts" },
+    bundle: true, minify: true, platform: "browser", format: "esm", target: "es2022", write: false, logLevel: "silent",
+  });
+  const code = result.outputFiles[0].contents;
+  return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
 export default async function run() {
   if (!existsSync(MODEL)) {
     console.log("     skipped: ../shared is absent (the DynamoDB model is read from there)");
     return true;
   }
-  const pkg = generatePackage(MODEL, "awsjson");
+  const pkg = generatePackage(MODEL);
   const ours = await import(pathToFileURL(join(pkg.js, "protocol.js")).href);
   const sdk = await loadSdk();
   const got = await ours.deserializeGetItemResponse({ statusCode: 200, headers: OK_HEADERS, body: OK_BODY });
   if (got.Item.thumbprint.B[7] !== 8 || got.Item.address.M.geo.M.lon.N !== "-9.1393") throw new Error("unexpected GetItem output");
 
-  const ser = await compareAsync({ ours: () => ours.serializePutItemRequest(INPUT, ENDPOINT), sdk: sdk.serialize, floor: () => handWrittenSerialize(INPUT) });
-  const deser = await compareAsync({
+  const ser = await compare({ ours: () => ours.serializePutItemRequest(INPUT, ENDPOINT), sdk: sdk.serialize, floor: () => handWrittenSerialize(INPUT) });
+  const deser = await compare({
     ours: () => ours.deserializeGetItemResponse({ statusCode: 200, headers: OK_HEADERS, body: OK_BODY }),
     sdk: sdk.deserialize,
     floor: () => handWrittenDeserialize({ statusCode: 200, headers: OK_HEADERS, body: OK_BODY }),
@@ -94,8 +104,8 @@ export default async function run() {
   const bundle = await gzippedBundle([
     `export { serializeGetItemRequest, deserializeGetItemResponse } from "${pkg.src}/protocol.js";`,
     `export { ${errors} } from "${pkg.src}/errors.js";`,
-  ].join("\n"), root);
-  const sdkBundle = await gzippedBundle(`export { GetItemCommand } from "@aws-sdk/client-dynamodb";`, root);
+  ].join("\n"));
+  const sdkBundle = await gzippedBundle(`export { GetItemCommand } from "@aws-sdk/client-dynamodb";`);
   console.log(`     bundle: ours ${bundle.raw} bytes minified, ${bundle.gzip} gzipped; SDK GetItemCommand ${sdkBundle.raw} minified, ${sdkBundle.gzip} gzipped`);
 
   const line = (figures, vs) => `${fmt(figures.ours.ops)} ops/s = ${figures[vs].ratio.toFixed(2)}× ${vs} (${fmt(figures[vs].ops)})`;

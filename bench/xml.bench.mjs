@@ -40,7 +40,7 @@ function sdkParser() {
   return (bytes) => parser.parse(new TextDecoder().decode(bytes), true);
 }
 
-const ASSUME_ROLE = `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+export const ASSUME_ROLE = `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
   <AssumeRoleResult>
     <SourceIdentity>DevUser123</SourceIdentity>
     <AssumedRoleUser>

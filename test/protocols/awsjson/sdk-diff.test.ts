@@ -15,7 +15,7 @@ import type { Shape } from "../../../generator/model/model.js";
 import { nameOf } from "../../../generator/model/shape-id.js";
 import { generate, loadGenerated, SHARED_DIR, SHARED_MISSING } from "../../helpers/codegen.js";
 import { operationInput, text, wireObject } from "../../serde/support/arbitraries.js";
-import { comparableError, comparableOutput, plainRequest, withDefaults } from "../../serde/support/compare.js";
+import { comparableError, comparableOutput, copyResponse, plainRequest, withDefaults } from "../../serde/support/compare.js";
 import type { CannedResponse, PlainRequest } from "../../serde/support/sdk.js";
 import { sdkReference } from "./sdk.js";
 
@@ -80,7 +80,7 @@ for (const service of SERVICES) {
         await fc.assert(
           fc.asyncProperty(responseCase(index, op, errors, contentType, queryCompatible), async (c) => {
             const theirs = await sdk.response(name, {}, c.response);
-            const ours = await (mod[`deserialize${name}Response`]!(copy(c.response)) as Promise<unknown>).then(
+            const ours = await (mod[`deserialize${name}Response`]!(copyResponse(c.response)) as Promise<unknown>).then(
               (output) => ({ output, error: undefined }),
               (error: unknown) => ({ output: undefined, error }),
             );
@@ -212,8 +212,4 @@ function responseCase(index: ShapeIndex, op: Shape, errors: readonly Shape[], co
     ({ status, html, headers }): ResponseCase => ({ kind: "notJson", response: { statusCode: status, headers, body: html } }),
   );
   return fc.oneof({ weight: 4, arbitrary: success }, ...modeled.map((arbitrary) => ({ weight: 2, arbitrary })), { weight: 1, arbitrary: unknown }, { weight: 1, arbitrary: notJson });
-}
-
-function copy(response: CannedResponse): CannedResponse {
-  return { statusCode: response.statusCode, headers: { ...response.headers }, body: typeof response.body === "string" ? response.body : response.body.slice() };
 }

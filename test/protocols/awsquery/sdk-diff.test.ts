@@ -17,7 +17,7 @@ import type { XmlElement } from "../../../runtime/xml/reader.js";
 import { writeXml, xmlElement } from "../../../runtime/xml/writer.js";
 import { generate, loadGenerated, SHARED_DIR, SHARED_MISSING } from "../../helpers/codegen.js";
 import { operationInput } from "../../serde/support/arbitraries.js";
-import { comparableError, comparableOutput, plainRequest, withDefaults } from "../../serde/support/compare.js";
+import { comparableError, comparableOutput, copyResponse, plainRequest, withDefaults } from "../../serde/support/compare.js";
 import type { CannedResponse, PlainRequest } from "../../serde/support/sdk.js";
 import { structureElement, xmlText } from "../../serde/support/xml-wire.js";
 import { sdkReference } from "../awsjson/sdk.js";
@@ -71,7 +71,7 @@ for (const service of SERVICES) {
         await fc.assert(
           fc.asyncProperty(responseCase(index, op, errors, namespace), async (c) => {
             const theirs = await sdk.response(name, {}, c.response);
-            const ours = await (mod[`deserialize${name}Response`]!(copy(c.response)) as Promise<unknown>).then(
+            const ours = await (mod[`deserialize${name}Response`]!(copyResponse(c.response)) as Promise<unknown>).then(
               (output) => ({ output, error: undefined }),
               (error: unknown) => ({ output: undefined, error }),
             );
@@ -201,8 +201,4 @@ function responseCase(index: ShapeIndex, op: Shape, errors: readonly Shape[], na
 function notFoundName(errors: readonly Shape[]): string {
   const error = errors.find((e) => ((e.traits.get("aws.protocols#awsQueryError") as { code?: string } | undefined)?.code ?? nameOf(e.id)) === "NotFound");
   return error === undefined ? "NotFound" : nameOf(error.id);
-}
-
-function copy(response: CannedResponse): CannedResponse {
-  return { statusCode: response.statusCode, headers: { ...response.headers }, body: typeof response.body === "string" ? response.body : response.body.slice() };
 }

@@ -4,7 +4,7 @@
 
 import type { ShapeIndex } from "../../../generator/index/shape-index.js";
 import type { Shape } from "../../../generator/model/model.js";
-import type { PlainRequest } from "./sdk.js";
+import type { CannedResponse, PlainRequest } from "./sdk.js";
 
 const decoder = new TextDecoder();
 
@@ -91,4 +91,9 @@ export function withDefaults(index: ShapeIndex, shape: Shape, value: any): any {
     }
     default: return value;
   }
+}
+
+/** A fresh copy of a canned response, for a reader that may consume or change it. */
+export function copyResponse(response: CannedResponse): CannedResponse {
+  return { statusCode: response.statusCode, headers: { ...response.headers }, body: typeof response.body === "string" ? response.body : response.body.slice() };
 }
