@@ -25,7 +25,6 @@ export function emitQueryClient(dialect: QueryDialect, ctx: EmitContext): Emitte
   const reader = new XmlReadCode(index, symbols, runtime);
   const version = closure.service.version ?? "";
   const problems: Diagnostic[] = [];
-  const element = reader.elementType();
 
   const operations = closure.operations.map((op) => {
     const { opName, serialize, deserialize } = operationNames(op, ctx);
@@ -68,7 +67,7 @@ export function emitQueryClient(dialect: QueryDialect, ctx: EmitContext): Emitte
     const init = retryable === undefined ? "{}" : `{ $retryable: ${retryable} }`;
     const read = statements.length === 0 && retryable === undefined
       ? "undefined"
-      : `(b: ${element}) => {\n      const o: any = ${init};\n      ${statements.join("\n      ")}\n      return o;\n    }`;
+      : `(b: ${reader.elementType()}) => {\n      const o: any = ${init};\n      ${statements.join("\n      ")}\n      return o;\n    }`;
     const name = nameOf(error.id);
     const parts = [symbols.name(error), `"${errorFault(error)}"`, ...(code === name ? (read === "undefined" ? [] : [read]) : [read, JSON.stringify(name)])];
     return { code: literalKey(code), entry: `[${parts.join(", ")}]` };

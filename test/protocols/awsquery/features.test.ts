@@ -97,11 +97,36 @@ const EXPECTED_OUTPUT = {
   count: 7,
 };
 
+/** One operation without input or output members, one error with only a message: nothing to read but the wrappers. */
+const bare = (protocol: "awsQuery" | "ec2Query") =>
+  modelFromJson({
+    "m.json": {
+      smithy: "2.0",
+      shapes: {
+        "ex#Svc": { type: "service", version: "1", operations: [{ target: "ex#Ping" }], traits: { [`aws.protocols#${protocol}`]: {} } },
+        "ex#Ping": { type: "operation", errors: [{ target: "ex#Oops" }] },
+        "ex#Oops": { type: "structure", traits: { "smithy.api#error": "server" }, members: { message: str } },
+      },
+    },
+  });
+
 describe.each(["awsQuery", "ec2Query"] as const)("%s features", (protocol) => {
   const ec2 = protocol === "ec2Query";
 
   it("generates a package that type-checks", async () => {
     await typecheck(await generate(model(protocol)), protocol, { noUnusedLocals: true });
+  }, 120_000);
+
+  it("a service with nothing to read but the wrappers type-checks, sends Action and Version, reads its error", async () => {
+    const files = await generate(bare(protocol));
+    await typecheck(files, `${protocol}-bare`, { noUnusedLocals: true });
+    const { mod } = await loadGenerated<Generated>(files);
+    expect(mod["serializePingRequest"]!({}, "https://ex.com").body).toBe("Action=Ping&Version=1");
+    const ok = await mod["deserializePingResponse"]!({ statusCode: 200, headers: {}, body: "" });
+    expect(ok.$metadata.httpStatusCode).toBe(200);
+    const body = "<ErrorResponse><Error><Code>Oops</Code><Message>down</Message></Error></ErrorResponse>";
+    const e = await mod["deserializePingResponse"]!({ statusCode: 500, headers: {}, body }).catch((x: unknown) => x);
+    expect([e.name, e.message, e.$fault]).toEqual(["Oops", "down", "server"]);
   }, 120_000);
 
   it("writes names Object.prototype has, recursion, lists of lists, maps, unions, epoch seconds and -Infinity", async () => {
