@@ -4,6 +4,7 @@
 
 import { CodegenError } from "../diagnostics.js";
 import { errorFault, errorRetryable, messageMember } from "../model/errors.js";
+import { operationErrors } from "../index/shape-index.js";
 import { render } from "../render/templates.js";
 import { ERROR_INSTANCE_PROPERTIES } from "../symbols/reserved.js";
 import { IMPORTED } from "../symbols/symbol-provider.js";
@@ -41,8 +42,7 @@ export function emitErrors(ctx: EmitContext): EmittedFile {
   const operations = closure.operations.map((op) => ({
     name: symbols.name(op),
     union: symbols.errorUnionName(op),
-    // The service's errors can be returned by every operation (service-types.rst).
-    errors: [...new Set([...(op.errors ?? []), ...(closure.service.errors ?? [])])].map((e) => symbols.name(e)).sort(),
+    errors: operationErrors(closure, op).map((e) => symbols.name(e)).sort(),
   }));
   const content = render("errors.ts", {
     header: header(ctx),

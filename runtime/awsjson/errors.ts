@@ -18,13 +18,20 @@ type Headers = Readonly<Record<string, string | undefined>>;
 
 /**
  * The error code of a response, in SDK v3's order for awsJson: the body's `__type`, then the
- * first body property named `code` in any case, then the `x-amzn-errortype` header. An
- * `@awsQueryCompatible` service reads `code` first, then the header, then `__type`, and its
- * `x-amzn-query-error` code stands as the body's `Code` (SDK v3 writes it there before reading).
+ * first body property named `code` in any case, then the `x-amzn-errortype` header.
  * `undefined` when there is none, or when the value found is neither a string nor a number.
  */
-export function awsJsonErrorCode(headers: Headers, body: Readonly<Record<string, unknown>>, queryCompatible: boolean): string | undefined {
-  if (!queryCompatible) return sanitize(body.__type) ?? sanitize(codeProperty(body, undefined)) ?? sanitize(headers["x-amzn-errortype"]);
+export function awsJsonErrorCode(headers: Headers, body: Readonly<Record<string, unknown>>): string | undefined {
+  return sanitize(body.__type) ?? sanitize(codeProperty(body, undefined)) ?? sanitize(headers["x-amzn-errortype"]);
+}
+
+/**
+ * The error code of a response from an `@awsQueryCompatible` service, in SDK v3's order: `code`
+ * first, then the header, then `__type`, with the `x-amzn-query-error` code standing as the
+ * body's `Code` (SDK v3 writes it there before reading). A separate function from
+ * `awsJsonErrorCode` so that other services' bundles leave it out.
+ */
+export function queryCompatibleErrorCode(headers: Headers, body: Readonly<Record<string, unknown>>): string | undefined {
   return sanitize(codeProperty(body, queryError(headers)?.code)) ?? sanitize(headers["x-amzn-errortype"]) ?? sanitize(body.__type);
 }
 

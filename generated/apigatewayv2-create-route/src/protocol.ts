@@ -11,7 +11,7 @@ import { jsonBody, receive } from "./runtime/client/response.js";
 import type { URL } from "./runtime/http/endpoint.js";
 import { label } from "./runtime/http/labels.js";
 import { request } from "./runtime/http/request.js";
-import { dense, denseMap, mapOf } from "./runtime/json/collections.js";
+import { dense, denseMap } from "./runtime/json/collections.js";
 import {
   ApiGatewayV2ServiceException,
   BadRequestException,
@@ -89,7 +89,7 @@ function readCreateRouteOutput(body: string | Uint8Array): CreateRouteOutput {
 }
 
 // ------------------------------------------------------------------------------------------------
-// Shapes: JSON-ready values from model values (se_) and back (de_).
+// Shapes: JSON-ready values from model values (se_) and back (de_; lists and maps are converted in place, as the parsed JSON they get is their own).
 
 function de_ParameterConstraints(v: any): ParameterConstraints {
   const o = {} as ParameterConstraints;
@@ -98,7 +98,13 @@ function de_ParameterConstraints(v: any): ParameterConstraints {
 }
 
 function de_RouteParameters(v: any): Record<string, ParameterConstraints> {
-  return mapOf(v, de_ParameterConstraints);
+  if (typeof v !== "object" || v === null) return v;
+  for (const key in v) {
+    const value = v[key];
+    if (value != null) v[key] = de_ParameterConstraints(value);
+    else delete v[key];
+  }
+  return v;
 }
 
 function se_ParameterConstraints(v: ParameterConstraints): Record<string, unknown> {
@@ -106,7 +112,14 @@ function se_ParameterConstraints(v: ParameterConstraints): Record<string, unknow
 }
 
 function se_RouteParameters(v: Record<string, ParameterConstraints>): unknown {
-  return mapOf(v, se_ParameterConstraints);
+  if (typeof v !== "object" || v === null) return v;
+  const map: Record<string, unknown> = { ...v };
+  for (const key in map) {
+    const value = v[key];
+    if (value != null) map[key] = se_ParameterConstraints(value);
+    else delete map[key];
+  }
+  return map;
 }
 
 /** The service's errors: its base class, and the modeled errors by code with their fault and members. */

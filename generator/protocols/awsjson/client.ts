@@ -11,6 +11,7 @@ import { errorFault, errorRetryable, messageMember } from "../../model/errors.js
 import { isEventStream, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
+import { compareNames, operationErrors } from "../../index/shape-index.js";
 import type { ClientOperation } from "../index.js";
 import { parseHostPrefix, UNIT } from "../transport/http-bindings/bindings.js";
 import { JsonCode } from "../codec/json/json-code.js";
@@ -44,8 +45,10 @@ export interface RpcWire {
   readonly outputReader?: ((codec: JsonCode, output: Shape) => string) | undefined;
   /** Whether an error's awsQuery code (`@awsQueryError`) names it too, in a query-compatible service. */
   readonly queryCodesNameErrors: boolean;
-  /** The ERRORS table's `code` (and `body`, for a binary codec) entries. */
-  readonly errorTable: (runtime: RuntimeImports, queryCompatible: boolean, hasQueryCodes: boolean) => string[];
+  /** The expression finding an error response's code (undefined when none) from `headers` and the body's document `body`. */
+  readonly errorCode: (runtime: RuntimeImports, queryCompatible: boolean) => string;
+  /** More entries of each operation's error table (a binary codec's `document` reader). */
+  readonly errorTable?: ((runtime: RuntimeImports) => string[]) | undefined;
   readonly server: {
     /** The runtime function routing a request, and its arguments after the request. */
     readonly router: string;
@@ -84,9 +87,7 @@ export const awsJsonWire = (version: AwsJsonVersion): RpcWire => ({
     unitContentType: true,
     cbor: false,
   },
-  errorTable: (runtime, queryCompatible, hasQueryCodes) => [hasQueryCodes
-    ? `code: (headers, body) => {\n    const code = ${runtime.use("awsJsonErrorCode")}(headers, body, true) ?? "Unknown";\n    return Object.hasOwn(QUERY_CODES, code) ? QUERY_CODES[code]! : code;\n  },`
-    : `code: (headers, body) => ${runtime.use("awsJsonErrorCode")}(headers, body, ${queryCompatible}) ?? "Unknown",`],
+  errorCode: (runtime, queryCompatible) => `${runtime.use(queryCompatible ? "queryCompatibleErrorCode" : "awsJsonErrorCode")}(headers, body)`,
 });
 
 /** How an operation's requests are sent, for doc comments: `/service/S/operation/O`, or `/ with X-Amz-Target: S.O`. */
@@ -139,6 +140,8 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
     const readerStatements = whole === undefined ? json.readMembers(output.members, "v", "o") : [];
     return {
       name: opName,
+      errorTable: `errorsOf${opName}`,
+      errorCodes: errorCodes(op, ctx),
       target,
       serialize,
       deserialize,
@@ -155,13 +158,16 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
   });
   if (problems.length > 0) throw new CodegenError(problems);
 
+  // An entry per error some operation can return; each operation's table names only its own.
+  const returned = new Set(operations.flatMap((o) => o.errorCodes.map((c) => c.error)));
+  const errors = closure.errors.filter((e) => returned.has(e)).map((error) => errorEntry(error, json, ctx));
   const queryCodes = queryCompatible && wire.queryCodesNameErrors ? queryCodeAliases(closure.errors) : [];
-  const errors = closure.errors
-    .filter((error, i, all) => all.findIndex((e) => nameOf(e.id) === nameOf(error.id)) === i)
-    .map((error) => errorCase(error, json, ctx));
   const base = symbols.serviceExceptionName;
-  const errorClasses = closure.errors.map((e) => symbols.name(e));
-  const localNames = new Set([...json.shapeFunctions().map((f) => f.name), ...operations.map((o) => o.reader), "ERRORS", "QUERY_CODES"]);
+  const errorClasses = closure.errors.filter((e) => returned.has(e)).map((e) => symbols.name(e));
+  const localNames = new Set([
+    ...json.shapeFunctions().map((f) => f.name), ...operations.flatMap((o) => [o.reader, o.errorTable]), ...errors.map((e) => e.name),
+    "errorCodeOf", "QUERY_CODES",
+  ]);
   const modelTypes = [...json.uses].filter((u) => symbols.moduleOf(u) === "models").sort();
   for (const imported of [...modelTypes, ...errorClasses, base]) {
     if (localNames.has(imported)) {
@@ -173,13 +179,16 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
     Endpoint: runtime.smithyType("Endpoint"),
     HttpRequest: runtime.smithyType("HttpRequest"),
     HttpResponse: runtime.smithyType("HttpResponse"),
+    HeaderBag: runtime.smithyType("HeaderBag"),
     MetadataBearer: runtime.smithyType("MetadataBearer"),
     URL: runtime.use("URL"),
     request: runtime.use("request"),
     receive: runtime.use("receive"),
     ServiceErrors: runtime.use("ServiceErrors"),
+    ErrorEntry: runtime.use("ErrorEntry"),
+    errorCode: wire.errorCode(runtime, queryCompatible),
   };
-  const errorTable = operations.length === 0 ? [] : wire.errorTable(runtime, queryCompatible, queryCodes.length > 0);
+  const errorTable = operations.length === 0 ? [] : wire.errorTable?.(runtime) ?? [];
 
   const content = render("protocol-awsjson.ts", {
     header: header(ctx),
@@ -243,8 +252,21 @@ function queryCodeAliases(errors: readonly Shape[]): { code: string; name: strin
   return [...aliases].map(([code, name]) => ({ code: JSON.stringify(code), name: JSON.stringify(name) }));
 }
 
-/** One entry of the error table, under its shape name (the wire carries no namespace, so the first of two alike wins): the class, its fault, and a function reading its members from the body. */
-function errorCase(error: Shape, json: JsonCode, ctx: EmitContext) {
+/**
+ * The errors an operation can return, by code: the shape name (the wire carries no namespace, so
+ * of two errors alike the first by shape id wins).
+ */
+function errorCodes(op: Shape, ctx: EmitContext): { code: string; error: Shape; entry: string }[] {
+  const byCode = new Map<string, Shape>();
+  const errors = operationErrors(ctx.closure, op).sort(compareNames).map((id) => ctx.index.shape(id));
+  for (const error of errors) if (!byCode.has(nameOf(error.id))) byCode.set(nameOf(error.id), error);
+  return [...byCode].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, error]) => ({ code: literalKey(code), error, entry: entryName(error, ctx) }));
+}
+
+const entryName = (error: Shape, ctx: EmitContext): string => `entryOf${ctx.symbols.name(error)}`;
+
+/** The error table entry of an error: its class, its fault, and a function reading its members from the body. */
+function errorEntry(error: Shape, json: JsonCode, ctx: EmitContext) {
   const message = messageMember(error);
   const retryable = errorRetryable(error);
   const fields: string[] = retryable === undefined ? [] : [`$retryable: ${retryable}`];
@@ -262,5 +284,5 @@ function errorCase(error: Shape, json: JsonCode, ctx: EmitContext) {
     fields.push(`${literalKey(m.name)}: ${value}`);
   }
   const members = fields.length === 0 ? "" : `, (${readsBody ? "b" : ""}) => ({ ${fields.join(", ")} })`;
-  return { code: literalKey(nameOf(error.id)), entry: `[${ctx.symbols.name(error)}, "${errorFault(error)}"${members}]` };
+  return { name: entryName(error, ctx), value: `[${ctx.symbols.name(error)}, "${errorFault(error)}"${members}]` };
 }

@@ -84,7 +84,7 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
   const content = render("protocol-http-bindings.ts", {
     header: header(ctx),
     protocolId: "aws.protocols#restJson1",
-    shapesComment: "JSON-ready values from model values (se_) and back (de_).",
+    shapesComment: "JSON-ready values from model values (se_) and back (de_; lists and maps are converted in place, as the parsed JSON they get is their own).",
     bodyType: "any",
     runtimeImports: runtime.importLines(),
     errorImports: `import { ${[base, ...errorClasses].sort().join(", ")} } from "./errors.js";`,

@@ -36,5 +36,6 @@ export const rpcv2CborWire: RpcWire = {
     unitContentType: false,
     cbor: true,
   },
-  errorTable: (runtime) => [`code: (_headers, body) => ${runtime.use("cborErrorCode")}(body) ?? "Unknown",`, `document: ${runtime.use("cborBody")},`],
+  errorCode: (runtime) => `${runtime.use("cborErrorCode")}(body)`,
+  errorTable: (runtime) => [`document: ${runtime.use("cborBody")},`],
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { awsJsonErrorCode, queryError, sanitizeErrorCode } from "../../../runtime/awsjson/errors.js";
+import { awsJsonErrorCode, queryCompatibleErrorCode, queryError, sanitizeErrorCode } from "../../../runtime/awsjson/errors.js";
 
 describe("sanitizeErrorCode", () => {
   // The four values the awsJson spec lists, plus what SDK v3 also handles: joined headers and numbers.
@@ -18,28 +18,28 @@ describe("sanitizeErrorCode", () => {
   });
 });
 
-describe("awsJsonErrorCode", () => {
+describe("awsJsonErrorCode, queryCompatibleErrorCode", () => {
   it("reads __type first, then a code property in any case, then x-amzn-errortype", () => {
     const header = { "x-amzn-errortype": "HeaderError" };
-    expect(awsJsonErrorCode(header, { __type: "ns#TypeError", code: "CodeError" }, false)).toBe("TypeError");
-    expect(awsJsonErrorCode(header, { CODE: "CodeError" }, false)).toBe("CodeError");
-    expect(awsJsonErrorCode(header, {}, false)).toBe("HeaderError");
-    expect(awsJsonErrorCode({}, {}, false)).toBeUndefined();
+    expect(awsJsonErrorCode(header, { __type: "ns#TypeError", code: "CodeError" })).toBe("TypeError");
+    expect(awsJsonErrorCode(header, { CODE: "CodeError" })).toBe("CodeError");
+    expect(awsJsonErrorCode(header, {})).toBe("HeaderError");
+    expect(awsJsonErrorCode({}, {})).toBeUndefined();
   });
 
   it("ignores a nested __type (DynamoDB's error details) and values that are not strings or numbers", () => {
-    expect(awsJsonErrorCode({}, { ErrorDetails: [{ __type: "com.amazon.internal#ErrorDetails" }] }, false)).toBeUndefined();
-    expect(awsJsonErrorCode({ "x-amzn-errortype": "H" }, { __type: { a: 1 }, code: null }, false)).toBe("H");
+    expect(awsJsonErrorCode({}, { ErrorDetails: [{ __type: "com.amazon.internal#ErrorDetails" }] })).toBeUndefined();
+    expect(awsJsonErrorCode({ "x-amzn-errortype": "H" }, { __type: { a: 1 }, code: null })).toBe("H");
   });
 
   it("a query-compatible service: the x-amzn-query-error code stands as the body's Code, read before the header and __type", () => {
     const headers = { "x-amzn-query-error": "AWS.SimpleQueueService.NonExistentQueue;Sender", "x-amzn-errortype": "H" };
     // The awsQuery code keeps its dots: only ':' and '#' segments are cut.
-    expect(awsJsonErrorCode(headers, { __type: "com.amazonaws.sqs#QueueDoesNotExist" }, true)).toBe("AWS.SimpleQueueService.NonExistentQueue");
+    expect(queryCompatibleErrorCode(headers, { __type: "com.amazonaws.sqs#QueueDoesNotExist" })).toBe("AWS.SimpleQueueService.NonExistentQueue");
     // A lower-case `code` earlier in the body is found first, as SDK v3's key search does.
-    expect(awsJsonErrorCode(headers, { code: "Lower", __type: "X" }, true)).toBe("Lower");
-    expect(awsJsonErrorCode({ "x-amzn-errortype": "H" }, { __type: "ns#T" }, true)).toBe("H");
-    expect(awsJsonErrorCode({}, { __type: "ns#T" }, true)).toBe("T");
+    expect(queryCompatibleErrorCode(headers, { code: "Lower", __type: "X" })).toBe("Lower");
+    expect(queryCompatibleErrorCode({ "x-amzn-errortype": "H" }, { __type: "ns#T" })).toBe("H");
+    expect(queryCompatibleErrorCode({}, { __type: "ns#T" })).toBe("T");
   });
 });
 

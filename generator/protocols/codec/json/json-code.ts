@@ -166,14 +166,59 @@ export class JsonCode {
   }
 
   /**
-   * `listOf(v, f)` / `mapOf(v, f)`: each non-null item or value converted by `f`, the one thing
-   * specific to the shape; a sparse collection keeps its nulls.
+   * The statements of a list's or map's function: a loop converting each non-null item or value
+   * of `v` (a sparse collection keeps its nulls); a value that is not a list or object is
+   * returned as is. A serializer builds a new collection (the caller's value is not ours to
+   * change): a map as a copy whose values are then replaced, which is faster than adding keys to
+   * an empty object one by one. A deserializer converts in place, since its value is fresh from
+   * JSON.parse. Either way each key is already an own property when it is set, so a key
+   * `__proto__` stays an own property.
    */
-  private collection(shape: Shape, convert: string): string {
-    const helper = this.runtime.use(shape.type === "list" ? "listOf" : "mapOf");
-    const call = /^([A-Za-z_$][\w$]*)\(x\)$/.exec(convert);
-    const f = call === null ? `(x: any) => ${convert}` : call[1]!;
-    return `${helper}(v, ${f}${isSparse(shape) ? ", true" : ""})`;
+  private collection(shape: Shape, direction: Direction): string {
+    const member = this.collectionMember(shape);
+    const target = this.index.target(member);
+    const sparse = isSparse(shape);
+    if (direction === "de") {
+      const convert = (x: string) => this.fromJson(target, x, member);
+      if (shape.type === "list") {
+        return [
+          "if (!Array.isArray(v)) return v;",
+          "let length = 0;",
+          sparse
+            ? `for (const item of v) v[length++] = item == null ? null : ${convert("item")};`
+            : `for (const item of v) if (item != null) v[length++] = ${convert("item")};`,
+          "v.length = length;",
+          "return v;",
+        ].join("\n  ");
+      }
+      return [
+        `if (typeof v !== "object" || v === null) return v;`,
+        "for (const key in v) {",
+        "  const value = v[key];",
+        `  if (value != null) v[key] = ${convert("value")};${sparse ? "" : "\n    else delete v[key];"}`,
+        "}",
+        "return v;",
+      ].join("\n  ");
+    }
+    const convert = (x: string) => this.toJson(target, x, member);
+    if (shape.type === "list") {
+      return [
+        "if (!Array.isArray(v)) return v;",
+        "const list: unknown[] = [];",
+        `for (const item of v) if (item != null) list.push(${convert("item")});${sparse ? " else list.push(null);" : ""}`,
+        "return list;",
+      ].join("\n  ");
+    }
+    return [
+      `if (typeof v !== "object" || v === null) return v;`,
+      "const map: Record<string, unknown> = { ...v };",
+      "for (const key in map) {",
+      "  const value = v[key];",
+      `  if (value != null) map[key] = ${convert("value")};`,
+      `  else ${sparse ? "map[key] = null" : "delete map[key]"};`,
+      "}",
+      "return map;",
+    ].join("\n  ");
   }
 
   protected collectionMember(shape: Shape): Member {
@@ -210,20 +255,30 @@ export class JsonCode {
     return direction === "se" ? this.serializerOf(shape, name) : this.deserializerOf(shape, name);
   }
 
+  /**
+   * A loop over a union value's keys with a case per member (`key` the member's key in `v`): the
+   * set member is found by one switch on its key, not by reading every member in turn. A member
+   * set to null falls through to the next key.
+   */
+  private unionCases(shape: Shape, returnMember: (m: Member) => string, key: (m: Member) => string): string {
+    const cases = shape.members.map((m) => `    case ${JSON.stringify(key(m))}:\n      ${returnMember(m)}\n      break;`);
+    return `for (const key in v) {\n    switch (key) {\n${cases.join("\n")}\n    }\n  }`;
+  }
+
   private serializerOf(shape: Shape, name: string): string {
     const type = this.typeOf(shape);
     switch (shape.type) {
       case "structure":
         return `function ${name}(v: ${type}): Record<string, unknown> {\n  return ${this.objectLiteral(shape.members, "v", this.populateDefaults)};\n}`;
       case "union": {
-        const lines = shape.members.map((m) => {
+        const cases = this.unionCases(shape, (m) => {
           const value = this.read("v", m.name);
           return `if (${value} != null) return { ${literalKey(this.wireName(m))}: ${this.toJson(this.index.target(m), value, m)} };`;
-        });
-        return `function ${name}(v: ${type}): Record<string, unknown> {\n  ${lines.join("\n  ")}\n  return v.$unknown === undefined ? {} : { [v.$unknown[0]]: v.$unknown[1] };\n}`;
+        }, (m) => m.name);
+        return `function ${name}(v: ${type}): Record<string, unknown> {\n  ${cases}\n  return v.$unknown === undefined ? {} : { [v.$unknown[0]]: v.$unknown[1] };\n}`;
       }
       case "list": case "map":
-        return `function ${name}(v: ${type}): unknown {\n  return ${this.collection(shape, this.toJson(this.collectionValue(shape), "x", this.collectionMember(shape)))};\n}`;
+        return `function ${name}(v: ${type}): unknown {\n  ${this.collection(shape, "se")}\n}`;
       default:
         throw new Error(`internal: no JSON serializer function for ${shape.type} ${shape.id}`);
     }
@@ -235,14 +290,14 @@ export class JsonCode {
       case "structure":
         return `function ${name}(v: any): ${type} {\n  const o = {} as ${type};\n  ${this.readMembers(shape.members, "v", "o").join("\n  ")}\n  return o;\n}`;
       case "union": {
-        const lines = shape.members.map((m) => {
+        const cases = this.unionCases(shape, (m) => {
           const value = this.read("v", this.wireName(m));
           return `if (${value} != null) return { ${literalKey(m.name)}: ${this.fromJson(this.index.target(m), value, m)} };`;
-        });
-        return `function ${name}(v: any): ${type} {\n  ${lines.join("\n  ")}\n  return ${this.runtime.use("unknownMember")}(v);\n}`;
+        }, (m) => this.wireName(m));
+        return `function ${name}(v: any): ${type} {\n  ${cases}\n  return ${this.runtime.use("unknownMember")}(v);\n}`;
       }
       case "list": case "map":
-        return `function ${name}(v: any): ${type} {\n  return ${this.collection(shape, this.fromJson(this.collectionValue(shape), "x", this.collectionMember(shape)))};\n}`;
+        return `function ${name}(v: any): ${type} {\n  ${this.collection(shape, "de")}\n}`;
       default:
         throw new Error(`internal: no JSON deserializer function for ${shape.type} ${shape.id}`);
     }
