@@ -60,7 +60,7 @@ export const ASSUME_ROLE = `<AssumeRoleResponse xmlns="https://sts.amazonaws.com
   </ResponseMetadata>
 </AssumeRoleResponse>`;
 
-const LIST_OBJECTS = `<?xml version="1.0" encoding="UTF-8"?>
+export const LIST_OBJECTS = `<?xml version="1.0" encoding="UTF-8"?>
 <ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
   <Name>bench-bucket</Name><Prefix></Prefix><KeyCount>1000</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>true</IsTruncated>
   <NextContinuationToken>1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=</NextContinuationToken>

@@ -1,7 +1,7 @@
 // Differential test against AWS SDK for JavaScript v3's S3 client (path-style, checksums only when
 // required): for every S3 operation whose wire format needs no S3-only customization, fast-check
 // inputs are serialized by ours and by the SDK, and the same synthetic responses (XML bodies made
-// from the model by xml-wire.ts, every modeled error, an unknown error) are read by both. Any
+// from the model by test/serde/support/xml-wire.ts, every modeled error, an unknown error) are read by both. Any
 // difference fails; the customizations either side applies alone are listed below (and in
 // docs/serde-differences.md) and normalized or skipped.
 // Runs per operation and direction: RESTXML_DIFF_RUNS (default 10; 200 for the full check).
@@ -14,13 +14,14 @@ import { loadModelFiles } from "../../../generator/load/load.js";
 import type { Member, Shape } from "../../../generator/model/model.js";
 import { nameOf } from "../../../generator/model/shape-id.js";
 import { readXml } from "../../../runtime/xml/reader.js";
+import { writeXml, xmlElement } from "../../../runtime/xml/writer.js";
 import { generate, loadGenerated, SHARED_DIR, SHARED_MISSING } from "../../helpers/codegen.js";
-import { operationInput, text } from "../../serde/support/arbitraries.js";
+import { operationInput } from "../../serde/support/arbitraries.js";
 import { comparableError, comparableOutput, plainRequest } from "../../serde/support/compare.js";
 import type { CannedResponse, PlainRequest } from "../../serde/support/sdk.js";
 import { sdkReference } from "../awsjson/sdk.js";
 import { xmlTree } from "./xml-compare.js";
-import { membersXml } from "./xml-wire.js";
+import { structureElement, xmlText } from "../../serde/support/xml-wire.js";
 
 const RUNS = Number(process.env["RESTXML_DIFF_RUNS"] ?? 10);
 const ENDPOINT = "https://s3.us-east-1.amazonaws.com";
@@ -145,13 +146,20 @@ function comparable(request: PlainRequest): Record<string, unknown> {
   // With a body, each side's Content-Length is its own (the SDK's body starts with an XML
   // declaration, ours does not; the SDK keeps a caller's ContentLength, ours measures the body).
   if (request.body !== undefined) delete headers["content-length"];
-  // An http-date before year 1000: ours pads the year to four digits as IMF-fixdate requires, the SDK does not.
-  for (const [k, v] of Object.entries(headers)) headers[k] = v.replace(/^(\w{3}, \d{2} \w{3} )0+(\d{1,3} \d{2}:)/, "$1$2");
+
   // A query key without a value: null in ours, "" in the SDK's (both written `?key`).
   const query = Object.fromEntries(Object.entries(request.query).map(([k, v]) => [k, v === null ? "" : v]));
   const xml = request.body !== undefined && request.body.trimStart().startsWith("<");
   const path = /^\/[^/]+\/$/.test(request.path) ? request.path.slice(0, -1) : request.path;
-  return { ...request, path, query, headers, body: xml ? xmlTree(readXml(request.body!)) : request.body };
+  return unpadYears({ ...request, path, query, headers, body: xml ? xmlTree(readXml(request.body!)) : request.body }) as Record<string, unknown>;
+}
+
+/** An http-date before year 1000 anywhere: ours pads the year to four digits as IMF-fixdate requires, the SDK does not. */
+function unpadYears(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(/^(\w{3}, \d{2} \w{3} )0+(\d{1,3} \d{2}:\d{2}:\d{2} GMT)$/, "$1$2");
+  if (Array.isArray(value)) return value.map(unpadYears);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unpadYears(v)]));
 }
 
 /** The SDK's streaming Body collected to bytes (an empty one is no body, as ours reads it). */
@@ -180,6 +188,10 @@ interface ResponseCase {
 
 const requestId = fc.record({ "x-amz-request-id": fc.stringMatching(/^[0-9A-F]{16}$/), "x-amz-id-2": fc.base64String({ minLength: 8, maxLength: 24 }) });
 
+const xml = (root: Parameters<typeof writeXml>[0]) => writeXml(root, { declaration: true });
+/** Text both parsers read alike (the SDK's trims it). */
+const wireText = xmlText.filter((s) => s === s.trim() && s !== "");
+
 function responseCase(index: ShapeIndex, op: Shape, errors: readonly Shape[]): fc.Arbitrary<ResponseCase> {
   const output = index.shape(op.output!);
   const bodyMembers = bodyOnly(output.members);
@@ -191,35 +203,35 @@ function responseCase(index: ShapeIndex, op: Shape, errors: readonly Shape[]): f
       ? fc.constant("")
       : output.traits.has("aws.customizations#s3UnwrappedXmlOutput") || op.traits.has("aws.customizations#s3UnwrappedXmlOutput")
         // As S3 sends it: the SDK reads the value only after a declaration, with the namespace.
-        ? fc.constantFrom("EU", "us-west-2", "").map((v) => `<?xml version="1.0" encoding="UTF-8"?>\n<${rootName} xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${v}</${rootName}>`)
-        : membersXml(index, bodyMembers).map(({ attributes, children }) => `<?xml version="1.0" encoding="UTF-8"?>\n<${rootName}${attributes}>${children}</${rootName}>`);
+        ? fc.constantFrom("EU", "us-west-2", "").map((v) => xml(xmlElement(rootName, v, { xmlns: "http://s3.amazonaws.com/doc/2006-03-01/" })))
+        : structureElement(index, bodyMembers, rootName).map(xml);
   const success = fc.record({ headers: requestId, body }).map(({ headers, body }): ResponseCase => ({
     kind: "output",
     response: { statusCode: 200, headers: { "content-type": "application/xml", ...headers }, body },
   }));
+  // S3's errors are unwrapped (noErrorWrapping): <Error><Code/><Message/>…members…<RequestId/></Error>.
+  const errorBody = (code: string, message: string | undefined, id: string, fields = xmlElement("Error")) =>
+    xml(xmlElement("Error", [
+      xmlElement("Code", code),
+      ...(message === undefined ? [] : [xmlElement("Message", message)]),
+      ...fields.children,
+      xmlElement("RequestId", id),
+    ], { ...fields.attributes }));
   const modeled = errors.map((error) => {
     const errorName = nameOf(error.id);
     const members = bodyOnly(error.members).filter((m) => m.name.toLowerCase() !== "message");
-    return fc.record({ xml: membersXml(index, members), message: fc.option(wireText, { nil: undefined }), headers: requestId, status: fc.constantFrom(400, 403, 404, 409) }).map(
-      ({ xml, message, headers, status }): ResponseCase => ({
+    return fc.record({ fields: structureElement(index, members, "Error"), message: fc.option(wireText, { nil: undefined }), headers: requestId, status: fc.constantFrom(400, 403, 404, 409) }).map(
+      ({ fields, message, headers, status }): ResponseCase => ({
         kind: "error",
         error: { name: errorName, members: members.map((m) => m.name) },
-        response: {
-          statusCode: status,
-          headers: { "content-type": "application/xml", ...headers },
-          body: `<Error><Code>${errorName}</Code>${message === undefined ? "" : `<Message>${escape(message)}</Message>`}${xml.children}<RequestId>${headers["x-amz-request-id"]}</RequestId></Error>`,
-        },
+        response: { statusCode: status, headers: { "content-type": "application/xml", ...headers }, body: errorBody(errorName, message, headers["x-amz-request-id"], fields) },
       }),
     );
   });
   const unknown = fc.record({ status: fc.constantFrom(400, 403, 500, 503), message: fc.option(wireText, { nil: undefined }), headers: requestId }).map(
     ({ status, message, headers }): ResponseCase => ({
       kind: "unknown",
-      response: {
-        statusCode: status,
-        headers: { "content-type": "application/xml", ...headers },
-        body: `<Error><Code>SomethingNew</Code>${message === undefined ? "" : `<Message>${escape(message)}</Message>`}<RequestId>${headers["x-amz-request-id"]}</RequestId></Error>`,
-      },
+      response: { statusCode: status, headers: { "content-type": "application/xml", ...headers }, body: errorBody("SomethingNew", message, headers["x-amz-request-id"]) },
     }),
   );
   return fc.oneof({ weight: 4, arbitrary: success }, ...modeled.map((arbitrary) => ({ weight: 2, arbitrary })), { weight: 1, arbitrary: unknown });
@@ -230,15 +242,11 @@ function payloadBody(index: ShapeIndex, payload: Member): fc.Arbitrary<string> {
   const target = index.target(payload);
   if (target.type !== "structure" && target.type !== "union") return wireText;
   const root = (payload.traits.get("smithy.api#xmlName") as string | undefined) ?? (target.traits.get("smithy.api#xmlName") as string | undefined) ?? nameOf(target.id);
-  return membersXml(index, target.members).map(({ attributes, children }) => `<${root}${attributes}>${children}</${root}>`);
+  return structureElement(index, target.members, root).map(xml);
 }
 
 const bodyOnly = (members: readonly Member[]) =>
   members.filter((m) => !["smithy.api#httpHeader", "smithy.api#httpPrefixHeaders", "smithy.api#httpResponseCode", "smithy.api#httpPayload"].some((t) => m.traits.has(t)));
-
-/** Text both parsers read alike (the SDK's trims it). */
-const wireText = text.filter((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF\r]/.test(s) && s === s.trim() && s !== "");
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 function copy(response: CannedResponse): CannedResponse {
   return { statusCode: response.statusCode, headers: { ...response.headers }, body: typeof response.body === "string" ? response.body : response.body.slice() };

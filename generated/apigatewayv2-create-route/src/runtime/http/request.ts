@@ -22,7 +22,8 @@ export function request(
   hostPrefix = "",
 ): HttpRequest {
   const t = resolveEndpoint(endpoint);
-  if (contentType !== undefined && body !== undefined) headers["content-type"] ??= contentType;
+  // An empty Content-Type from a header member is none (as SDK v3 reads it): the default applies.
+  if (contentType !== undefined && body !== undefined) headers["content-type"] ||= contentType;
   if (typeof body === "string" || body instanceof Uint8Array) headers["content-length"] = String(byteLength(body));
   const r: HttpRequest = {
     method,
