@@ -8,6 +8,40 @@
 
 import type { ValueSchema } from "./prelude.js";
 
+/** The request and response mappings aws.apigateway#integration and #mockIntegration share. */
+const API_GATEWAY_MAPPINGS = {
+  requestParameters: { map: "string" },
+  requestTemplates: { map: "string" },
+  responses: {
+    map: {
+      struct: {
+        statusCode: "string",
+        contentHandling: { enum: ["CONVERT_TO_TEXT", "CONVERT_TO_BINARY"] },
+        responseTemplates: { map: "string" },
+        responseParameters: { map: "string" },
+      },
+    },
+  },
+} as const satisfies Record<string, ValueSchema>;
+
+/** The members smithy.test#httpRequestTests and #httpResponseTests cases share. */
+const HTTP_MESSAGE_TEST = {
+  headers: { map: "string" },
+  forbidHeaders: { list: "string" },
+  requireHeaders: { list: "string" },
+  body: "string",
+  bodyMediaType: "string",
+  id: "string",
+  protocol: "shapeRef",
+  authScheme: "shapeRef",
+  params: "any",
+  vendorParams: "any",
+  vendorParamsShape: "shapeRef",
+  documentation: "string",
+  tags: { list: "string" },
+  appliesTo: { enum: ["client", "server"] },
+} as const satisfies Record<string, ValueSchema>;
+
 export const TRAIT_LIBRARY: ReadonlyArray<readonly [id: string, selector: string, value: ValueSchema]> = [
   // aws.api
   ["aws.api#arn", "resource", {
@@ -97,18 +131,7 @@ export const TRAIT_LIBRARY: ReadonlyArray<readonly [id: string, selector: string
       cacheNamespace: "string",
       payloadFormatVersion: "string",
       cacheKeyParameters: { list: "string" },
-      requestParameters: { map: "string" },
-      requestTemplates: { map: "string" },
-      responses: {
-        map: {
-          struct: {
-            statusCode: "string",
-            contentHandling: { enum: ["CONVERT_TO_TEXT", "CONVERT_TO_BINARY"] },
-            responseTemplates: { map: "string" },
-            responseParameters: { map: "string" },
-          },
-        },
-      },
+      ...API_GATEWAY_MAPPINGS,
       tlsConfig: { struct: { insecureSkipVerification: "boolean" } },
       responseTransferMode: "string",
       integrationTarget: "string",
@@ -119,18 +142,7 @@ export const TRAIT_LIBRARY: ReadonlyArray<readonly [id: string, selector: string
   ["aws.apigateway#mockIntegration", ":test(service, resource, operation)", {
     struct: {
       passThroughBehavior: { enum: ["when_no_templates", "when_no_match", "never"] },
-      requestParameters: { map: "string" },
-      requestTemplates: { map: "string" },
-      responses: {
-        map: {
-          struct: {
-            statusCode: "string",
-            contentHandling: { enum: ["CONVERT_TO_TEXT", "CONVERT_TO_BINARY"] },
-            responseTemplates: { map: "string" },
-            responseParameters: { map: "string" },
-          },
-        },
-      },
+      ...API_GATEWAY_MAPPINGS,
     },
   }],
   ["aws.apigateway#requestValidator", ":test(service, operation)", "string"],
@@ -502,11 +514,7 @@ export const TRAIT_LIBRARY: ReadonlyArray<readonly [id: string, selector: string
   ["smithy.test#httpRequestTests", "operation", {
     list: {
       struct: {
-        headers: { map: "string" },
-        forbidHeaders: { list: "string" },
-        requireHeaders: { list: "string" },
-        body: "string",
-        bodyMediaType: "string",
+        ...HTTP_MESSAGE_TEST,
         method: "string",
         uri: "string",
         host: "string",
@@ -514,38 +522,13 @@ export const TRAIT_LIBRARY: ReadonlyArray<readonly [id: string, selector: string
         queryParams: { list: "string" },
         forbidQueryParams: { list: "string" },
         requireQueryParams: { list: "string" },
-        id: "string",
-        protocol: "shapeRef",
-        authScheme: "shapeRef",
-        params: "any",
-        vendorParams: "any",
-        vendorParamsShape: "shapeRef",
-        documentation: "string",
-        tags: { list: "string" },
-        appliesTo: { enum: ["client", "server"] },
       },
       required: ["method", "uri", "id", "protocol"],
     },
   }],
   ["smithy.test#httpResponseTests", ":test(operation, structure[trait|error])", {
     list: {
-      struct: {
-        headers: { map: "string" },
-        forbidHeaders: { list: "string" },
-        requireHeaders: { list: "string" },
-        body: "string",
-        bodyMediaType: "string",
-        code: "integer",
-        id: "string",
-        protocol: "shapeRef",
-        authScheme: "shapeRef",
-        params: "any",
-        vendorParams: "any",
-        vendorParamsShape: "shapeRef",
-        documentation: "string",
-        tags: { list: "string" },
-        appliesTo: { enum: ["client", "server"] },
-      },
+      struct: { ...HTTP_MESSAGE_TEST, code: "integer" },
       required: ["code", "id", "protocol"],
     },
   }],

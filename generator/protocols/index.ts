@@ -5,7 +5,9 @@
 import type { EmitContext, EmittedFile } from "../emit/context.js";
 import type { Shape } from "../model/model.js";
 import { awsJson1_0, awsJson1_1 } from "./awsjson/plugin.js";
+import { awsQuery, ec2Query } from "./query/plugin.js";
 import { restJson1 } from "./restjson1/plugin.js";
+import { restXml } from "./restxml/plugin.js";
 
 /** An operation as src/protocol.ts serves it to the client runtime (runtime/client/client.ts's `Operation`). */
 export interface ClientOperation {
@@ -37,7 +39,7 @@ export interface ProtocolPlugin {
   readonly names: (ctx: EmitContext) => ReadonlyArray<readonly [name: string, owner: string]>;
 }
 
-export const PROTOCOLS: ReadonlyMap<string, ProtocolPlugin> = new Map([restJson1, awsJson1_0, awsJson1_1].map((p) => [p.traitId, p]));
+export const PROTOCOLS: ReadonlyMap<string, ProtocolPlugin> = new Map([restJson1, awsJson1_0, awsJson1_1, restXml, awsQuery, ec2Query].map((p) => [p.traitId, p]));
 
 /** The plugin for the service's protocol trait (registry order first), or undefined when none is supported. */
 export function protocolOf(service: Shape): ProtocolPlugin | undefined {
@@ -64,8 +66,7 @@ export function emitServerProtocol(ctx: EmitContext): EmittedFile | undefined {
 
 /** Protocol traits of AWS and Smithy that have no plugin here yet. */
 const PROTOCOLS_NOT_YET_SUPPORTED = [
-  "aws.protocols#restXml", "aws.protocols#awsQuery",
-  "aws.protocols#ec2Query", "smithy.protocols#rpcv2Cbor",
+  "smithy.protocols#rpcv2Cbor",
 ];
 
 /** What the package says when it has no serde: the service's protocol is not supported yet. */

@@ -18,6 +18,19 @@ export interface ServiceErrors {
   readonly codes: Record<string, ErrorEntry>;
   /** How the protocol finds the error code in a response (default: restJson1's `errorCode`). */
   readonly code?: (headers: HeaderBag, body: Record<string, any>) => string;
+  /**
+   * How the protocol reads an error body that is not JSON (XML protocols): what the members are
+   * read from, and the code, message and request id the body carries. Throws when it cannot.
+   */
+  readonly body?: (text: string, response: HttpResponse) => ErrorBody;
+}
+
+/** An error body as a protocol reads it: `body` is what the error's member function receives. */
+export interface ErrorBody {
+  readonly body: unknown;
+  readonly code: string;
+  readonly message: string | undefined;
+  readonly requestId: string | undefined;
 }
 
 /** The fields a service exception's constructor sets, in its order. */
@@ -65,18 +78,11 @@ export function errorCode(headers: HeaderBag, body: Record<string, any>): string
 
 /** The error of a non-2xx response: the modeled error named by its code, else the service exception. */
 export function toError(response: HttpResponse, headers: HeaderBag, text: string, $metadata: ResponseMetadata, errors: ServiceErrors): Promise<never> {
-  let body: any;
-  try {
-    body = JSON.parse(text || "{}");
-  } catch {
-    // Not JSON: the code can still be in the header, and the text is kept in $response.body.
-  }
-  const json = typeof body === "object" && body !== null && !Array.isArray(body);
-  if (!json) body = {};
-  const code = (errors.code ?? errorCode)(headers, body);
-  const m = body.message ?? body.Message;
-  // As SDK v3 names a missing message; a body that is not JSON has none either (its text is in $response.body).
-  const message = typeof m === "string" && m !== "" ? m : "UnknownError";
+  const read = errors.body === undefined ? jsonError(headers, text, errors) : otherError(response, text, errors.body);
+  const { body, code } = read;
+  // As SDK v3 names a missing message; a body that cannot be read has none either (its text is in $response.body).
+  const message = read.message !== undefined && read.message !== "" ? read.message : "UnknownError";
+  if ($metadata.requestId === undefined && read.requestId !== undefined) $metadata.requestId = read.requestId;
   // Own entries only: a code such as `constructor` names no error.
   const entry = Object.hasOwn(errors.codes, code) ? errors.codes[code] : undefined;
   let members: object | undefined;
@@ -92,6 +98,29 @@ export function toError(response: HttpResponse, headers: HeaderBag, text: string
     $fault: entry?.[1] ?? (response.statusCode >= 500 ? "server" : "client"),
     message,
     $metadata,
-    $response: json ? response : { ...response, body: text },
+    $response: read.parsed ? response : { ...response, body: text },
   }, members);
+}
+
+/** A JSON error body (not JSON: an empty one, the code can still be in a header). */
+function jsonError(headers: HeaderBag, text: string, errors: ServiceErrors): ErrorBody & { parsed: boolean } {
+  let body: any;
+  try {
+    body = JSON.parse(text || "{}");
+  } catch {
+    // Not JSON: the text is kept in $response.body.
+  }
+  const parsed = typeof body === "object" && body !== null && !Array.isArray(body);
+  if (!parsed) body = {};
+  const m = body.message ?? body.Message;
+  return { body, code: (errors.code ?? errorCode)(headers, body), message: typeof m === "string" ? m : undefined, requestId: undefined, parsed };
+}
+
+/** An error body in the protocol's own format; one it cannot read names no error (a 404 is `NotFound`, as SDK v3 names it). */
+function otherError(response: HttpResponse, text: string, read: NonNullable<ServiceErrors["body"]>): ErrorBody & { parsed: boolean } {
+  try {
+    return { ...read(text, response), parsed: true };
+  } catch {
+    return { body: undefined, code: response.statusCode === 404 ? "NotFound" : "Unknown", message: undefined, requestId: undefined, parsed: false };
+  }
 }

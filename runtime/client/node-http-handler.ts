@@ -14,7 +14,7 @@ interface Agent {
 }
 interface Socket {
   readonly connecting: boolean;
-  once(event: "connect", listener: () => void): void;
+  once(event: "connect" | "secureConnect", listener: () => void): void;
 }
 interface IncomingMessage extends AsyncIterable<Uint8Array> {
   readonly statusCode?: number;
@@ -27,7 +27,8 @@ interface ClientRequest {
   on(event: "socket", listener: (socket: Socket) => void): void;
   on(event: "response", listener: (response: IncomingMessage) => void): void;
   on(event: "error", listener: (error: Error) => void): void;
-  write(chunk: Uint8Array | string, callback: (error?: Error | null) => void): boolean;
+  write(chunk: Uint8Array | string): boolean;
+  once(event: "drain", listener: () => void): void;
   end(chunk?: Uint8Array | string): void;
   destroy(error?: Error): void;
 }
@@ -39,9 +40,9 @@ interface HttpModule {
 export interface NodeHttpHandlerOptions {
   /** Milliseconds until the response's headers arrive; 0 or undefined waits forever. */
   requestTimeout?: number;
-  /** Milliseconds until a new connection is established (a reused one has none); 0 or undefined waits forever. */
+  /** Milliseconds until a new connection is established, TLS included (a reused one has none); 0 or undefined waits forever. */
   connectionTimeout?: number;
-  /** Sockets per origin (Node's default when undefined). */
+  /** Sockets per origin of the agents made here (SDK v3's default: 50). */
   maxSockets?: number;
   /** Agents to use instead of the handler's own keep-alive ones (a proxy's, say). */
   httpAgent?: Agent;
@@ -98,7 +99,7 @@ export class NodeHttpHandler implements RequestHandler {
         if (!socket.connecting || !connectionTimeout) return;
         const timer = platform.setTimeout(() => fail(timeoutError(`Socket timed out without establishing a connection within ${connectionTimeout} ms`)), connectionTimeout);
         timers.push(timer);
-        socket.once("connect", () => platform.clearTimeout(timer));
+        socket.once(secure ? "secureConnect" : "connect", () => platform.clearTimeout(timer));
       });
       req.on("error", (error) => {
         settle();
@@ -129,7 +130,7 @@ export class NodeHttpHandler implements RequestHandler {
   }
 
   #agentOptions() {
-    return { keepAlive: true, ...(this.#options.maxSockets === undefined ? {} : { maxSockets: this.#options.maxSockets }) };
+    return { keepAlive: true, maxSockets: this.#options.maxSockets ?? 50 };
   }
 }
 
@@ -143,7 +144,7 @@ function builtin(id: "node:http" | "node:https"): HttpModule {
 async function writeBody(req: ClientRequest, body: unknown): Promise<void> {
   if (body == null || typeof body === "string" || body instanceof Uint8Array) return req.end(body ?? undefined);
   for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
-    await new Promise<void>((resolve, reject) => req.write(chunk, (error) => (error ? reject(error) : resolve())));
+    if (!req.write(chunk)) await new Promise<void>((resolve) => req.once("drain", resolve));
   }
   req.end();
 }

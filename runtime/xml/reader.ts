@@ -44,6 +44,8 @@ const END_TAG_CLOSE = /[ \t\r\n]*>/y;
 const REFERENCE = /&(?:#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|(lt|gt|amp|quot|apos));|&/g;
 const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 const WHITESPACE = /^[ \t\r\n]*$/;
+// Declared here rather than taken from a DOM or Node lib: generated packages type-check without either.
+declare const TextDecoder: new (label: string, options: { fatal: boolean; ignoreBOM: boolean }) => { decode(input: Uint8Array): string };
 const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 /** Reads a whole document and returns its root element; throws DeserializationError otherwise. */

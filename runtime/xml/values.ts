@@ -1,6 +1,7 @@
 // Text forms of scalar values shared by the XML and query codecs: timestamps in the three Smithy
 // formats, base64 blobs, floats with NaN/Infinity, and strict parsers for the text read back.
 
+import { fromBase64, toBase64 } from "../base64.js";
 import { DeserializationError } from "./deserialization-error.js";
 
 /** `date-time` (RFC 3339, UTC): milliseconds only when non-zero, as AWS SDK v3 writes them. */
@@ -24,7 +25,7 @@ export function formatFloat(value: number): string {
 }
 
 export function formatBase64(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+  return toBase64(bytes);
 }
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
@@ -93,5 +94,5 @@ export function parseBase64(text: string): Uint8Array {
   if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(t)) {
     throw new DeserializationError(`not base64: ${JSON.stringify(text.slice(0, 40))}`);
   }
-  return new Uint8Array(Buffer.from(t, "base64"));
+  return fromBase64(t);
 }

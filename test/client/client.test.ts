@@ -8,11 +8,10 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { join } from "node:path";
-import type { HttpRequest, HttpResponse } from "@smithy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmittedFile } from "../../generator/emit/context.js";
 import { loadGenerated, typecheck } from "../helpers/codegen.js";
-import { signatureProblem } from "../runtime/client/sigv4-server.js";
+import { verifyingSignatures } from "../runtime/client/sigv4-server.js";
 import { close, createRouteImplementation, listen, type CreateRoutePackage } from "../server/create-route-package.js";
 import { clientPackage } from "./client-package.js";
 import { main as sdkMain } from "./drop-in/program.js";
@@ -46,13 +45,7 @@ beforeAll(async () => {
   dir = loaded.dir;
   dropIn = ((await import(join(loaded.dir, "src", "drop-in.js"))) as { main: typeof sdkMain }).main;
   const handler = mod.createApiGatewayV2Handler({ CreateRoute: createRouteImplementation(mod) });
-  const checked = async (request: HttpRequest): Promise<HttpResponse> => {
-    const key = /Credential=([^/]+)/.exec(request.headers["authorization"] ?? "")?.[1] ?? "";
-    const problem = await signatureProblem(request, { accessKeyId: key, secretAccessKey: SECRETS[key] ?? "unknown" }, Date.now());
-    if (problem === undefined) return handler(request);
-    refused.push(problem);
-    return { statusCode: 403, headers: { "x-amzn-errortype": "InvalidSignatureException" }, body: JSON.stringify({ message: problem }) };
-  };
+  const checked = verifyingSignatures(handler, SECRETS, refused);
   ({ server, endpoint } = await listen(mod.createNodeListener(checked) as (req: IncomingMessage, res: ServerResponse) => void));
 }, 120_000);
 

@@ -22,7 +22,7 @@ const model = (protocol: string) =>
   });
 
 describe("a protocol without a plugin", () => {
-  for (const protocol of ["aws.protocols#awsQuery", "aws.protocols#restXml"]) {
+  for (const protocol of ["smithy.protocols#rpcv2Cbor"]) {
     it(`${protocol}: types, errors and validators, and a note`, async () => {
       const files = await generate(model(protocol));
       await typecheck(files);

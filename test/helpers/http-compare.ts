@@ -41,3 +41,10 @@ export function stripMetadata(output: unknown): unknown {
   const { $metadata: _unused, ...rest } = output as Record<string, unknown>;
   return rest;
 }
+
+/** `"k=v"` → decoded [key, value] (`"k"` alone has the value ""). */
+export function splitParam(param: string): [string, string] {
+  const eq = param.indexOf("=");
+  const decode = (s: string) => decodeURIComponent(s.replace(/\+/g, "%20"));
+  return eq === -1 ? [decode(param), ""] : [decode(param.slice(0, eq)), decode(param.slice(eq + 1))];
+}

@@ -2,18 +2,14 @@
 // signed with SigV4 as its default account expects, so S3 clients can be driven against a real server.
 // s3rver checks the access key of a SigV4 request but not its signature: signer bugs go unseen here.
 
+import { spawn } from "node:child_process";
 import { createHash, createHmac } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SignatureV4 } from "@smithy/signature-v4";
-
-interface S3rverServer {
-  run(): Promise<{ address: string; port: number }>;
-  close(): Promise<void>;
-}
-type S3rverConstructor = new (options: Record<string, unknown>) => S3rverServer;
+import type { HttpRequest, HttpResponse } from "@smithy/types";
 
 /** s3rver's built-in account. */
 export const S3RVER_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
@@ -24,15 +20,33 @@ export interface RunningS3rver {
   stop(): Promise<void>;
 }
 
+// s3rver makes ListObjectsV2 continuation tokens with DES, which OpenSSL 3 keeps in its legacy
+// provider: the server runs in a child Node with that provider on, and says its port on stdout.
+const SERVER = `
+const S3rver = require(process.argv[1]);
+new S3rver({ address: "127.0.0.1", port: 0, directory: process.argv[2], silent: true, vhostBuckets: false })
+  .run().then(({ port }) => process.stdout.write(port + "\\n"));
+`;
+
 export async function startS3rver(): Promise<RunningS3rver> {
-  const S3rver = createRequire(import.meta.url)("s3rver") as S3rverConstructor;
   const directory = await mkdtemp(join(tmpdir(), "s3rver-"));
-  const server = new S3rver({ address: "127.0.0.1", port: 0, directory, silent: true, vhostBuckets: false });
-  const { port } = await server.run();
+  const child = spawn(process.execPath, ["--openssl-legacy-provider", "-e", SERVER, createRequire(import.meta.url).resolve("s3rver"), directory], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const port = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes("\n")) resolve(out.trim());
+    });
+    child.once("exit", (code) => reject(new Error(`s3rver exited (${code}) before listening`)));
+  });
   return {
     endpoint: `http://127.0.0.1:${port}`,
     stop: async () => {
-      await server.close();
+      child.kill();
+      await exited;
       await rm(directory, { recursive: true, force: true });
     },
   };
@@ -86,4 +100,36 @@ export async function signedS3Fetch(endpoint: string, method: string, path: stri
   const init: RequestInit = { method, headers: signed.headers };
   if (payload !== undefined) init.body = payload;
   return fetch(url, init);
+}
+
+/**
+ * Sends a request as a generated serializer makes it (path-style, its path already
+ * percent-encoded), SigV4-signed; the response's body is the fetch body as an async iterable of
+ * chunks, as a Node stream is. A body that is neither a string nor bytes (a stream) is sent
+ * unsigned (`UNSIGNED-PAYLOAD`), as SDKs do for streams over TLS.
+ */
+export async function sendS3(request: HttpRequest): Promise<HttpResponse> {
+  const host = `${request.hostname}${request.port === undefined ? "" : `:${request.port}`}`;
+  const bytes = typeof request.body === "string" ? new TextEncoder().encode(request.body) : request.body instanceof Uint8Array ? request.body : undefined;
+  const hash = request.body == null || bytes !== undefined ? createHash("sha256").update(bytes ?? new Uint8Array()).digest("hex") : "UNSIGNED-PAYLOAD";
+  const signed = await signer.sign({ ...request, headers: { ...request.headers, host, "x-amz-content-sha256": hash } });
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(request.query ?? {})) {
+    for (const v of Array.isArray(value) ? value : [value]) search.append(key, v ?? "");
+  }
+  // `?acl`-style keys without a value are written without `=`.
+  const query = search.toString().replace(/=(?=&|$)/g, "");
+  // fetch sets Host and Content-Length itself and refuses to be told them.
+  const { host: _host, "content-length": _length, ...headers } = signed.headers;
+  const init: RequestInit & { duplex?: "half" } = { method: request.method, headers };
+  if (request.body != null) init.body = (bytes ?? request.body) as NonNullable<RequestInit["body"]>;
+  // A stream goes out as it is read (chunked).
+  if (request.body != null && bytes === undefined) init.duplex = "half";
+  const response = await fetch(`${request.protocol}//${host}${request.path}${query === "" ? "" : `?${query}`}`, init);
+  return {
+    statusCode: response.status,
+    reason: response.statusText,
+    headers: Object.fromEntries(response.headers),
+    body: response.body ?? [],
+  };
 }

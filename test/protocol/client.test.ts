@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { nameOf } from "../../generator/model/shape-id.js";
 import { generate, loadGenerated, SHARED_DIR, SHARED_MISSING, typecheck } from "../helpers/codegen.js";
-import { decodeQuery, headerOf, jsonBodyEquals, stripMetadata } from "../helpers/http-compare.js";
+import { decodeQuery, headerOf, jsonBodyEquals, splitParam, stripMetadata } from "../helpers/http-compare.js";
 import { loadRestJsonSuites, toTypeScriptValue, type ProtocolCase, type ProtocolSuite } from "../helpers/protocol-tests.js";
 import { CLIENT_SKIPS, POPULATE_DEFAULTS_CASES } from "./skips.js";
 
@@ -98,9 +98,3 @@ for (const suite of suites) {
 
 if (suites.length === 0) describe.skip(`restJson1 client compliance (${SHARED_MISSING})`, () => it("needs ../shared", () => {}));
 
-/** `"k=v"` → decoded [key, value] (`"k"` alone has the value ""). */
-function splitParam(param: string): [string, string] {
-  const eq = param.indexOf("=");
-  const decode = (s: string) => decodeURIComponent(s.replace(/\+/g, "%20"));
-  return eq === -1 ? [decode(param), ""] : [decode(param.slice(0, eq)), decode(param.slice(eq + 1))];
-}

@@ -55,7 +55,7 @@ describe("src/runtime/", () => {
 
   it("a package without serde (no supported protocol) has none", async () => {
     const m = model();
-    (m.shapes[`${NS}#Svc`] as { traits: object }).traits = { "aws.protocols#restXml": {} };
+    (m.shapes[`${NS}#Svc`] as { traits: object }).traits = {};
     const other = await generate(modelFromJson({ "json.json": m }));
     expect(other.filter((f) => f.path.startsWith("src/runtime/"))).toEqual([]);
   });

@@ -31,7 +31,7 @@ describe("protocol plugins", () => {
     expect([...PROTOCOLS.keys()]).toContain("aws.protocols#restJson1");
     const shapes = { "test.restjson#Op": operation("GET", "/op") };
     expect(protocolOf(modelFromJson({ "a.json": service(restJson1, shapes) }).shapes.get("test.restjson#Svc")!)?.traitId).toBe("aws.protocols#restJson1");
-    const files = await generate(modelFromJson({ "a.json": service({ "aws.protocols#restXml": {} }, shapes) }));
+    const files = await generate(modelFromJson({ "a.json": service({}, shapes) }));
     expect(files.map((f) => f.path)).not.toContain("src/protocol.ts");
     expect(files.find((f) => f.path === "src/index.ts")!.content).not.toContain("./protocol.js");
   });

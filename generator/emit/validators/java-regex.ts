@@ -7,6 +7,7 @@
 // linear-time matcher (or, with lookaround, backreferences or atomic groups, into ECMAScript
 // source for the native RegExp). Constructs with no sound translation throw Untranslatable.
 
+import { PatternReader } from "./pattern-reader.js";
 import { ASSERT, type Node } from "./regex-tree.js";
 import { caseFold, complement, DIGIT, intersect, MAX_CODE_POINT, normalize, unicodeProperty, WORD } from "./char-sets.js";
 
@@ -82,16 +83,13 @@ export function parseJavaPattern(src: string): Node {
   return new JavaParser(src).parse();
 }
 
-class JavaParser {
-  private pos = 0;
+class JavaParser extends PatternReader {
   private flags: Flags = NO_FLAGS;
   private groups = 0;
   private lookbehinds = 0;
   /** Capturing groups already closed: a backreference inside its own group differs between the dialects. */
   private readonly closed = new Set<number>();
   private readonly names = new Map<string, number>();
-
-  constructor(private readonly src: string) {}
 
   parse(): Node {
     const node = this.disjunction();
@@ -100,32 +98,11 @@ class JavaParser {
     return node;
   }
 
-  private peek(offset = 0): string | undefined {
-    return this.src[this.pos + offset];
-  }
-
   private fail(message: string): never {
     throw new Error(`${message} at ${this.pos}`);
   }
 
-  private disjunction(): Node {
-    const alts = [this.alternative()];
-    while (this.peek() === "|") {
-      this.pos++;
-      alts.push(this.alternative());
-    }
-    return alts.length === 1 ? alts[0]! : { t: "alt", alts };
-  }
-
-  private alternative(): Node {
-    const items: Node[] = [];
-    while (this.pos < this.src.length && this.peek() !== "|" && this.peek() !== ")") {
-      items.push(this.quantified(this.term()));
-    }
-    return { t: "seq", items };
-  }
-
-  private term(): Node {
+  protected term(): Node {
     const c = this.peek()!;
     switch (c) {
       case "^":
@@ -231,27 +208,16 @@ class JavaParser {
     return next as unknown as Flags;
   }
 
-  private quantified(atom: Node): Node {
-    let min: number;
-    let max: number;
-    const c = this.peek();
-    if (c === "*") [min, max] = [0, Infinity];
-    else if (c === "+") [min, max] = [1, Infinity];
-    else if (c === "?") [min, max] = [0, 1];
-    else if (c === "{") {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.pos));
-      if (m === null) return this.fail("malformed counted repetition");
-      min = Number(m[1]);
-      max = m[2] === undefined ? min : m[3] === "" ? Infinity : Number(m[3]);
-      if (max < min) this.fail("counted repetition with max below min");
-      this.pos += m[0].length - 1;
-    } else return atom;
-    this.pos++;
+  protected quantified(atom: Node): Node {
+    const bounds = this.quantifierBounds();
+    if (bounds === "none") return atom;
+    if (bounds === "malformed") return this.fail("malformed counted repetition");
+    if (bounds.max < bounds.min) this.fail("counted repetition with max below min");
     const possessive = this.peek() === "+";
     if (possessive || this.peek() === "?") this.pos++; // laziness does not change whether a match exists
     // A repeated zero-width assertion holds once or, when it may repeat zero times, always.
-    if (atom.t === "assert" || atom.t === "look") return min === 0 ? { t: "seq", items: [] } : atom;
-    const rep: Node = { t: "rep", node: atom, min, max };
+    if (atom.t === "assert" || atom.t === "look") return bounds.min === 0 ? { t: "seq", items: [] } : atom;
+    const rep: Node = { t: "rep", node: atom, ...bounds };
     return possessive ? this.atomic(rep) : rep; // `X*+` is `(?>X*)`
   }
 

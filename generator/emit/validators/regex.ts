@@ -6,6 +6,7 @@
 
 import { complement, DIGIT, LINE_TERMINATORS, MAX_CODE_POINT, MAX_UNIT, normalize, SPACE, unicodeProperty, WORD } from "./char-sets.js";
 import { javaOnlySyntax, parseJavaPattern, Untranslatable } from "./java-regex.js";
+import { PatternReader } from "./pattern-reader.js";
 import { ASSERT, needsBacktracking, OP, toEcmaSource, type Node } from "./regex-tree.js";
 
 export { ASSERT, OP } from "./regex-tree.js";
@@ -90,14 +91,14 @@ function compiles(pattern: string, flags: string): boolean {
 
 // ---------------------------------------------------------------- parser
 
-class Parser {
-  private pos = 0;
+class Parser extends PatternReader {
   private readonly max: number;
 
   constructor(
-    private readonly src: string,
+    src: string,
     private readonly unicode: boolean,
   ) {
+    super(src);
     this.max = unicode ? MAX_CODE_POINT : MAX_UNIT;
   }
 
@@ -107,29 +108,7 @@ class Parser {
     return node;
   }
 
-  private peek(offset = 0): string | undefined {
-    return this.src[this.pos + offset];
-  }
-
-  private disjunction(): Node {
-    const alts = [this.alternative()];
-    while (this.peek() === "|") {
-      this.pos++;
-      alts.push(this.alternative());
-    }
-    return alts.length === 1 ? alts[0]! : { t: "alt", alts };
-  }
-
-  private alternative(): Node {
-    const items: Node[] = [];
-    while (this.pos < this.src.length && this.peek() !== "|" && this.peek() !== ")") {
-      const atom = this.term();
-      items.push(this.quantified(atom));
-    }
-    return { t: "seq", items };
-  }
-
-  private term(): Node {
+  protected term(): Node {
     const c = this.peek()!;
     switch (c) {
       case "^": this.pos++; return { t: "assert", kind: ASSERT.start };
@@ -158,24 +137,12 @@ class Parser {
     return node;
   }
 
-  private quantified(atom: Node): Node {
-    let min: number;
-    let max: number;
-    const c = this.peek();
-    if (c === "*") [min, max] = [0, Infinity];
-    else if (c === "+") [min, max] = [1, Infinity];
-    else if (c === "?") [min, max] = [0, 1];
-    else if (c === "{") {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.pos));
-      if (m === null) return atom; // Annex B: a literal brace (the native engine accepted the pattern)
-      min = Number(m[1]);
-      max = m[2] === undefined ? min : m[3] === "" ? Infinity : Number(m[3]);
-      this.pos += m[0].length - 1;
-    } else return atom;
-    this.pos++;
+  protected quantified(atom: Node): Node {
+    const bounds = this.quantifierBounds();
+    if (bounds === "none" || bounds === "malformed") return atom; // Annex B: a literal brace (the native engine accepted the pattern)
     if (this.peek() === "?") this.pos++; // laziness does not change whether a match exists
-    if (atom.t === "assert") return max === 0 || min === 0 ? { t: "seq", items: [] } : atom;
-    return { t: "rep", node: atom, min, max };
+    if (atom.t === "assert") return bounds.max === 0 || bounds.min === 0 ? { t: "seq", items: [] } : atom;
+    return { t: "rep", node: atom, ...bounds };
   }
 
   /** One pattern character: a code point in unicode mode, a UTF-16 unit otherwise. */

@@ -118,7 +118,7 @@ export const usesEventStream = (ctx: EmitContext, op: Shape): boolean =>
   [op.input, op.output].some((id) => ctx.index.shape(id!).members.some((m) => isEventStream(ctx.index.target(m))));
 
 /** An operation's TypeScript name (a service `rename` applies; X-Amz-Target keeps the modeled name) and its serde functions. */
-function operationNames(op: Shape, ctx: EmitContext) {
+export function operationNames(op: Shape, ctx: EmitContext) {
   const opName = ctx.closure.service.rename?.get(op.id) ?? nameOf(op.id);
   return { opName, serialize: `serialize${opName}Request`, deserialize: `deserialize${opName}Response` };
 }

@@ -1,13 +1,13 @@
 // src/protocol.ts for a restJson1 client: `serialize<Op>Request` and `deserialize<Op>Response`
 // for every operation, the error table of the service and the per-shape JSON functions they
 // call; what they use of the runtime is imported from src/runtime/. Builds a view model;
-// templates/protocol-restjson1.ts.hbs lays it out.
+// templates/protocol-http-bindings.ts.hbs lays it out.
 
 import { CodegenError } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
 import { docComment } from "../../emit/docs.js";
 import { errorFault, errorRetryable, messageMember } from "../../model/errors.js";
-import { isEventStream, type Member, type Shape } from "../../model/model.js";
+import { isEventStream, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
 import type { ClientOperation } from "../index.js";
@@ -15,6 +15,7 @@ import { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { requestBindings, responseBindings, type RequestBindings, type ResponseBindings } from "../transport/http-bindings/bindings.js";
 import { EventStreamCode } from "../eventstream/event-stream.js";
 import { HttpCode } from "../transport/http-bindings/http-code.js";
+import { errorBindingValue, PropertyCode, requestCode, responseBindingStatements, type RequestBody } from "../transport/http-bindings/operation-code.js";
 import { JsonCode } from "../codec/json/json-code.js";
 import { defaultExpression, defaultValue, jsonName, literalKey } from "../codec/json/values.js";
 
@@ -26,6 +27,7 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
   const runtime = new RuntimeImports((name) => symbols.isClaimed(name));
   const json = new JsonCode(index, symbols, runtime, ctx.options.populateDefaults === true);
   const http = new HttpCode(index, runtime, (shape) => json.typeOf(shape));
+  const props = new PropertyCode(runtime);
   // Big numbers are JSON numbers with more digits than a double holds: they need `stringify`.
   const stringify = [...closure.shapes.values()].some((s) => s.type === "bigInteger" || s.type === "bigDecimal")
     ? runtime.use("stringify")
@@ -48,8 +50,8 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
       name: opName, serialize, deserialize, inputType, outputType, reader: `read${opName}Output`,
       serializeDoc: operationDoc(op, `Serializes a ${opName} request${route}.${labels}`),
       deserializeDoc: operationDoc(op, `The ${opName} output of a 2xx response; otherwise rejects with the service's error for the response.`),
-      ...serializerBody(request, json, http, runtime, stringify, streams, ctx),
-      ...readerBody(response, json, http, runtime, streams, ctx),
+      ...requestCode(request, http, runtime, props, requestBody(request, json, stringify, streams, ctx)),
+      ...readerBody(response, json, http, runtime, props, streams, ctx),
     };
   });
 
@@ -79,8 +81,11 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
     ServiceErrors: runtime.use("ServiceErrors"),
   };
 
-  const content = render("protocol-restjson1.ts", {
+  const content = render("protocol-http-bindings.ts", {
     header: header(ctx),
+    protocolId: "aws.protocols#restJson1",
+    shapesComment: "JSON-ready values from model values (se_) and back (de_).",
+    bodyType: "any",
     runtimeImports: runtime.importLines(),
     errorImports: `import { ${[base, ...errorClasses].sort().join(", ")} } from "./errors.js";`,
     modelImports: modelTypes.length === 0 ? "" : `import type { ${modelTypes.join(", ")} } from "./models.js";`,
@@ -123,70 +128,8 @@ function operationDoc(op: Shape, summary: string): string {
   return docComment(new Map([...op.traits, ["smithy.api#documentation", text]]));
 }
 
-function serializerBody(b: RequestBindings, json: JsonCode, http: HttpCode, runtime: RuntimeImports, stringify: string, streams: EventStreamCode, ctx: EmitContext) {
-  const read = (m: Member) => json.read("input", m.name);
-  const isToken = (m: Member) => m.traits.has("smithy.api#idempotencyToken");
-  const statements: string[] = [];
-
-  const path = b.path.length === 0
-    ? `"/"`
-    : b.path.map((s) => (s.kind === "literal" ? JSON.stringify(s.text) : http.label(s.member, read(s.member), s.greedy))).join(" + ");
-
-  const literals = b.queryLiterals.map(([k, v]) => `${literalKey(k)}: ${JSON.stringify(v)}`);
-  const hasQuery = b.query.length > 0 || b.queryParams !== undefined;
-  for (const { member, name } of b.query) {
-    const target = `query[${JSON.stringify(name)}]`;
-    if (isToken(member)) statements.push(`${target} = ${read(member)} ?? ${runtime.use("uuid")}();`);
-    else statements.push(`if (${read(member)} != null) ${target} = ${http.query(member, read(member))};`);
-  }
-  // After the named parameters: a named parameter wins over the same key in the map.
-  if (b.queryParams !== undefined) {
-    statements.push(`if (${read(b.queryParams)} != null) ${runtime.use("queryParams")}(query, ${read(b.queryParams)});`);
-  }
-
-  const checksum = b.checksumRequired && (b.payload !== undefined || b.body.length > 0);
-  const hasHeaders = b.headers.length > 0 || b.prefixHeaders !== undefined || checksum;
-  // Before the named headers: a named header wins over the same name from the prefix map.
-  if (b.prefixHeaders !== undefined) {
-    const { member, prefix } = b.prefixHeaders;
-    statements.push(`if (${read(member)} != null) ${runtime.use("prefixHeaders")}(headers, ${JSON.stringify(prefix)}, ${read(member)});`);
-  }
-  for (const { member, name } of b.headers) {
-    const target = `headers[${JSON.stringify(name)}]`;
-    if (isToken(member)) statements.push(`${target} = ${http.header(member, name, `(${read(member)} ?? ${runtime.use("uuid")}())`)};`);
-    else statements.push(`if (${read(member)} != null) ${target} = ${http.header(member, name, read(member))};`);
-  }
-
-  const requested = requestBody(b, json, stringify, streams, ctx);
-  const { contentType } = requested;
-  let body = requested.body;
-  if (checksum && body !== "undefined") {
-    // @httpChecksumRequired: the body is made first, its MD5 goes in a header.
-    statements.push(`const body = ${body};`, `if (body !== undefined) headers["content-md5"] = ${runtime.use("contentMd5")}(body);`);
-    body = "body";
-  }
-  const host = b.hostPrefix?.map((p) => ("text" in p ? JSON.stringify(p.text) : `${runtime.use("hostLabel")}(${read(p.member)}, ${JSON.stringify(p.member.name)})`)).join(" + ");
-  const args = [
-    "endpoint",
-    JSON.stringify(b.method),
-    statements.length > 0 ? "path" : path,
-    hasQuery ? "query" : `{ ${literals.join(", ")} }`,
-    hasHeaders ? "headers" : "{}",
-    body,
-  ];
-  if (contentType !== undefined || host !== undefined) args.push(contentType === undefined ? "undefined" : JSON.stringify(contentType));
-  if (host !== undefined) args.push(host);
-  // The path comes first so a missing label fails before any other work.
-  const setup = [
-    ...(statements.length > 0 ? [`const path = ${path};`] : []),
-    ...(hasQuery ? [`const query: ${runtime.smithyType("QueryParameterBag")} = { ${literals.join(", ")} };`] : []),
-    ...(hasHeaders ? [`const headers: ${runtime.smithyType("HeaderBag")} = {};`] : []),
-  ];
-  return { serializeStatements: [...setup, ...statements], requestArgs: args.join(", ") };
-}
-
 /** The request body expression and its default content-type (spec: restJson1 Content-Type table). */
-function requestBody(b: RequestBindings, json: JsonCode, stringify: string, streams: EventStreamCode, ctx: EmitContext): { body: string; contentType: string | undefined } {
+function requestBody(b: RequestBindings, json: JsonCode, stringify: string, streams: EventStreamCode, ctx: EmitContext): RequestBody {
   if (b.payload === undefined) {
     if (b.body.length === 0) return { body: "undefined", contentType: undefined };
     return { body: `${stringify}(${json.objectLiteral(b.body, "input", false)})`, contentType: "application/json" };
@@ -220,15 +163,8 @@ function bodyRead(kind: BodyKind, runtime: RuntimeImports): string {
   }
 }
 
-function readerBody(b: ResponseBindings, json: JsonCode, http: HttpCode, runtime: RuntimeImports, streams: EventStreamCode, ctx: EmitContext) {
-  const statements: string[] = [];
-  for (const { member, name } of b.headers) {
-    statements.push(`{ const s = h[${JSON.stringify(name)}]; if (s !== undefined) ${json.write("o", member.name, http.fromHeader(member, "s"))} }`);
-  }
-  if (b.prefixHeaders !== undefined) {
-    statements.push(json.write("o", b.prefixHeaders.member.name, `${runtime.use("readPrefixHeaders")}(h, ${JSON.stringify(b.prefixHeaders.prefix)})`));
-  }
-  if (b.statusCode !== undefined) statements.push(json.write("o", b.statusCode.name, "r.statusCode"));
+function readerBody(b: ResponseBindings, json: JsonCode, http: HttpCode, runtime: RuntimeImports, props: PropertyCode, streams: EventStreamCode, ctx: EmitContext) {
+  const statements = responseBindingStatements(b, http, runtime, props);
   let kind: BodyKind = "none";
   if (b.payload !== undefined && isEventStream(ctx.index.target(b.payload))) {
     // The body is the stream itself: read as it arrives, never collected.
@@ -283,19 +219,11 @@ function errorCase(error: Shape, json: JsonCode, http: HttpCode, runtime: Runtim
   for (const m of error.members) {
     if (m === message) continue;
     const target = ctx.index.target(m);
-    const headerBinding = bindings.headers.find((h) => h.member === m);
+    const bound = errorBindingValue(m, bindings, http, runtime);
     let value: string;
-    if (headerBinding !== undefined) {
-      uses.h = true;
-      const raw = `h[${JSON.stringify(headerBinding.name)}]!`;
-      const converted = http.fromHeader(m, raw);
-      value = `h[${JSON.stringify(headerBinding.name)}] === undefined ? undefined : ${converted}`;
-    } else if (bindings.prefixHeaders?.member === m) {
-      uses.h = true;
-      value = `${runtime.use("readPrefixHeaders")}(h, ${JSON.stringify(bindings.prefixHeaders.prefix)})`;
-    } else if (bindings.statusCode === m) {
-      uses.r = true;
-      value = "r.statusCode";
+    if (bound !== undefined) {
+      uses[bound.reads] = true;
+      value = bound.value;
     } else {
       uses.b = true;
       const raw = json.read("b", jsonName(m));

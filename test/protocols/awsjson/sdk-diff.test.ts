@@ -15,7 +15,7 @@ import type { Shape } from "../../../generator/model/model.js";
 import { nameOf } from "../../../generator/model/shape-id.js";
 import { generate, loadGenerated, SHARED_DIR, SHARED_MISSING } from "../../helpers/codegen.js";
 import { operationInput, text, wireObject } from "../../serde/support/arbitraries.js";
-import { comparableError, comparableOutput, plainRequest } from "../../serde/support/compare.js";
+import { comparableError, comparableOutput, plainRequest, withDefaults } from "../../serde/support/compare.js";
 import type { CannedResponse, PlainRequest } from "../../serde/support/sdk.js";
 import { sdkReference } from "./sdk.js";
 
@@ -147,25 +147,6 @@ function unknownMembers(value: any): any {
   const keys = Object.keys(value);
   if (keys.length === 1 && keys[0] === "$unknown" && Array.isArray(value.$unknown)) return { [value.$unknown[0]]: unknownMembers(value.$unknown[1]) };
   return Object.fromEntries(keys.map((k) => [k, unknownMembers(value[k])]));
-}
-
-/** The SDK's output with each structure's missing `@default` members filled in, as the compliance tests require of a client and ours does (a listed difference). */
-function withDefaults(index: ShapeIndex, shape: Shape, value: any): any {
-  if (value === null || typeof value !== "object" || value instanceof Date || value instanceof Uint8Array) return value;
-  switch (shape.type) {
-    case "list": return Array.isArray(value) ? value.map((v) => withDefaults(index, index.target(shape.members[0]!), v)) : value;
-    case "map": return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withDefaults(index, index.target(shape.members[1]!), v)]));
-    case "structure": case "union": {
-      const out: Record<string, unknown> = { ...value };
-      for (const m of shape.members) {
-        const fallback = m.traits.get("smithy.api#default");
-        if (out[m.name] !== undefined) out[m.name] = withDefaults(index, index.target(m), out[m.name]);
-        else if (shape.type === "structure" && fallback !== undefined && fallback !== null) out[m.name] = index.target(m).type === "timestamp" ? new Date(Number(fallback) * 1000) : fallback;
-      }
-      return out;
-    }
-    default: return value;
-  }
 }
 
 /** The SDK's LazyJsonString (a String object, for a @mediaType JSON string) as the plain string ours gives (a listed difference). */

@@ -2,6 +2,7 @@
 // path (client.send with a capturing request handler, no network) and its own response path
 // (the same handler returning a canned response), with retries off so a 5xx is read once.
 
+import { Readable } from "node:stream";
 import { HttpResponse } from "@smithy/core/transport";
 import { SDK_ONLY_HEADERS, type CannedResponse, type PlainRequest } from "../../serde/support/sdk.js";
 
@@ -30,7 +31,8 @@ export function sdkReference(sdk: Module, clientName: string, endpoint: string, 
     requestHandler: {
       async handle(request: Record<string, unknown>) {
         captured = request;
-        const body = typeof next.body === "string" ? new TextEncoder().encode(next.body) : next.body.slice();
+        // A Node stream, as the SDK's HTTP handler gives: streaming outputs (S3's GetObject) need one.
+        const body = Readable.from([typeof next.body === "string" ? new TextEncoder().encode(next.body) : next.body.slice()]);
         return { response: new HttpResponse({ statusCode: next.statusCode, headers: { ...next.headers }, body }) };
       },
       updateHttpClientConfig() {},

@@ -118,6 +118,14 @@ describe("NodeHttpHandler", () => {
     handler.destroy();
   });
 
+  it("passes a connection failure through with its code (retried by the client as a network error)", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const deadPort = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    await expect(new NodeHttpHandler().handle(request({ port: deadPort }))).rejects.toMatchObject({ code: "ECONNREFUSED" });
+  });
+
   it("an abort after the headers fails the body as it is read", async () => {
     behave = (_req, _body, res) => {
       res.writeHead(200);

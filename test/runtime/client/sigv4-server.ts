@@ -4,7 +4,7 @@
 
 import { createHash, createHmac } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
-import type { AwsCredentialIdentity, HttpRequest, SourceData } from "@smithy/types";
+import type { AwsCredentialIdentity, HttpRequest, HttpResponse, SourceData } from "@smithy/types";
 
 class NodeSha256 {
   private readonly hash;
@@ -41,4 +41,23 @@ export async function signatureProblem(request: HttpRequest, credentials: AwsCre
   const verifier = new SignatureV4({ credentials, region: scope[3]!, service: scope[4]!, sha256: NodeSha256 });
   const expected = (await verifier.sign({ ...request, headers }, { signingDate: date })) as HttpRequest;
   return expected.headers["authorization"] === authorization ? undefined : "The request signature we calculated does not match the signature you provided";
+}
+
+/**
+ * `handler` behind a signature check, as a service stands behind SigV4: the secret of each access
+ * key from `secrets`; a request signed wrongly is refused with 403 InvalidSignatureException and
+ * its problem appended to `refused`.
+ */
+export function verifyingSignatures(
+  handler: (request: HttpRequest) => Promise<HttpResponse>,
+  secrets: Readonly<Record<string, string>>,
+  refused: string[],
+): (request: HttpRequest) => Promise<HttpResponse> {
+  return async (request) => {
+    const key = /Credential=([^/]+)/.exec(request.headers["authorization"] ?? "")?.[1] ?? "";
+    const problem = await signatureProblem(request, { accessKeyId: key, secretAccessKey: secrets[key] ?? "unknown" }, Date.now());
+    if (problem === undefined) return handler(request);
+    refused.push(problem);
+    return { statusCode: 403, headers: { "x-amzn-errortype": "InvalidSignatureException" }, body: JSON.stringify({ message: problem }) };
+  };
 }

@@ -30,7 +30,10 @@ export interface RequestBindings {
   readonly input: Shape | undefined;
   /** `@endpoint(hostPrefix)` split into literal text and host labels. */
   readonly hostPrefix: ReadonlyArray<{ readonly text: string } | { readonly member: Member }> | undefined;
-  /** `@httpChecksumRequired`: the request carries a Content-MD5 header. */
+  /**
+   * `@httpChecksumRequired`, or `aws.protocols#httpChecksum` with `requestChecksumRequired` (S3's
+   * DeleteObjects…): the request carries a Content-MD5 header, which services that want a checksum take.
+   */
   readonly checksumRequired: boolean;
 }
 
@@ -97,7 +100,8 @@ export function requestBindings(index: ShapeIndex, op: Shape): RequestBindings {
   return {
     method: http.method, path, queryLiterals, query, queryParams, headers, prefixHeaders, payload,
     body: payload === undefined ? body : [], input, hostPrefix,
-    checksumRequired: op.traits.has("smithy.api#httpChecksumRequired"),
+    checksumRequired: op.traits.has("smithy.api#httpChecksumRequired")
+      || (op.traits.get("aws.protocols#httpChecksum") as { requestChecksumRequired?: unknown } | undefined)?.requestChecksumRequired === true,
   };
 }
 

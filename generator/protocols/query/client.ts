@@ -1,0 +1,133 @@
+// src/protocol.ts for an awsQuery or ec2Query client (aws-query-protocol.rst,
+// aws-ec2-query-protocol.rst): every request is POST / with a form-urlencoded body (`Action`,
+// `Version`, then the input's pairs: codec/query), every response XML (codec/xml) inside the
+// protocol's wrapper, errors named by their `Code` (the `@awsQueryError` code, else the shape
+// name) in `<ErrorResponse><Error>` or `<Response><Errors><Error>` (runtime/query/responses.ts).
+
+import { RuntimeImports } from "../../codegen/runtime-imports.js";
+import { CodegenError, type Diagnostic } from "../../diagnostics.js";
+import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
+import { errorFault, errorRetryable, messageMember } from "../../model/errors.js";
+import type { Shape } from "../../model/model.js";
+import { nameOf } from "../../model/shape-id.js";
+import { render } from "../../render/templates.js";
+import { parseHostPrefix } from "../transport/http-bindings/bindings.js";
+import { operationNames } from "../awsjson/client.js";
+import { awsQueryErrorCode } from "../awsjson/quirks.js";
+import { QueryWriteCode, type QueryDialect } from "../codec/query/query-write-code.js";
+import { XmlReadCode } from "../codec/xml/xml-read-code.js";
+import { literalKey, readProperty } from "../codec/json/values.js";
+
+export function emitQueryClient(dialect: QueryDialect, ctx: EmitContext): EmittedFile {
+  const { index, closure, symbols } = ctx;
+  const runtime = new RuntimeImports((name) => symbols.isClaimed(name));
+  const writer = new QueryWriteCode(index, symbols, runtime, dialect);
+  const reader = new XmlReadCode(index, symbols, runtime);
+  const version = closure.service.version ?? "";
+  const problems: Diagnostic[] = [];
+  const element = reader.elementType();
+
+  const operations = closure.operations.map((op) => {
+    const { opName, serialize, deserialize } = operationNames(op, ctx);
+    const aliases = symbols.operationAliases(op);
+    const inputType = aliases.input ?? symbols.name(op.input!);
+    const outputType = aliases.output ?? symbols.name(op.output!);
+    writer.uses.add(inputType);
+    reader.uses.add(outputType);
+    const input = index.shape(op.input!);
+    const output = index.shape(op.output!);
+    // @endpoint(hostPrefix): literal text and @hostLabel members before the endpoint's host.
+    const host = parseHostPrefix(op, input.members, problems)
+      ?.map((p) => ("text" in p ? JSON.stringify(p.text) : `${runtime.use("hostLabel")}(${readProperty("input", p.member.name, () => runtime.use("own"))}, ${JSON.stringify(p.member.name)})`))
+      .join(" + ");
+    const action = nameOf(op.id);
+    const result = dialect === "awsQuery"
+      ? `${runtime.use("awsQueryResult")}(body, ${JSON.stringify(`${action}Result`)}, $metadata)`
+      : `${runtime.use("ec2QueryResult")}(body, $metadata)`;
+    return {
+      name: opName,
+      action,
+      actionLiteral: JSON.stringify(action),
+      serialize,
+      deserialize,
+      inputType,
+      outputType,
+      reader: `read${opName}Output`,
+      writeStatements: writer.writeInput(input, "input", "f"),
+      host: host ?? "",
+      result,
+      readerStatements: reader.readMembers(output.members, "e", "o"),
+    };
+  });
+  if (problems.length > 0) throw new CodegenError(problems);
+
+  const errors = errorCodes(closure.errors).map(({ code, error }) => {
+    const message = messageMember(error);
+    const retryable = errorRetryable(error);
+    const statements = reader.readMembers(error.members.filter((m) => m !== message), "b", "o");
+    const init = retryable === undefined ? "{}" : `{ $retryable: ${retryable} }`;
+    const read = statements.length === 0 && retryable === undefined
+      ? "undefined"
+      : `(b: ${element}) => {\n      const o: any = ${init};\n      ${statements.join("\n      ")}\n      return o;\n    }`;
+    const name = nameOf(error.id);
+    const parts = [symbols.name(error), `"${errorFault(error)}"`, ...(code === name ? (read === "undefined" ? [] : [read]) : [read, JSON.stringify(name)])];
+    return { code: literalKey(code), entry: `[${parts.join(", ")}]` };
+  });
+
+  const base = symbols.serviceExceptionName;
+  const errorClasses = [...new Set(closure.errors.map((e) => symbols.name(e)))];
+  const shapeFunctions = [...writer.shapeFunctions(), ...reader.shapeFunctions()];
+  const localNames = new Set([...shapeFunctions.map((f) => f.name), ...operations.map((o) => o.reader), "ERRORS", "VERSION"]);
+  const modelTypes = [...new Set([...writer.uses, ...reader.uses])].filter((u) => symbols.moduleOf(u) === "models").sort();
+  for (const imported of [...modelTypes, ...errorClasses, base]) {
+    if (localNames.has(imported)) {
+      throw new CodegenError([{ shape: closure.service.id, message: `the shape name ${imported} collides with a function of the generated protocol.ts; rename the shape with the service "rename" property` }]);
+    }
+  }
+  for (const type of [...writer.uses, ...reader.uses]) if (symbols.moduleOf(type) === "@smithy/types") runtime.smithyType(type.replace(/^__/, ""));
+  const names = operations.length === 0 ? {} : {
+    Endpoint: runtime.smithyType("Endpoint"),
+    HttpRequest: runtime.smithyType("HttpRequest"),
+    HttpResponse: runtime.smithyType("HttpResponse"),
+    MetadataBearer: runtime.smithyType("MetadataBearer"),
+    ResponseMetadata: runtime.smithyType("ResponseMetadata"),
+    URL: runtime.use("URL"),
+    request: runtime.use("request"),
+    receive: runtime.use("receive"),
+    QueryForm: runtime.use("QueryForm"),
+    ServiceErrors: runtime.use("ServiceErrors"),
+    queryErrorBody: runtime.use("queryErrorBody"),
+  };
+
+  const content = render("protocol-query.ts", {
+    header: header(ctx),
+    protocolId: `aws.protocols#${dialect}`,
+    errorWrapper: dialect === "awsQuery" ? "<ErrorResponse><Error>" : "<Response><Errors><Error>",
+    resultWrapper: dialect === "awsQuery" ? "<OpResponse><OpResult>" : "<OpResponse>",
+    version: JSON.stringify(version),
+    runtimeImports: runtime.importLines(),
+    errorImports: `import { ${[base, ...errorClasses].sort().join(", ")} } from "./errors.js";`,
+    modelImports: modelTypes.length === 0 ? "" : `import type { ${modelTypes.join(", ")} } from "./models.js";`,
+    ...names,
+    ServiceException: base,
+    operations,
+    shapeFunctions,
+    errors,
+  }, closure.service.id);
+  return { path: "src/protocol.ts", content, runtime: runtime.modules() };
+}
+
+/**
+ * The codes that name each error: its `@awsQueryError` code (what a service sends), else its shape
+ * name; the shape name too when it differs and no other error claims it. The first error of a
+ * code wins (the wire carries no namespace).
+ */
+function errorCodes(errors: readonly Shape[]): { code: string; error: Shape }[] {
+  const byCode = new Map<string, Shape>();
+  for (const error of errors) {
+    const code = awsQueryErrorCode(error) ?? nameOf(error.id);
+    if (!byCode.has(code)) byCode.set(code, error);
+  }
+  for (const error of errors) if (!byCode.has(nameOf(error.id))) byCode.set(nameOf(error.id), error);
+  return [...byCode].map(([code, error]) => ({ code, error }));
+}
