@@ -43,7 +43,7 @@ export async function generatePackage(input: GenerateInput): Promise<EmittedFile
 export function emitFiles(ctx: EmitContext): EmittedFile[] {
   // The service's protocol is chosen here; emit/ knows no protocol.
   const service = ctx.closure.service;
-  const protocol = protocolOf(service);
+  const protocol = protocolOf(service, ctx.options.protocol);
   // The client (src/client.ts), when the protocol's serde is one the client runtime can call.
   const clientOperations = clientOperationsOf(ctx);
   if (protocol !== undefined) ctx.symbols.reserve(protocol.names(ctx));
@@ -52,7 +52,7 @@ export function emitFiles(ctx: EmitContext): EmittedFile[] {
   const sources = emitters.map((emit) => emit(ctx)).filter((f) => f !== undefined);
   const modules = sources.map((f) => f.path.replace(/^src\//, "").replace(/\.ts$/, ""));
   const dependencies = runtimeDependencies(sources.flatMap((f) => f.runtime ?? []));
-  return [...sources, ...emitPackageFiles(ctx, modules, { traitId: protocol?.traitId, note: unsupportedProtocolNote(service) }, dependencies)];
+  return [...sources, ...emitPackageFiles(ctx, modules, { traitId: protocol?.traitId, note: unsupportedProtocolNote(ctx.index.model, service, ctx.options.protocol) }, dependencies)];
 }
 
 function pickService(index: ShapeIndex, id: string | undefined, file: string) {

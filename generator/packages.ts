@@ -26,6 +26,7 @@ export interface PackageSettings {
   /** The protocol sides to emit (default: client only). */
   readonly targets?: GenerateOptions["targets"];
   readonly populateDefaults?: boolean | undefined;
+  readonly protocol?: string | undefined;
   readonly packageName?: string | undefined;
   readonly packageVersion?: string | undefined;
   readonly typecheck: boolean;
@@ -75,6 +76,7 @@ export async function generatePackages(
           optionality: settings.optionality,
           targets: settings.targets,
           populateDefaults: settings.populateDefaults,
+          protocol: settings.protocol,
           packageName: settings.packageName ?? job.name,
           packageVersion: settings.packageVersion ?? "0.1.0",
         },

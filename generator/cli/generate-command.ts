@@ -26,6 +26,8 @@ Options:
   --package-version <v>  the npm package version (default: 0.1.0)
   --target <side>        "client" (default) or "server" (repeatable); server alone implies --optionality authoritative
   --optionality <mode>   "client" (default; Smithy 2.0 client rules) or "authoritative" (@required is trusted)
+  --protocol <name>      the protocol of a service that declares several: rpcv2Cbor, awsJson1_1… or the
+                         trait id (default: the first it declares of restJson1, awsJson1_0, awsJson1_1, rpcv2Cbor)
   --populate-defaults    clients send the @default of every input member left unset (spec-strict; default: only what the caller set)
   --check                write nothing; exit 1 and list the files that would change
   --watch                regenerate whenever a model or the configuration changes (Ctrl-C stops)
@@ -54,6 +56,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     target: { type: "string", multiple: true },
     optionality: { type: "string" },
     "populate-defaults": { type: "boolean", default: false },
+    protocol: { type: "string" },
     check: { type: "boolean", default: false },
     watch: { type: "boolean", default: false },
     force: { type: "boolean", default: false },
@@ -82,6 +85,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     optionality,
     targets,
     populateDefaults: values["populate-defaults"] ? true : undefined,
+    protocol: values.protocol,
     typecheck: values["no-typecheck"] ? false : undefined,
     apiReport: values["no-api-report"] ? false : undefined,
     allowUnknownTraits: values["allow-unknown-traits"] ? true : undefined,

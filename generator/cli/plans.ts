@@ -62,6 +62,7 @@ function settingsOf(c: PackageConfig): PackageSettings {
     optionality: c.optionality ?? (serverOnly ? "authoritative" : "client"),
     targets: c.targets,
     populateDefaults: c.populateDefaults,
+    protocol: c.protocol,
     packageName: c.packageName,
     packageVersion: c.packageVersion,
     typecheck: c.typecheck ?? true,

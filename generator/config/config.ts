@@ -27,6 +27,8 @@ export interface PackageConfig {
   readonly targets?: readonly Target[] | undefined;
   /** Clients send the @default of every unset input member (spec-strict); off: only what the caller set. */
   readonly populateDefaults?: boolean | undefined;
+  /** The protocol of a service that declares several (`rpcv2Cbor`, `awsJson1_1`, or a trait id). */
+  readonly protocol?: string | undefined;
   readonly typecheck?: boolean | undefined;
   readonly apiReport?: boolean | undefined;
   readonly allowUnknownTraits?: boolean | undefined;

@@ -18,6 +18,7 @@ interface PluginSettings {
   readonly optionality?: "client" | "authoritative";
   readonly targets?: readonly Target[];
   readonly populateDefaults?: boolean;
+  readonly protocol?: string;
   readonly typecheck?: boolean;
   readonly apiReport?: boolean;
   readonly allowUnknownTraits?: boolean;

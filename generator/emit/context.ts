@@ -18,6 +18,11 @@ export interface GenerateOptions {
    * spec's "SHOULD"); off by default, as AWS SDK v3 and botocore send only what the caller set.
    */
   readonly populateDefaults?: boolean | undefined;
+  /**
+   * The protocol to generate, for a service that declares several: its trait id or the name after
+   * `#` (`rpcv2Cbor`); default: the first the service declares in the generator's preference order.
+   */
+  readonly protocol?: string | undefined;
   readonly packageName: string;
   readonly packageVersion: string;
   /** Receives what generation leaves out but does not fail on (default: printed to stderr). */

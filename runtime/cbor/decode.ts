@@ -2,11 +2,14 @@
 // is checked against the bytes left before anything is allocated, nesting is capped, text must be
 // valid UTF-8, and anything malformed is a CborDecodeError naming the byte where it was found.
 
+import { utf8 as utf8Bytes } from "../text.js";
 import { CborDecimal, CborDecodeError, MAX_DEPTH } from "./values.js";
 
 const TWO_32 = 0x1_0000_0000;
 const EMPTY = new Uint8Array(0);
 const EMPTY_VIEW = new DataView(EMPTY.buffer);
+// The package compiles without the DOM library: the decoder is declared here (as in text.ts).
+declare const TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(input: Uint8Array): string };
 const strict = new TextDecoder("utf-8", { fatal: true });
 
 // The input being decoded and the read position: module state, as decode() never re-enters.
@@ -36,6 +39,125 @@ export function decode(input: Uint8Array): unknown {
     inputCopy = undefined;
     view = EMPTY_VIEW;
   }
+}
+
+// Schema-directed reading, for generated deserializers that know the shape they read: members go
+// straight into the output, without the intermediate map of a structure or union. The input is
+// read item by item: readBegin, then the read functions below (any of which throws
+// CborDecodeError), then readEnd. `depth` is the caller's nesting, capped as decode caps it.
+
+/** Starts reading `input`; the string cache and the input copy are decode()'s. */
+export function readBegin(input: Uint8Array): void {
+  bytes = input;
+  inputCopy = undefined;
+  epoch = (epoch + 1) >>> 0;
+  view = new DataView(input.buffer, input.byteOffset, input.byteLength);
+  pos = 0;
+}
+
+/** Ends reading: the item must have spanned all of the input. The input is let go either way. */
+export function readEnd(complete: boolean): void {
+  const left = bytes.length - pos;
+  const at = pos;
+  bytes = EMPTY;
+  inputCopy = undefined;
+  view = EMPTY_VIEW;
+  if (complete && left !== 0) fail(`${left} bytes after the end of the item`, at);
+}
+
+/** One whole item, as decode() reads it. */
+export const readItem = (depth: number): any => item(depth);
+
+/** A string member's value: a short definite text string is read here, anything else as decode() reads it. */
+export function readText(depth: number): any {
+  const h = pos < bytes.length ? bytes[pos]! : 0;
+  const n = h - 0x60;
+  if (n < 0 || n > 23 || pos + 1 + n > bytes.length) return item(depth);
+  pos += 1 + n;
+  return cachedString(pos - n, pos, pos - 1 - n);
+}
+
+/** The count of a map's pairs (-1: indefinite, read to its break); anything but a map fails. */
+export function readMapHead(depth: number): number {
+  return head(5, "a map", depth);
+}
+
+/** The count of an array's items (-1: indefinite); anything but an array fails. */
+export function readArrayHead(depth: number): number {
+  return head(4, "an array", depth);
+}
+
+function head(major: number, what: string, depth: number): number {
+  const start = pos;
+  if (pos >= bytes.length) fail("unexpected end of input", pos);
+  const initial = bytes[pos++]!;
+  if (initial >> 5 !== major) fail(`expected ${what}, found major type ${initial >> 5}`, start);
+  if (depth > MAX_DEPTH) fail(`nested deeper than ${MAX_DEPTH}`, start);
+  const info = initial & 31;
+  return info === 31 ? -1 : length(info, start, major === 5 ? 2 : 1);
+}
+
+/** Whether item `i` of a map or array of `n` (-1: indefinite) follows; consumes the break that ends an indefinite one. */
+export function readNext(n: number, i: number): boolean {
+  return n < 0 ? !isBreak(pos) : i < n;
+}
+
+/** A map key: a text string. */
+export function readKey(): string {
+  const h = pos < bytes.length ? bytes[pos]! : 0;
+  if (h >= 0x60 && h < 0x78 && pos + 1 + (h & 31) <= bytes.length) {
+    pos += 1 + (h & 31);
+    return cachedString(pos - (h & 31), pos, pos - 1 - (h & 31));
+  }
+  return mapKey();
+}
+
+/** A structure's member names, as text and as the UTF-8 bytes readMember compares. */
+export interface MemberNames {
+  readonly text: readonly string[];
+  readonly bytes: readonly Uint8Array[];
+}
+
+export const memberNames = (text: readonly string[]): MemberNames => ({ text, bytes: text.map((t) => utf8Bytes(t)) });
+
+/**
+ * The index in `names` of the map key at the reader's position, which is consumed; -1 for a key
+ * that is none of them (its value is the caller's to skip). Keys are compared as bytes, so no
+ * string is made; `hint` is tried first, as a serializer writes members in model order.
+ */
+export function readMember(names: MemberNames, hint: number): number {
+  const h = pos < bytes.length ? bytes[pos]! : 0;
+  const n = h < 0x78 ? h - 0x60 : h === 0x78 && pos + 1 < bytes.length ? bytes[pos + 1]! : -1;
+  const from = pos + (h < 0x78 ? 1 : 2);
+  if (n < 0 || from + n > bytes.length) return names.text.indexOf(mapKey());
+  const candidates = names.bytes;
+  if (hint >= 0 && hint < candidates.length && sameBytes(candidates[hint]!, from, n)) {
+    pos = from + n;
+    return hint;
+  }
+  for (let j = 0; j < candidates.length; j++) {
+    if (sameBytes(candidates[j]!, from, n)) {
+      pos = from + n;
+      return j;
+    }
+  }
+  // Not a member: read as text all the same, so a key that is not UTF-8 is refused as decode() refuses it.
+  mapKey();
+  return -1;
+}
+
+function sameBytes(name: Uint8Array, from: number, n: number): boolean {
+  if (name.length !== n) return false;
+  for (let i = 0; i < n; i++) if (bytes[from + i] !== name[i]) return false;
+  return true;
+}
+
+/** Consumes a null or undefined and says so; anything else is left to read. */
+export function readNull(): boolean {
+  const h = pos < bytes.length ? bytes[pos] : 0;
+  if (h !== 0xf6 && h !== 0xf7) return false;
+  pos++;
+  return true;
 }
 
 function fail(message: string, at: number): never {
@@ -275,8 +397,13 @@ function tagged(info: number, start: number, depth: number): unknown {
 /** Tag 1: epoch seconds, an integer or a float, read to millisecond resolution. */
 function timestamp(start: number): Date {
   const at = pos;
+  // The usual forms are read here: a double (fractional seconds) or a 32-bit integer.
+  const h = pos + 9 <= bytes.length ? bytes[pos]! : 0;
   const major = pos < bytes.length ? bytes[pos]! >> 5 : -1;
-  const seconds = major === 0 || major === 1 || (major === 7 && bytes[pos]! >= 0xf9 && bytes[pos]! <= 0xfb) ? item(0) : undefined;
+  const seconds = h === 0xfb ? view.getFloat64(pos + 1)
+    : h === 0x1a ? view.getUint32(pos + 1)
+    : major === 0 || major === 1 || (major === 7 && bytes[pos]! >= 0xf9 && bytes[pos]! <= 0xfb) ? item(0) : undefined;
+  if (h === 0xfb || h === 0x1a) pos += h === 0xfb ? 9 : 5;
   if (typeof seconds !== "number") return fail("tag 1 (timestamp) must hold an integer or a float", at);
   const ms = Math.round(seconds * 1000);
   // ±8.64e15 ms is the range of Date (NaN fails the comparison too).

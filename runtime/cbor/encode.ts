@@ -12,6 +12,8 @@ import { CborDecimal, MAX_DEPTH } from "./values.js";
 const INITIAL_SIZE = 4096;
 const TWO_32 = 0x1_0000_0000;
 const TWO_64 = 1n << 64n;
+// The package compiles without the DOM library: the encoder is declared here (as in text.ts).
+declare const TextEncoder: new () => { encodeInto(s: string, into: Uint8Array): { read: number; written: number } };
 const textEncoder = new TextEncoder();
 
 // One output buffer, reused across calls and grown as needed; encode() returns a copy.

@@ -1,15 +1,20 @@
 // A client's errors: the modeled error a response names, built as its class would build it.
 
 import type { HeaderBag, HttpResponse, ResponseMetadata } from "@smithy/types";
+import { textOf } from "../text.js";
 
 /** A service's exception class (the generated `<Service>ServiceException`) or one of its subclasses. */
 export type ErrorClass = abstract new (...args: any[]) => Error;
 
-/** A modeled error: its class, its fault, and its members (and `$retryable`) from the response. */
+/**
+ * A modeled error: its class, its fault, its members (and `$retryable`) from the response, and its
+ * name when the code that finds it is another (an awsQuery `@awsQueryError` code).
+ */
 export type ErrorEntry = readonly [
   ErrorClass,
   "client" | "server",
-  ((body: any, headers: HeaderBag, response: HttpResponse, message: string) => object)?,
+  (((body: any, headers: HeaderBag, response: HttpResponse, message: string) => object) | undefined)?,
+  string?,
 ];
 
 /** A service's errors: its base exception class, and its modeled errors by code (data, not a switch: each costs a line). */
@@ -23,6 +28,8 @@ export interface ServiceErrors {
    * read from, and the code, message and request id the body carries. Throws when it cannot.
    */
   readonly body?: (text: string, response: HttpResponse) => ErrorBody;
+  /** How a protocol whose error body is a document other than JSON text (CBOR) decodes it; it throws when it cannot. */
+  readonly document?: (body: string | Uint8Array) => Record<string, any>;
 }
 
 /** An error body as a protocol reads it: `body` is what the error's member function receives. */
@@ -77,8 +84,10 @@ export function errorCode(headers: HeaderBag, body: Record<string, any>): string
 }
 
 /** The error of a non-2xx response: the modeled error named by its code, else the service exception. */
-export function toError(response: HttpResponse, headers: HeaderBag, text: string, $metadata: ResponseMetadata, errors: ServiceErrors): Promise<never> {
-  const read = errors.body === undefined ? jsonError(headers, text, errors) : otherError(response, text, errors.body);
+export function toError(response: HttpResponse, headers: HeaderBag, raw: string | Uint8Array, $metadata: ResponseMetadata, errors: ServiceErrors): Promise<never> {
+  // A binary protocol's body stays bytes; a text one is kept as text in $response.body.
+  const kept = errors.document === undefined ? textOf(raw) : raw;
+  const read = errors.body === undefined ? documentError(headers, kept, errors) : otherError(response, kept as string, errors.body);
   const { body, code } = read;
   // As SDK v3 names a missing message; a body that cannot be read has none either (its text is in $response.body).
   const message = read.message !== undefined && read.message !== "" ? read.message : "UnknownError";
@@ -90,25 +99,25 @@ export function toError(response: HttpResponse, headers: HeaderBag, text: string
     members = entry?.[2]?.(body, headers, response, message);
   } catch (e) {
     // A member that cannot be read (a bad date or base64): the response is unreadable.
-    return unreadable(response, $metadata, text, e, errors);
+    return unreadable(response, $metadata, kept, e, errors);
   }
   // The fields the class's constructor sets, in its order; the modeled members come after them.
   return raise(entry?.[0] ?? errors.base, {
-    name: code,
+    name: entry?.[3] ?? code,
     $fault: entry?.[1] ?? (response.statusCode >= 500 ? "server" : "client"),
     message,
     $metadata,
-    $response: read.parsed ? response : { ...response, body: text },
+    $response: read.parsed ? response : { ...response, body: kept },
   }, members);
 }
 
-/** A JSON error body (not JSON: an empty one, the code can still be in a header). */
-function jsonError(headers: HeaderBag, text: string, errors: ServiceErrors): ErrorBody & { parsed: boolean } {
+/** An error body that is a document, JSON text or the protocol's (not one: an empty one, the code can still be in a header). */
+function documentError(headers: HeaderBag, raw: string | Uint8Array, errors: ServiceErrors): ErrorBody & { parsed: boolean } {
   let body: any;
   try {
-    body = JSON.parse(text || "{}");
+    body = errors.document === undefined ? JSON.parse((raw as string) || "{}") : errors.document(raw);
   } catch {
-    // Not JSON: the text is kept in $response.body.
+    // Not readable: the body is kept in $response.body.
   }
   const parsed = typeof body === "object" && body !== null && !Array.isArray(body);
   if (!parsed) body = {};

@@ -31,7 +31,7 @@ export function receive<T>(response: HttpResponse, read: OutputReader<T>, errors
       (e) => unreadable(response, $metadata, "", e, errors),
     );
   }
-  if (!ok) return toError(response, headers, textOf(body as string | Uint8Array), $metadata, errors);
+  if (!ok) return toError(response, headers, body as string | Uint8Array, $metadata, errors);
   try {
     const output = read(body as string | Uint8Array, headers, response, $metadata) as T & MetadataBearer;
     output.$metadata = $metadata;

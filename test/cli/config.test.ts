@@ -123,7 +123,7 @@ describe("codegen.config.json", () => {
     const r = codegen(["generate"], { cwd: dir });
     expect(r.code).toBe(2);
     const lines = r.stderr.split("\n");
-    expect(lines).toContain('codegen.config.json:3:3: $.ouput: unknown key "ouput"; did you mean "out"? (known keys: $schema, models, out, service, operations, packageName, packageVersion, optionality, targets, populateDefaults, typecheck, apiReport, allowUnknownTraits, packages)');
+    expect(lines).toContain('codegen.config.json:3:3: $.ouput: unknown key "ouput"; did you mean "out"? (known keys: $schema, models, out, service, operations, packageName, packageVersion, optionality, targets, populateDefaults, protocol, typecheck, apiReport, allowUnknownTraits, packages)');
     expect(lines).toContain('codegen.config.json:4:3: $.optionality: must be one of "client", "authoritative", not "server"');
     expect(lines.some((l) => l.startsWith('codegen.config.json:5:3: $.packageVersion: "v1" does not match the pattern'))).toBe(true);
     expect(lines).toContain('codegen.config.json:6:18: $.packages[0].typecheck: must be a boolean, not "no"');

@@ -5,8 +5,8 @@
 import type { Reporter, TestCase, TestModule } from "vitest/node";
 
 /** The suites whose cases are counted: `<protocol> <side> <kind>`. */
-const GROUP = /^(restJson1|awsJson1_0|awsJson1_1|restXml|restXmlWithNamespace|awsQuery|ec2Query) (client|server) (requests|responses|malformed requests|event streams)$/;
-const PROTOCOLS = ["restJson1", "awsJson1_0", "awsJson1_1", "restXml", "restXmlWithNamespace", "awsQuery", "ec2Query"] as const;
+const GROUP = /^(restJson1|awsJson1_0|awsJson1_1|restXml|restXmlWithNamespace|awsQuery|ec2Query|rpcv2Cbor) (client|server) (requests|responses|malformed requests|event streams)$/;
+const PROTOCOLS = ["restJson1", "awsJson1_0", "awsJson1_1", "restXml", "restXmlWithNamespace", "awsQuery", "ec2Query", "rpcv2Cbor"] as const;
 
 type Tally = { passed: number; total: number };
 

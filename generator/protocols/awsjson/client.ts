@@ -12,21 +12,106 @@ import { isEventStream, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
 import type { ClientOperation } from "../index.js";
-import { parseHostPrefix } from "../transport/http-bindings/bindings.js";
+import { parseHostPrefix, UNIT } from "../transport/http-bindings/bindings.js";
 import { JsonCode } from "../codec/json/json-code.js";
 import { defaultExpression, defaultValue, literalKey } from "../codec/json/values.js";
 import { awsQueryErrorCode, isQueryCompatible, type AwsJsonVersion } from "./quirks.js";
+import type { ServerHelpers } from "../restjson1/server/helpers.js";
+import { StrictJson } from "../restjson1/server/strict-json.js";
+
+/**
+ * What an RPC protocol says on the wire besides the shapes' values: awsJson and rpcv2Cbor share
+ * the client (one POST per operation, the whole input as one document, errors by `__type`) and
+ * differ only in these.
+ */
+export interface RpcWire {
+  readonly protocolId: string;
+  /** The protocol's short name, for comments. */
+  readonly name: string;
+  /** One line for the file's header comment: how a request is sent. */
+  readonly summary: string;
+  readonly contentType: string;
+  /** The value mapping that writes the `se_`/`de_` functions. */
+  readonly codec: (ctx: EmitContext, runtime: RuntimeImports, populateDefaults: boolean) => JsonCode;
+  readonly path: (serviceName: string, operationName: string) => string;
+  /** The request headers as a TypeScript object literal. */
+  readonly headers: (target: string, queryCompatible: boolean) => string;
+  /** The body: `literal` is the object literal of the input's members, undefined when it has none; `unit` when the input is Unit. */
+  readonly body: (literal: string | undefined, unit: boolean, ctx: EmitContext, runtime: RuntimeImports) => string;
+  /** The runtime function reading a response body into an object. */
+  readonly bodyReader: string;
+  /** An expression reading the whole output from `body` at once, when the codec reads bytes straight into shapes. */
+  readonly outputReader?: ((codec: JsonCode, output: Shape) => string) | undefined;
+  /** Whether an error's awsQuery code (`@awsQueryError`) names it too, in a query-compatible service. */
+  readonly queryCodesNameErrors: boolean;
+  /** The ERRORS table's `code` (and `body`, for a binary codec) entries. */
+  readonly errorTable: (runtime: RuntimeImports, queryCompatible: boolean, hasQueryCodes: boolean) => string[];
+  readonly server: {
+    /** The runtime function routing a request, and its arguments after the request. */
+    readonly router: string;
+    readonly routerArgs: (service: Shape) => string;
+    /** The strict reader of request values. */
+    readonly strict: (ctx: EmitContext, helpers: ServerHelpers, uses: Set<string>) => StrictJson;
+    /** The name of the function reading a request body into an object (a runtime export, or a server helper). */
+    readonly document: (runtime: RuntimeImports, helpers: ServerHelpers) => string;
+    /** The `__type` an error response carries. */
+    readonly errorType: (error: Shape) => string;
+    /** Whether a response without output (Unit) still says its Content-Type. */
+    readonly unitContentType: boolean;
+    /** Whether the body is CBOR (the server runtime's own error responses, the Smithy-Protocol header). */
+    readonly cbor: boolean;
+  };
+}
+
+/** awsJson's wire: POST / with `X-Amz-Target`, JSON documents, errors as SDK v3 finds them. */
+export const awsJsonWire = (version: AwsJsonVersion): RpcWire => ({
+  protocolId: `aws.protocols#awsJson${version.replace(".", "_")}`,
+  name: "awsJson",
+  summary: "Every request is POST / with `X-Amz-Target: <service>.<operation>`; bodies are JSON documents.",
+  contentType: `application/x-amz-json-${version}`,
+  codec: (ctx, runtime, populateDefaults) => new JsonCode(ctx.index, ctx.symbols, runtime, populateDefaults, false),
+  path: () => "/",
+  headers: (target, queryCompatible) => `{ "x-amz-target": ${JSON.stringify(target)}${queryCompatible ? `, "x-amzn-query-mode": "true"` : ""} }`,
+  body: (literal, _unit, ctx, runtime) => (literal === undefined ? `"{}"` : `${jsonStringify(ctx, runtime)}(${literal})`),
+  bodyReader: "jsonBody",
+  queryCodesNameErrors: true,
+  server: {
+    router: "rpcOperation",
+    routerArgs: (service) => `${JSON.stringify(nameOf(service.id))}, ${JSON.stringify(version)}`,
+    strict: (ctx, helpers, uses) => new StrictJson(ctx.index, ctx.symbols, helpers, uses, false),
+    document: (_runtime, helpers) => helpers.use("document"),
+    errorType: (error) => (version === "1.0" ? error.id : nameOf(error.id)),
+    unitContentType: true,
+    cbor: false,
+  },
+  errorTable: (runtime, queryCompatible, hasQueryCodes) => [hasQueryCodes
+    ? `code: (headers, body) => {\n    const code = ${runtime.use("awsJsonErrorCode")}(headers, body, true) ?? "Unknown";\n    return Object.hasOwn(QUERY_CODES, code) ? QUERY_CODES[code]! : code;\n  },`
+    : `code: (headers, body) => ${runtime.use("awsJsonErrorCode")}(headers, body, ${queryCompatible}) ?? "Unknown",`],
+});
+
+/** How an operation's requests are sent, for doc comments: `/service/S/operation/O`, or `/ with X-Amz-Target: S.O`. */
+export function routeOf(wire: RpcWire, serviceName: string, operationName: string): string {
+  const path = wire.path(serviceName, operationName);
+  return path === "/" ? `/ with \`X-Amz-Target: ${serviceName}.${operationName}\`` : path;
+}
+
+/** `JSON.stringify`, or the runtime's `stringify` when big numbers must be written as JSON numbers. */
+export function jsonStringify(ctx: EmitContext, runtime: RuntimeImports): string {
+  return [...ctx.closure.shapes.values()].some((s) => s.type === "bigInteger" || s.type === "bigDecimal") ? runtime.use("stringify") : "JSON.stringify";
+}
 
 export function emitAwsJsonClient(version: AwsJsonVersion, ctx: EmitContext): EmittedFile {
+  return emitRpcClient(awsJsonWire(version), ctx);
+}
+
+/** src/protocol.ts of an RPC protocol client. */
+export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
   const { index, closure, symbols } = ctx;
   const runtime = new RuntimeImports((name) => symbols.isClaimed(name));
-  const json = new JsonCode(index, symbols, runtime, ctx.options.populateDefaults === true, false);
-  const stringify = [...closure.shapes.values()].some((s) => s.type === "bigInteger" || s.type === "bigDecimal")
-    ? runtime.use("stringify")
-    : "JSON.stringify";
+  const json = wire.codec(ctx, runtime, ctx.options.populateDefaults === true);
   const serviceName = nameOf(closure.service.id);
   const queryCompatible = isQueryCompatible(closure.service);
-  const contentType = `application/x-amz-json-${version}`;
+  const contentType = wire.contentType;
   const problems: Diagnostic[] = [];
 
   const streaming = closure.operations.filter((op) => usesEventStream(ctx, op));
@@ -44,11 +129,14 @@ export function emitAwsJsonClient(version: AwsJsonVersion, ctx: EmitContext): Em
       ?.map((p) => ("text" in p ? JSON.stringify(p.text) : `${runtime.use("hostLabel")}(${json.read("input", p.member.name)}, ${JSON.stringify(p.member.name)})`))
       .join(" + ");
     const target = `${serviceName}.${nameOf(op.id)}`;
-    const headers = `{ "x-amz-target": ${JSON.stringify(target)}${queryCompatible ? `, "x-amzn-query-mode": "true"` : ""} }`;
+    const headers = wire.headers(target, queryCompatible);
     // Top-level input members get no @default filled in (the protocol tests send only what is set).
-    const body = input.members.length > 0 ? `${stringify}(${json.objectLiteral(input.members, "input", false)})` : `"{}"`;
-    const args = [`endpoint`, `"POST"`, `"/"`, `{}`, headers, body, JSON.stringify(contentType), ...(host === undefined ? [] : [host])];
-    const readerStatements = json.readMembers(output.members, "v", "o");
+    const literal = input.members.length > 0 ? json.objectLiteral(input.members, "input", false) : undefined;
+    const body = wire.body(literal, op.input === UNIT, ctx, runtime);
+    const path = JSON.stringify(wire.path(serviceName, nameOf(op.id)));
+    const args = [`endpoint`, `"POST"`, path, `{}`, headers, body, JSON.stringify(contentType), ...(host === undefined ? [] : [host])];
+    const whole = output.members.length > 0 ? wire.outputReader?.(json, output) : undefined;
+    const readerStatements = whole === undefined ? json.readMembers(output.members, "v", "o") : [];
     return {
       name: opName,
       target,
@@ -59,16 +147,18 @@ export function emitAwsJsonClient(version: AwsJsonVersion, ctx: EmitContext): Em
       reader: `read${opName}Output`,
       usesInput: input.members.length > 0,
       requestArgs: args.join(", "),
-      bodyRead: readerStatements.length > 0 ? `${runtime.use("jsonBody")}(body)` : "",
+      route: routeOf(wire, serviceName, nameOf(op.id)),
+      bodyRead: readerStatements.length > 0 ? `${runtime.use(wire.bodyReader)}(body)` : "",
+      readWhole: whole ?? "",
       readerStatements,
     };
   });
   if (problems.length > 0) throw new CodegenError(problems);
 
+  const queryCodes = queryCompatible && wire.queryCodesNameErrors ? queryCodeAliases(closure.errors) : [];
   const errors = closure.errors
     .filter((error, i, all) => all.findIndex((e) => nameOf(e.id) === nameOf(error.id)) === i)
     .map((error) => errorCase(error, json, ctx));
-  const queryCodes = queryCompatible ? queryCodeAliases(closure.errors) : [];
   const base = symbols.serviceExceptionName;
   const errorClasses = closure.errors.map((e) => symbols.name(e));
   const localNames = new Set([...json.shapeFunctions().map((f) => f.name), ...operations.map((o) => o.reader), "ERRORS", "QUERY_CODES"]);
@@ -88,15 +178,16 @@ export function emitAwsJsonClient(version: AwsJsonVersion, ctx: EmitContext): Em
     request: runtime.use("request"),
     receive: runtime.use("receive"),
     ServiceErrors: runtime.use("ServiceErrors"),
-    awsJsonErrorCode: runtime.use("awsJsonErrorCode"),
   };
+  const errorTable = operations.length === 0 ? [] : wire.errorTable(runtime, queryCompatible, queryCodes.length > 0);
 
   const content = render("protocol-awsjson.ts", {
     header: header(ctx),
-    protocolId: `aws.protocols#awsJson${version.replace(".", "_")}`,
+    protocolId: wire.protocolId,
+    summary: wire.summary,
+    protocolName: wire.name,
     serviceName,
     notServed: streaming.map((op) => nameOf(op.id)).join(", "),
-    queryCompatible,
     runtimeImports: runtime.importLines(),
     errorImports: `import { ${[base, ...errorClasses].sort().join(", ")} } from "./errors.js";`,
     modelImports: modelTypes.length === 0 ? "" : `import type { ${modelTypes.join(", ")} } from "./models.js";`,
@@ -106,6 +197,7 @@ export function emitAwsJsonClient(version: AwsJsonVersion, ctx: EmitContext): Em
     shapeFunctions: json.shapeFunctions(),
     errors,
     queryCodes,
+    errorTable,
   }, closure.service.id);
   return { path: "src/protocol.ts", content, runtime: runtime.modules() };
 }

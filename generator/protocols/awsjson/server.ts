@@ -1,10 +1,11 @@
-// src/server.ts for an awsJson1_0 / awsJson1_1 server: per operation `deserialize<Op>Request`,
-// `serialize<Op>Response` and `serialize<Op>Error`; `create<Service>Handler`, which routes by
-// X-Amz-Target (runtime/awsjson/rpc.ts), reads the JSON document strictly, validates with the
-// generated validators, calls the operation and writes its output or modeled error (`__type`:
-// the shape id in 1.0, the shape name in 1.1; `x-amzn-query-error` for query-compatible
-// services); and `createNodeListener` for node:http. Shares the strict JSON readers and the
-// server plumbing with restJson1.
+// src/server.ts for an RPC protocol server (awsJson1_0 / awsJson1_1, rpcv2Cbor: see RpcWire): per
+// operation `deserialize<Op>Request`, `serialize<Op>Response` and `serialize<Op>Error`;
+// `create<Service>Handler`, which routes by X-Amz-Target (runtime/awsjson/rpc.ts) or by path
+// (runtime/rpcv2cbor/rpc.ts), reads the document strictly, validates with the generated
+// validators, calls the operation and writes its output or modeled error (`__type`: the shape id
+// in awsJson 1.0 and rpcv2Cbor, the shape name in 1.1; `x-amzn-query-error` for query-compatible
+// services); and `createNodeListener` for node:http. Shares the strict readers and the server
+// plumbing with restJson1.
 
 import { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { CodegenError } from "../../diagnostics.js";
@@ -17,9 +18,8 @@ import { IMPORTED } from "../../symbols/symbol-provider.js";
 import { JsonCode } from "../codec/json/json-code.js";
 import { UNIT } from "../transport/http-bindings/bindings.js";
 import { ServerHelpers } from "../restjson1/server/helpers.js";
-import { StrictJson } from "../restjson1/server/strict-json.js";
 import { literalKey } from "../codec/json/values.js";
-import { usesEventStream } from "./client.js";
+import { awsJsonWire, routeOf, usesEventStream, type RpcWire } from "./client.js";
 import { awsQueryErrorCode, isQueryCompatible, type AwsJsonVersion } from "./quirks.js";
 
 const SMITHY_TYPES = {
@@ -34,31 +34,35 @@ const DOCUMENT_TYPE = { DocumentType: IMPORTED.DocumentType } as const;
 const TEMPLATE_LOCALS = new Set(["TextDecoder", "decoder"]);
 
 export function emitAwsJsonServer(version: AwsJsonVersion, ctx: EmitContext): EmittedFile {
+  return emitRpcServer(awsJsonWire(version), ctx);
+}
+
+/** src/server.ts of an RPC protocol server. */
+export function emitRpcServer(wire: RpcWire, ctx: EmitContext): EmittedFile {
   const { index, closure, symbols } = ctx;
   const service = symbols.serviceName;
   const serviceName = nameOf(closure.service.id);
-  const contentType = `application/x-amz-json-${version}`;
+  const contentType = wire.contentType;
   const names = fixedNames(service);
 
   const runtime = new RuntimeImports((name) => symbols.isClaimed(name) || TEMPLATE_LOCALS.has(name));
   // The server templates read bodies as bytes and count them, and route with the RPC transport.
   runtime.use("utf8");
   runtime.use("byteLength");
-  runtime.use("rpcOperation");
+  const router = runtime.use(wire.server.router);
   runtime.use("RpcRoutingFailure");
+  // The protocol's own error responses are CBOR messages too.
+  if (wire.server.cbor) runtime.use("cborMessage");
   const serverHelpers = new ServerHelpers(runtime);
   // A server writes every @default into its responses, as the spec and its protocol tests ask.
-  const json = new JsonCode(index, symbols, runtime, true, false);
-  const strict = new StrictJson(index, symbols, serverHelpers, json.uses, false);
-  const stringify = [...closure.shapes.values()].some((s) => s.type === "bigInteger" || s.type === "bigDecimal")
-    ? runtime.use("stringify")
-    : "JSON.stringify";
+  const json = wire.codec(ctx, runtime, true);
+  const strict = wire.server.strict(ctx, serverHelpers, json.uses);
+  const document = wire.server.document(runtime, serverHelpers);
 
   const errorClasses = new Map<string, Shape>();
   // Event streams are not part of awsJson's spec yet ("TODO" there): such operations are not
   // served (the handler answers 404 UnknownOperationException), as the client has no serde for them.
   const served = closure.operations.filter((op) => !usesEventStream(ctx, op));
-  serverHelpers.use("document");
   const operations = served.map((op) => {
     const name = symbols.name(op);
     const fns = operationFunctions(name);
@@ -75,7 +79,7 @@ export function emitAwsJsonServer(version: AwsJsonVersion, ctx: EmitContext): Em
       name,
       // X-Amz-Target names the operation as modeled, whatever its TypeScript name.
       shapeName: JSON.stringify(nameOf(op.id)),
-      target: `${serviceName}.${nameOf(op.id)}`,
+      route: routeOf(wire, serviceName, nameOf(op.id)),
       ...fns,
       reader: `$read${name}`,
       inputType,
@@ -85,8 +89,8 @@ export function emitAwsJsonServer(version: AwsJsonVersion, ctx: EmitContext): Em
       hasOutput: output.members.length > 0,
       // A modeled output is always a JSON object (AwsJson10EmptyInputAndEmptyOutputSendJsonObject); no
       // modeled output is an empty body, its Content-Type still sent (AwsJson10ServiceRespondsWithNoPayload).
-      body: output.members.length > 0 ? `${stringify}(${json.objectLiteral(output.members, "output", true)})` : op.output === UNIT ? `""` : `"{}"`,
-      headers: op.output === UNIT ? `{ "content-type": ${JSON.stringify(contentType)} }` : "{}",
+      body: op.output === UNIT ? `""` : wire.body(output.members.length > 0 ? json.objectLiteral(output.members, "output", true) : undefined, false, ctx, runtime),
+      headers: op.output === UNIT && wire.server.unitContentType ? `{ "content-type": ${JSON.stringify(contentType)} }` : "{}",
       validator: input.members.length === 0 ? "" : `assertValid${symbols.name(input)}`,
       // One guard per line, as a person writes a long condition.
       modeled: errors.length > 1 ? `\n${errors.map((e) => `is${symbols.name(e)}(e)`).join(" ||\n")}\n` : errors.map((e) => `is${symbols.name(e)}(e)`).join(""),
@@ -95,7 +99,7 @@ export function emitAwsJsonServer(version: AwsJsonVersion, ctx: EmitContext): Em
   });
 
   const queryCompatible = isQueryCompatible(closure.service);
-  const errorWriters = [...errorClasses.values()].map((e) => errorWriter(e, version, queryCompatible, json, stringify, ctx));
+  const errorWriters = [...errorClasses.values()].map((e) => errorWriter(e, wire, queryCompatible, json, runtime, ctx));
 
   const shapeFunctions = [...strict.shapeFunctions(), ...json.shapeFunctions()];
   const errorNames = [...errorClasses.values()].map((e) => symbols.name(e));
@@ -123,9 +127,12 @@ export function emitAwsJsonServer(version: AwsJsonVersion, ctx: EmitContext): Em
     ].filter((line) => line !== "").join("\n"),
     ...SMITHY_TYPES,
     ...names,
-    protocolId: `aws.protocols#awsJson${version.replace(".", "_")}`,
+    protocolId: wire.protocolId,
     serviceName,
-    version,
+    router,
+    routerArgs: wire.server.routerArgs(closure.service),
+    document,
+    cbor: wire.server.cbor,
     contentType,
     rpc: true,
     validates: validators.length > 0,
@@ -170,7 +177,7 @@ export function serverNames(ctx: EmitContext): Array<[string, string]> {
  * The response writer of one error shape: its status (`@httpError`, else 400 for a client fault
  * and 500 for a server one), `__type`, and its members in the body.
  */
-function errorWriter(error: Shape, version: AwsJsonVersion, queryCompatible: boolean, json: JsonCode, stringify: string, ctx: EmitContext) {
+function errorWriter(error: Shape, wire: RpcWire, queryCompatible: boolean, json: JsonCode, runtime: RuntimeImports, ctx: EmitContext) {
   const message = messageMember(error);
   const members = error.members;
   // The message member is the Error's own `message`; an empty one was never set.
@@ -178,7 +185,7 @@ function errorWriter(error: Shape, version: AwsJsonVersion, queryCompatible: boo
   const httpError = error.traits.get("smithy.api#httpError");
   const fault = errorFault(error);
   const status = typeof httpError === "number" ? httpError : fault === "server" ? 500 : 400;
-  const type = version === "1.0" ? error.id : nameOf(error.id);
+  const type = wire.server.errorType(error);
   const fields = members.length === 0 ? "" : `, ${json.objectLiteral(members, "v", true).slice(2, -2)}`;
   const queryCode = awsQueryErrorCode(error) ?? nameOf(error.id);
   return {
@@ -188,6 +195,6 @@ function errorWriter(error: Shape, version: AwsJsonVersion, queryCompatible: boo
     view,
     status,
     headers: queryCompatible ? `"x-amzn-query-error": ${JSON.stringify(`${queryCode};${fault === "client" ? "Sender" : "Receiver"}`)}` : "",
-    body: `${stringify}({ __type: ${JSON.stringify(type)}${fields} })`,
+    body: wire.body(`{ __type: ${JSON.stringify(type)}${fields} }`, false, ctx, runtime),
   };
 }

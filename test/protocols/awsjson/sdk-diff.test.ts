@@ -1,5 +1,6 @@
 // Differential test against AWS SDK for JavaScript v3 for the awsJson services: every operation
-// of the shared dynamodb, sqs, kinesis, pricing and resource-groups-tagging-api models is
+// of the shared dynamodb, sqs, kinesis, pricing, resource-groups-tagging-api and
+// marketplace-entitlement-service models is
 // generated, and for each, fast-check inputs are serialized by ours and by the SDK's client,
 // and the same synthetic responses (success, every modeled error with its code in each place a
 // client must look, an unknown error, a body that is not JSON) are read by both. Any
@@ -39,6 +40,8 @@ const SERVICES: { model: string; sdk: string; client: string; config?: Record<st
   { model: "kinesis-2013-12-02.json", sdk: "@aws-sdk/client-kinesis", client: "KinesisClient" },
   { model: "pricing-2017-10-15.json", sdk: "@aws-sdk/client-pricing", client: "PricingClient" },
   { model: "resource-groups-tagging-api-2017-01-26.json", sdk: "@aws-sdk/client-resource-groups-tagging-api", client: "ResourceGroupsTaggingAPIClient" },
+  // It declares rpcv2Cbor too; its SDK client (and our default) speaks awsJson1_1 (test/protocols/rpcv2cbor/ has the CBOR side).
+  { model: "marketplace-entitlement-service-2017-01-11.json", sdk: "@aws-sdk/client-marketplace-entitlement-service", client: "MarketplaceEntitlementServiceClient" },
 ];
 
 type Generated = Record<string, (...args: unknown[]) => unknown>;

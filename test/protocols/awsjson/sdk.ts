@@ -11,7 +11,8 @@ type Module = Record<string, unknown>;
 
 export interface SdkReference {
   has(operation: string): boolean;
-  request(operation: string, input: unknown): Promise<PlainRequest>;
+  /** The request the SDK sends; `bytes` is its body as sent when that is binary (CBOR). */
+  request(operation: string, input: unknown): Promise<PlainRequest & { bytes?: Uint8Array | undefined }>;
   response(operation: string, input: unknown, response: CannedResponse): Promise<{ output?: unknown; error?: unknown }>;
 }
 
@@ -56,7 +57,9 @@ export function sdkReference(sdk: Module, clientName: string, endpoint: string, 
       const r = captured as { method: string; protocol: string; hostname: string; port?: number; path: string; query?: Record<string, unknown>; headers: Record<string, string>; body?: unknown };
       const headers = Object.fromEntries(Object.entries(r.headers).filter(([k]) => !SDK_ONLY_HEADERS.has(k.toLowerCase())));
       const body = r.body == null ? undefined : typeof r.body === "string" ? r.body : decoder.decode(r.body as Uint8Array);
-      return { method: r.method, protocol: r.protocol, hostname: r.hostname, port: r.port, path: r.path, query: r.query ?? {}, headers, body };
+      // Bytes only for a binary body: the SDK hands even a JSON body over as a Uint8Array.
+      const bytes = r.body instanceof Uint8Array && headers["content-type"] === "application/cbor" ? r.body : undefined;
+      return { method: r.method, protocol: r.protocol, hostname: r.hostname, port: r.port, path: r.path, query: r.query ?? {}, headers, body, bytes };
     },
     async response(operation, input, response) {
       next = response;

@@ -26,7 +26,8 @@ export interface ShapeFunction {
   readonly code: string;
 }
 
-type Direction = "se" | "de";
+/** Serializer, deserializer of decoded values, or (CBOR) reader of the input item by item. */
+export type Direction = "se" | "de" | "rd";
 
 export class JsonCode {
   private readonly functions = new Map<string, ShapeFunction | undefined>();
@@ -34,9 +35,9 @@ export class JsonCode {
   readonly uses = new Set<string>();
 
   constructor(
-    private readonly index: ShapeIndex,
+    protected readonly index: ShapeIndex,
     private readonly symbols: SymbolProvider,
-    private readonly runtime: RuntimeImports,
+    protected readonly runtime: RuntimeImports,
     /**
      * Whether nested structures are written with the @default of every member left unset: a
      * server's responses always are; a client's requests only when asked (`populateDefaults`),
@@ -66,11 +67,11 @@ export class JsonCode {
       case "timestamp": return `${rt.use(TO_TIMESTAMP[timestampFormat(member, target, "epoch-seconds")])}(${expr})`;
       case "blob": return `${rt.use("toBase64")}(${expr})`;
       case "list": {
-        if (!isJsonIdentity(this.item(target))) return `${this.shapeFunction("se", target)}(${expr})`;
+        if (!this.isIdentity(this.item(target), "se")) return `${this.shapeFunction("se", target)}(${expr})`;
         return isSparse(target) ? expr : `${rt.use("dense")}(${expr})`;
       }
       case "map": {
-        if (!isJsonIdentity(this.mapValue(target))) return `${this.shapeFunction("se", target)}(${expr})`;
+        if (!this.isIdentity(this.mapValue(target), "se")) return `${this.shapeFunction("se", target)}(${expr})`;
         return isSparse(target) ? expr : `${rt.use("denseMap")}(${expr})`;
       }
       case "structure":
@@ -92,11 +93,11 @@ export class JsonCode {
       case "timestamp": return `${rt.use(FROM_TIMESTAMP[timestampFormat(member, target, "epoch-seconds")])}(${expr})`;
       case "blob": return `${rt.use("fromBase64")}(${expr})`;
       case "list": {
-        if (!isJsonIdentity(this.item(target))) return `${this.shapeFunction("de", target)}(${expr})`;
+        if (!this.isIdentity(this.item(target), "de")) return `${this.shapeFunction("de", target)}(${expr})`;
         return isSparse(target) ? expr : `${rt.use("dense")}(${expr})`;
       }
       case "map": {
-        if (!isJsonIdentity(this.mapValue(target))) return `${this.shapeFunction("de", target)}(${expr})`;
+        if (!this.isIdentity(this.mapValue(target), "de")) return `${this.shapeFunction("de", target)}(${expr})`;
         return isSparse(target) ? expr : `${rt.use("denseMap")}(${expr})`;
       }
       case "structure":
@@ -154,6 +155,11 @@ export class JsonCode {
     return writeProperty(target, key, value, () => this.runtime.use("put"));
   }
 
+  /** Whether values of `shape` cross the wire unchanged in `direction` (a codec over another media type says otherwise). */
+  protected isIdentity(shape: Shape, _direction: Direction): boolean {
+    return isJsonIdentity(shape);
+  }
+
   /** The TypeScript type of values of `shape`, recording named types used. */
   typeOf(shape: Shape): string {
     return this.symbols.typeOf(shape, this.uses);
@@ -170,11 +176,11 @@ export class JsonCode {
     return `${helper}(v, ${f}${isSparse(shape) ? ", true" : ""})`;
   }
 
-  private collectionMember(shape: Shape): Member {
+  protected collectionMember(shape: Shape): Member {
     return shape.members[shape.type === "list" ? 0 : 1]!;
   }
 
-  private collectionValue(shape: Shape): Shape {
+  protected collectionValue(shape: Shape): Shape {
     return this.index.target(this.collectionMember(shape));
   }
 
@@ -187,16 +193,21 @@ export class JsonCode {
   }
 
   /** The name of the se_/de_ function of `shape`, writing it on first use. */
-  private shapeFunction(direction: Direction, shape: Shape): string {
+  protected shapeFunction(direction: Direction, shape: Shape): string {
     const key = `${direction}:${shape.id}`;
     const existing = this.functions.get(key);
     if (existing !== undefined) return existing.name;
     const name = this.symbols.shapeFunction(direction, shape);
     // Reserve the slot first: recursive shapes call their own function.
     this.functions.set(key, { name, code: "" });
-    const code = direction === "se" ? this.serializerOf(shape, name) : this.deserializerOf(shape, name);
-    this.functions.set(key, { name, code });
+    this.functions.set(key, { name, code: this.functionCode(direction, shape, name) });
     return name;
+  }
+
+  /** The code of the function `name` of `shape`. */
+  protected functionCode(direction: Direction, shape: Shape, name: string): string {
+    if (direction === "rd") throw new Error(`internal: the JSON code has no item reader for ${shape.id}`);
+    return direction === "se" ? this.serializerOf(shape, name) : this.deserializerOf(shape, name);
   }
 
   private serializerOf(shape: Shape, name: string): string {

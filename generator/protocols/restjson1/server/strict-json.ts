@@ -37,7 +37,7 @@ export class StrictJson {
   constructor(
     private readonly index: ShapeIndex,
     private readonly symbols: SymbolProvider,
-    private readonly helpers: ServerHelpers,
+    protected readonly helpers: ServerHelpers,
     /** Named types the functions mention (for the import from models.ts). */
     private readonly uses: Set<string>,
     /** Whether member names on the wire are their @jsonName (restJson1) or always the member name (awsJson). */
