@@ -89,7 +89,7 @@ function readDeclaration(
       members.set(key, { name: p.getName(), optional: p.hasQuestionToken(), type: typeOf(p), static: p.isStatic() });
     }
     for (const m of decl.getMethods()) {
-      if (m.getScope() !== "public") continue;
+      if (m.getScope() !== "public" || m.getName().startsWith("#")) continue;
       const key = m.isStatic() ? `static ${m.getName()}` : m.getName();
       members.set(key, { name: m.getName(), optional: m.hasQuestionToken(), type: normalizeType(m.getType().getText(m)), static: m.isStatic() });
     }

@@ -17,10 +17,13 @@ const CLIENT_MEMBERS = new Set(["send", "destroy", "config", "systemClockOffset"
 
 /** The runtime's types client.ts re-exports (SDK v3's packages export them too), by what needs them. */
 const REEXPORTED = {
-  client: ["ClientConfig", "Interceptor", "InterceptorContext", "SendOptions"],
+  client: ["ClientConfig", "Interceptor", "InterceptorContext", "SendOptions", "NodeHttpHandlerOptions"],
   paginators: ["PaginationConfiguration"],
   waiters: ["WaiterConfiguration", "WaiterResult"],
 } as const;
+
+/** The runtime's classes client.ts re-exports: the transport a Node user may ask for instead of fetch. */
+const REEXPORTED_VALUES = ["NodeHttpHandler"];
 
 /** The tokens of `smithy.api#paginated` (its `items` is not needed: pages are yielded whole). */
 interface Paginated {
@@ -110,7 +113,7 @@ function plan(ctx: EmitContext, clientOperations: readonly ClientOperation[]) {
     ...(paginators.length > 0 ? REEXPORTED.paginators : []),
     ...(waiters.length > 0 ? REEXPORTED.waiters : []),
   ];
-  for (const name of reexported) names.push([name, `the client runtime's ${name}, re-exported by the client of ${service.id}`]);
+  for (const name of [...reexported, ...REEXPORTED_VALUES]) names.push([name, `the client runtime's ${name}, re-exported by the client of ${service.id}`]);
   return { names, problems, serviceName, clientName, uses, rules, operations, paginators, waiters, reexported };
 }
 
@@ -126,9 +129,9 @@ export function emitClient(ctx: EmitContext, clientOperations: readonly ClientOp
   const service = closure.service;
   const { serviceName, clientName, uses, rules, operations, paginators, waiters, reexported } = plan(ctx, clientOperations);
   // The runtime's names are aliased (`$Name`) only where a model type holds them; its re-exports keep theirs (reserved).
-  const runtime = new RuntimeImports((name) => symbols.isClaimed(name) && !reexported.includes(name));
+  const runtime = new RuntimeImports((name) => symbols.isClaimed(name) && !reexported.includes(name) && !REEXPORTED_VALUES.includes(name));
   const values = ["Client", "Command", ...(paginators.length > 0 ? ["paginate"] : []), ...(waiters.length > 0 ? ["waitUntil"] : [])];
-  for (const name of [...reexported, ...values, ...helpersUsed(waiters)]) runtime.use(name);
+  for (const name of [...reexported, ...REEXPORTED_VALUES, ...values, ...helpersUsed(waiters)]) runtime.use(name);
   runtime.smithyType("MetadataBearer");
   const sigv4 = service.traits.get("aws.auth#sigv4") as { name: string } | undefined;
   const signer = sigv4 === undefined ? undefined : { signingName: JSON.stringify(sigv4.name), module: JSON.stringify(runtime.lazy("sigv4Signer")) };
@@ -140,6 +143,7 @@ export function emitClient(ctx: EmitContext, clientOperations: readonly ClientOp
     endpointImports: rules ? "configEndpointParams, operationEndpointParams, resolveEndpoint, withOperationParams" : "",
     rt: runtime.names(),
     reexports: reexported.join(", "),
+    reexportedValues: REEXPORTED_VALUES.join(", "),
     serviceId: service.id,
     serviceName,
     clientName,

@@ -3,7 +3,7 @@
 // `requestHandler` (`handle(request, { abortSignal, requestTimeout })`), so its handlers plug in.
 
 import type { HttpRequest, HttpResponse, QueryParameterBag } from "@smithy/types";
-import { abortError, platform, type AbortSignalLike, type FetchFunction } from "./platform.js";
+import { abortError, platform, timeoutError, type AbortSignalLike, type FetchFunction } from "./platform.js";
 
 export interface HandlerOptions {
   abortSignal?: AbortSignalLike | undefined;
@@ -81,7 +81,7 @@ export class FetchHttpHandler implements RequestHandler {
       };
     } catch (e) {
       if (timedOut) {
-        throw Object.assign(new Error(`Request did not complete within ${timeout} ms`), { name: "TimeoutError" });
+        throw timeoutError(`Request did not complete within ${timeout} ms`);
       }
       if (outer?.aborted) throw abortError(outer);
       throw e;
@@ -95,8 +95,13 @@ export class FetchHttpHandler implements RequestHandler {
 /** The request's URL: its path is already escaped by the serializer; the query is escaped here as SigV4 signs it. */
 export function url(request: HttpRequest): string {
   const port = request.port ? `:${request.port}` : "";
+  return `${request.protocol}//${request.hostname}${port}${pathAndQuery(request)}`;
+}
+
+/** The request's path with its query string, as sent on the request line. */
+export function pathAndQuery(request: HttpRequest): string {
   const query = queryString(request.query);
-  return `${request.protocol}//${request.hostname}${port}${request.path}${query ? `?${query}` : ""}`;
+  return `${request.path}${query ? `?${query}` : ""}`;
 }
 
 function queryString(query: QueryParameterBag | undefined): string {

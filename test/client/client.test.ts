@@ -21,6 +21,7 @@ interface Package extends CreateRoutePackage {
   readonly ApiGatewayV2Client: Ctor;
   readonly ApiGatewayV2: Ctor;
   readonly CreateRouteCommand: Ctor;
+  readonly NodeHttpHandler: Ctor;
 }
 
 const PROGRAM = readFileSync(join(import.meta.dirname, "drop-in", "program.ts"), "utf8");
@@ -67,6 +68,18 @@ describe("the emitted client of apigatewayv2-create-route", () => {
     const client = new mod.ApiGatewayV2Client(config());
     const output = await client.send(new mod.CreateRouteCommand({ ApiId: "a1", RouteKey: "$default" }));
     expect(output).toMatchObject({ RouteId: "route-of-a1", RouteKey: "$default", $metadata: { httpStatusCode: 201, attempts: 1, totalRetryDelay: 0 } });
+  });
+
+  it("requestHandler: new NodeHttpHandler() sends over node:http with keep-alive, signed and verified as with fetch", async () => {
+    const requestHandler = new mod.NodeHttpHandler({ connectionTimeout: 1000 });
+    const client = new mod.ApiGatewayV2Client({ ...config(), requestHandler });
+    const rejectedBefore = refused.length;
+    for (const ApiId of ["n1", "n2"]) {
+      const output = await client.send(new mod.CreateRouteCommand({ ApiId, RouteKey: "$default" }));
+      expect(output).toMatchObject({ RouteId: `route-of-${ApiId}`, $metadata: { httpStatusCode: 201, attempts: 1 } });
+    }
+    expect(refused.length).toBe(rejectedBefore);
+    client.destroy();
   });
 
   it("the aggregated class's lowerCamel method, and modeled errors by class", async () => {

@@ -10,10 +10,15 @@ import {
   type InterceptorContext,
   type SendOptions
 } from "./runtime/client/client.js";
+import {
+  NodeHttpHandler,
+  type NodeHttpHandlerOptions
+} from "./runtime/client/node-http-handler.js";
 import type { CreateRouteInput, CreateRouteOutput } from "./models.js";
 import { deserializeCreateRouteResponse, serializeCreateRouteRequest } from "./protocol.js";
 
-export type { ClientConfig, Interceptor, InterceptorContext, SendOptions };
+export type { ClientConfig, Interceptor, InterceptorContext, SendOptions, NodeHttpHandlerOptions };
+export { NodeHttpHandler };
 
 export interface ApiGatewayV2ClientConfig extends ClientConfig {}
 

@@ -70,6 +70,13 @@ export function sleep(ms: number, signal?: AbortSignalLike): Promise<void> {
   });
 }
 
+/** The error a timed-out attempt rejects with: named `TimeoutError` (retried as transient), as SDK v3's. */
+export function timeoutError(message: string): Error {
+  const error = new Error(message);
+  error.name = "TimeoutError";
+  return error;
+}
+
 /** The error an aborted call rejects with: named `AbortError` (never retried), as SDK v3's. */
 export function abortError(signal: AbortSignalLike): Error {
   const reason = signal.reason;
