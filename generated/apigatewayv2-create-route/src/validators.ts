@@ -173,7 +173,7 @@ function $checkCreateRouteRequest(
     if (typeof x0 !== "object" || Array.isArray(x0)) f = addFailureAt(f, p, k, $s9);
     else {
       for (const key1 in x0 as object) {
-        if (!Object.hasOwn(x0, key1)) continue;
+        if (!Object.prototype.hasOwnProperty.call(x0, key1)) continue;
         const y1: unknown = (x0 as Record<string, unknown>)[key1];
         if (y1 == null) f = addFailure(f, p, k, "/RequestModels/" + key1, $r5);
         else {
@@ -191,7 +191,7 @@ function $checkCreateRouteRequest(
     if (typeof x0 !== "object" || Array.isArray(x0)) f = addFailureAt(f, p, k, $s10);
     else {
       for (const key1 in x0 as object) {
-        if (!Object.hasOwn(x0, key1)) continue;
+        if (!Object.prototype.hasOwnProperty.call(x0, key1)) continue;
         const y1: unknown = (x0 as Record<string, unknown>)[key1];
         if (y1 == null) f = addFailure(f, p, k, "/RequestParameters/" + key1, $r5);
         else {

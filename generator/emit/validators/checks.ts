@@ -354,7 +354,7 @@ export class CheckWriter {
       out.push(`const ${keys} = Object.keys(${x});`, ...this.collectionConstraints(x, c, target, path, `${keys}.length`));
       body.push(`const ${key} = ${keys}[${i}]!;`);
     } else {
-      body.push(`if (!Object.hasOwn(${x}, ${key})) continue;`);
+      body.push(`if (!Object.prototype.hasOwnProperty.call(${x}, ${key})) continue;`);
     }
     const keyMember = target.members[0]!;
     const keyTarget = this.index.target(keyMember);

@@ -49,8 +49,7 @@ const awsJsonServer = (version: AwsJsonVersion): ServerProtocol => ({
           // X-Amz-Target names the operation as modeled, whatever its TypeScript name.
           caseKey: JSON.stringify(nameOf(op.id)),
           readCall: `${reader}(await ${body}(request.body))`,
-          deserializeDoc: [`Reads the body of a ${name} request (sent as POST / with \`X-Amz-Target: ${serviceName}.${nameOf(op.id)}\`; routing`,
-            `is the handler's); rejects with a ${symbols.serviceName}RequestError when it does not fit the model.`, "Constraints are not checked here."],
+          deserializeDoc: `Reads the body of a ${name} request (sent as POST / with \`X-Amz-Target: ${serviceName}.${nameOf(op.id)}\`; routing is the handler's); rejects with a ${symbols.serviceName}RequestError when it does not fit the model. Constraints are not checked here.`,
           deserializeStatements: [`return ${reader}(await ${body}(request.body));`],
           readerParams: "body: string | Uint8Array",
           readerStatements: members.length > 0

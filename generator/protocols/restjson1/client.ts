@@ -5,7 +5,7 @@
 
 import { CodegenError } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
-import { docComment } from "../../emit/docs.js";
+import { operationDoc } from "../../emit/docs.js";
 import { errorFault, errorRetryable, messageMember } from "../../model/errors.js";
 import { isEventStream, type Member, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
@@ -107,13 +107,6 @@ export function clientNames(ctx: EmitContext): Array<[string, string]> {
     const { serialize, deserialize } = operationNames(op, ctx.closure.service);
     return [[serialize, `the request serializer of ${op.id}`], [deserialize, `the response deserializer of ${op.id}`]] as Array<[string, string]>;
   });
-}
-
-/** A serializer's or deserializer's TSDoc: what it does, then the operation's own documentation. */
-function operationDoc(op: Shape, summary: string): string {
-  const doc = op.traits.get("smithy.api#documentation");
-  const text = typeof doc === "string" && doc.trim() !== "" ? `${summary}\n\n${doc.trim()}` : summary;
-  return docComment(new Map([...op.traits, ["smithy.api#documentation", text]]));
 }
 
 function serializerBody(b: RequestBindings, json: JsonCode, http: HttpCode, runtime: RuntimeImports, stringify: string, streams: EventStreamCode, ctx: EmitContext) {

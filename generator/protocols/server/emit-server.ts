@@ -9,6 +9,7 @@
 import { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { CodegenError } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
+import { docComment, operationDoc } from "../../emit/docs.js";
 import { messageMember } from "../../model/errors.js";
 import { isEventStream, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
@@ -36,8 +37,8 @@ export interface OperationCode {
   readonly caseKey: string;
   /** The handler's expression reading the input from `request` (with what `route` declared). */
   readonly readCall: string;
-  /** The doc comment lines of `deserialize<Op>Request`, after its first line. */
-  readonly deserializeDoc: readonly string[];
+  /** What `deserialize<Op>Request` does, for its TSDoc (the operation's documentation follows). */
+  readonly deserializeDoc: string;
   /** The body of `deserialize<Op>Request`'s `try`: ends by returning the input. */
   readonly deserializeStatements: readonly string[];
   /** The parameters of the reader (which fills `o`, the input). */
@@ -114,6 +115,7 @@ export function emitServer(ctx: EmitContext, protocol: ServerProtocol): EmittedF
     const errors = operationErrors(ctx, op);
     for (const e of errors) errorClasses.set(e.id, e);
     const guards = errors.map((e) => `${symbols.guardName(e)}(e)`);
+    const protocolCode = code.operation(op, i);
     return {
       name,
       // The operation as modeled, for the error hook.
@@ -127,7 +129,11 @@ export function emitServer(ctx: EmitContext, protocol: ServerProtocol): EmittedF
       // One guard per line, as a person writes a long condition.
       modeled: guards.length > 1 ? `\n${guards.join(" ||\n")}\n` : guards.join(""),
       errorCases: errors.map((e) => ({ code: JSON.stringify(nameOf(e.id)), writer: errorWriterName(ctx, e) })),
-      ...code.operation(op, i),
+      ...protocolCode,
+      doc: docComment(op.traits),
+      deserializeDoc: operationDoc(op, protocolCode.deserializeDoc),
+      serializeDoc: operationDoc(op, `The response of a successful ${name}.${protocolCode.serializeThrows ? " Throws when the output cannot be written (a header value with a line break)." : ""}`),
+      serializeErrorDoc: operationDoc(op, `The response of a modeled error of ${name}.`),
     };
   });
   const errorWriters = [...errorClasses.values()].map((e) => ({ className: symbols.name(e), writer: errorWriterName(ctx, e), ...code.errorWriter(e) }));

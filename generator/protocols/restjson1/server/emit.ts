@@ -52,8 +52,7 @@ const restJson1Server: ServerProtocol = {
         return {
           caseKey: String(i),
           readCall: read("match.labels"),
-          deserializeDoc: [`Reads a ${name} request (${http_.method} ${http_.uri}); rejects with a ${symbols.serviceName}RequestError`,
-            "when it does not fit the model. Constraints are not checked here."],
+          deserializeDoc: `Reads a ${name} request (${http_.method} ${http_.uri}); rejects with a ${symbols.serviceName}RequestError when it does not fit the model. Constraints are not checked here.`,
           deserializeStatements: [
             `const q = ${queryValues}(request.query);`,
             `const labels = ${runtime.use("matchRoute")}($ROUTES[${i}]!, ${runtime.use("pathSegments")}(request.path), q);`,
