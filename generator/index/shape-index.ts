@@ -79,6 +79,11 @@ export function serviceClosure(index: ShapeIndex, service: Shape, only?: readonl
   return { service, operations: selected, shapes, errors };
 }
 
+/** The ids of the errors an operation can return: its own, then the service's (service-types.rst), each once. */
+export function operationErrors(closure: ServiceClosure, op: Shape): string[] {
+  return [...new Set([...(op.errors ?? []), ...(closure.service.errors ?? [])])];
+}
+
 /** Orders shape ids by name, then namespace, so output does not depend on file order. */
 export function compareNames(a: string, b: string): number {
   const na = a.slice(a.indexOf("#") + 1);

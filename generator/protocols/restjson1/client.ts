@@ -11,7 +11,8 @@ import { isEventStream, type Member, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
 import { RuntimeImports } from "../../codegen/runtime-imports.js";
-import { requestBindings, responseBindings, type RequestBindings, type ResponseBindings } from "../transport/http-bindings/bindings.js";
+import { httpBindings } from "../../index/http-bindings.js";
+import type { RequestBindings, ResponseBindings } from "../transport/http-bindings/bindings.js";
 import { EventStreamCode } from "../eventstream/event-stream.js";
 import { HttpCode } from "../transport/http-bindings/http-code.js";
 import { JsonCode } from "../codec/json/json-code.js";
@@ -31,6 +32,7 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
     : "JSON.stringify";
   const streams = new EventStreamCode(index, json, runtime, stringify);
 
+  const bindings = httpBindings(index, closure);
   const operations = closure.operations.map((op) => {
     const { opName, serialize, deserialize } = operationNames(op, closure.service);
     const aliases = symbols.operationAliases(op);
@@ -39,8 +41,8 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
     json.uses.add(inputType);
     json.uses.add(outputType);
     const http_ = op.traits.get("smithy.api#http") as { method: string; uri: string } | undefined;
-    const request = requestBindings(index, op);
-    const response = responseBindings(index, op.output);
+    const request = bindings.request(op);
+    const response = bindings.response(op.output);
     const route = http_ === undefined ? "" : `: ${http_.method} ${http_.uri}`;
     const labels = request.path.some((segment) => segment.kind === "label") ? " Throws when a URI label is missing or empty." : "";
     return {
@@ -255,7 +257,7 @@ function readerBody(b: ResponseBindings, json: JsonCode, http: HttpCode, runtime
  * body and headers hold for its members (and `$retryable`), when it has any.
  */
 function errorCase(error: Shape, json: JsonCode, http: HttpCode, runtime: RuntimeImports, ctx: EmitContext) {
-  const bindings = responseBindings(ctx.index, error.id);
+  const bindings = httpBindings(ctx.index, ctx.closure).response(error.id);
   const message = messageMember(error);
   // A message member with its own JSON name is read from there, before the usual `message`.
   const wireMessage = message === undefined || ["message", "Message"].includes(jsonName(message)) ? undefined : jsonName(message);

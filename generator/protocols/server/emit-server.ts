@@ -11,14 +11,15 @@ import { CodegenError } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
 import { docComment, operationDoc } from "../../emit/docs.js";
 import { messageMember } from "../../model/errors.js";
-import { isEventStream, type Shape } from "../../model/model.js";
-import { nameOf } from "../../model/shape-id.js";
+import { usesEventStream } from "../../index/event-streams.js";
+import { operationErrors } from "../../index/shape-index.js";
+import type { Shape } from "../../model/model.js";
 import { render } from "../../render/templates.js";
 import { IMPORTED } from "../../symbols/symbol-provider.js";
 import { JsonCode } from "../codec/json/json-code.js";
 import { StrictJson } from "../codec/json/strict-json.js";
 import { literalKey } from "../codec/json/values.js";
-import { UNIT } from "../transport/http-bindings/bindings.js";
+import { nameOf, UNIT } from "../../model/shape-id.js";
 
 /** The writers a protocol's server code is made with, shared by all its operations. */
 export interface ServerParts {
@@ -112,7 +113,7 @@ export function emitServer(ctx: EmitContext, protocol: ServerProtocol): EmittedF
     const outputType = aliases.output ?? symbols.name(op.output!);
     json.uses.add(inputType);
     json.uses.add(outputType);
-    const errors = operationErrors(ctx, op);
+    const errors = operationErrors(closure, op).map((id) => index.shape(id));
     for (const e of errors) errorClasses.set(e.id, e);
     const guards = errors.map((e) => `${symbols.guardName(e)}(e)`);
     const protocolCode = code.operation(op, i);
@@ -194,14 +195,7 @@ export function emitServer(ctx: EmitContext, protocol: ServerProtocol): EmittedF
 
 /** The operations a server serves: event streams are client-side only so far (no route: 404). */
 export function servedOperations(ctx: EmitContext): Shape[] {
-  const { index } = ctx;
-  const streams = (id: string | undefined) => id !== undefined && id !== UNIT && index.shape(id).members.some((m) => isEventStream(index.target(m)));
-  return ctx.closure.operations.filter((op) => !streams(op.input) && !streams(op.output));
-}
-
-/** An operation's modeled errors: its own, then the service's, which every operation can return (service-types.rst). */
-export function operationErrors(ctx: EmitContext, op: Shape): Shape[] {
-  return [...new Set([...(op.errors ?? []), ...(ctx.closure.service.errors ?? [])])].map((id) => ctx.index.shape(id));
+  return ctx.closure.operations.filter((op) => !usesEventStream(ctx.index, op));
 }
 
 /**

@@ -4,8 +4,8 @@
 
 import type { EmitContext, EmittedFile } from "../../../emit/context.js";
 import type { Shape } from "../../../model/model.js";
+import { httpBindings } from "../../../index/http-bindings.js";
 import { emitServer, type ServerParts, type ServerProtocol } from "../../server/emit-server.js";
-import { requestBindings, responseBindings } from "../../transport/http-bindings/bindings.js";
 import { HttpCode } from "../../transport/http-bindings/http-code.js";
 import { readerStatements, responseContentType } from "./request.js";
 import { errorType, errorWriter, outputWriter } from "./response.js";
@@ -28,7 +28,8 @@ const restJson1Server: ServerProtocol = {
     const { runtime, json, strict } = parts;
     const http = new HttpCode(index, runtime, (shape) => json.typeOf(shape));
     const text = new StrictText(index, symbols, runtime, json.uses);
-    const requests = served.map((op) => requestBindings(index, op));
+    const bindings = httpBindings(index, ctx.closure);
+    const requests = served.map((op) => bindings.request(op));
     const routes = served.map((op, i) => routeOf(op, requests[i]!));
     const headers = runtime.use("lowerCaseHeaders");
     const body = runtime.use("readBody");
@@ -47,7 +48,7 @@ const restJson1Server: ServerProtocol = {
         const reader = `$read${name}`;
         const http_ = op.traits.get("smithy.api#http") as { method: string; uri: string };
         const output = outputWriter(op, ctx, writer);
-        const accept = responseContentType(responseBindings(index, op.output), ctx);
+        const accept = responseContentType(bindings.response(op.output), ctx);
         const read = (labels: string) => `${reader}(${headers}(request.headers), q, ${labels}, await ${body}(request.body))`;
         return {
           caseKey: String(i),

@@ -5,11 +5,12 @@
 // format is the same in both directions.
 
 import type { EmitContext } from "../../../emit/context.js";
+import { httpBindings } from "../../../index/http-bindings.js";
 import { errorStatus } from "../../../model/errors.js";
 import { errorData } from "../../server/emit-server.js";
 import type { Member, Shape } from "../../../model/model.js";
 import { nameOf } from "../../../model/shape-id.js";
-import { responseBindings, successCode, type ResponseBindings } from "../../transport/http-bindings/bindings.js";
+import { successCode, type ResponseBindings } from "../../transport/http-bindings/bindings.js";
 import type { HttpCode } from "../../transport/http-bindings/http-code.js";
 import type { JsonCode } from "../../codec/json/json-code.js";
 import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
@@ -26,7 +27,7 @@ export interface WriterParts {
 
 /** Statements filling `headers` from the bound members of `source`, and the `$respond` call's arguments after them. */
 export function outputWriter(op: Shape, ctx: EmitContext, parts: WriterParts): { statements: string[]; respond: string } {
-  const b = responseBindings(ctx.index, op.output);
+  const b = httpBindings(ctx.index, ctx.closure).response(op.output);
   const read = (m: Member) => readProperty("output", m.name, () => parts.runtime.use("own"));
   const statements = headerStatements(b, "output", parts);
   const code = String(successCode(op));
@@ -71,7 +72,7 @@ function headerStatements(b: ResponseBindings, source: string, parts: WriterPart
 
 /** The response writer of one error shape: `e` is an instance of its class. */
 export function errorWriter(error: Shape, ctx: EmitContext, parts: WriterParts): { statements: string[]; respond: string } {
-  const b = responseBindings(ctx.index, error.id);
+  const b = httpBindings(ctx.index, ctx.closure).response(error.id);
   const headers = headerStatements(b, "v", parts);
   // `v` only when a header or the body reads a member.
   const statements = headers.length > 0 || b.body.length > 0 ? [`const v = ${errorData(error)};`, ...headers] : [];
