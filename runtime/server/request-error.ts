@@ -22,6 +22,9 @@ export class RequestError extends Error {
 /** 400 SerializationException: the request does not fit the model. */
 export const malformed = (why: string): RequestError => new RequestError(400, "SerializationException", why);
 
+/** 404 UnknownOperationException: the request names no operation of the service. */
+export const unknownOperation = (why: string): RequestError => new RequestError(404, "UnknownOperationException", why);
+
 /** Any failure while reading a request (a check, or a TypeError on a hostile value) as a request error. */
 export function asRequestError(e: unknown): RequestError {
   return e instanceof RequestError ? e : malformed(e instanceof Error ? e.message : "the request could not be read");

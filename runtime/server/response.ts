@@ -4,7 +4,7 @@
 
 import type { HeaderBag, HttpResponse } from "@smithy/types";
 import { byteLength } from "../text.js";
-import { RequestError } from "./request-error.js";
+import { unknownOperation, type RequestError } from "./request-error.js";
 
 /** A response with its `content-length`, and `content-type` (unless a header member set it) when the body is not empty. */
 export function respond(statusCode: number, headers: HeaderBag, body: string | Uint8Array, contentType?: string): HttpResponse {
@@ -21,7 +21,7 @@ export function requestErrorResponse(e: RequestError, contentType: string): Http
 /** 404 UnknownOperationException, or 405 with no body when only another method matches (as smithy-rs). */
 export function routeErrorResponse(status: 404 | 405, contentType: string): HttpResponse {
   if (status === 405) return { statusCode: 405, headers: {} };
-  return requestErrorResponse(new RequestError(404, "UnknownOperationException", "no operation has this method and path"), contentType);
+  return requestErrorResponse(unknownOperation("no operation has this method and path"), contentType);
 }
 
 /** 400 ValidationException: smithy.framework#ValidationException's `message` and `fieldList`, from the validators' exception. */

@@ -1,7 +1,7 @@
 // runtime/server: request errors and what a server reads of any request (headers, query, body).
 
 import { describe, expect, it } from "vitest";
-import { asRequestError, malformed, percentDecode, RequestError } from "../../../runtime/server/request-error.js";
+import { asRequestError, malformed, percentDecode, RequestError, unknownOperation } from "../../../runtime/server/request-error.js";
 import { allQueryParams, bodyBytes, bodyText, concatBytes, lowerCaseHeaders, queryValues, readBody, uriLabel } from "../../../runtime/server/request.js";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -90,5 +90,11 @@ describe("bodies", () => {
     expect(bodyText(utf8("héllo"))).toBe("héllo");
     expect(() => bodyText(new Uint8Array([0xff, 0xfe]))).toThrow(RequestError);
     expect([...bodyBytes("é")]).toEqual([0xc3, 0xa9]);
+  });
+});
+
+describe("unknown operations", () => {
+  it("are 404 UnknownOperationException", () => {
+    expect(unknownOperation("why")).toMatchObject({ statusCode: 404, errorType: "UnknownOperationException", message: "why" });
   });
 });

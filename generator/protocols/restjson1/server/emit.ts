@@ -57,7 +57,7 @@ const restJson1Server: ServerProtocol = {
           deserializeStatements: [
             `const q = ${queryValues}(request.query);`,
             `const labels = ${runtime.use("matchRoute")}($ROUTES[${i}]!, ${runtime.use("pathSegments")}(request.path), q);`,
-            `if (labels === undefined) throw new ${runtime.use("RequestError")}(404, "UnknownOperationException", "the request's method and path are not ${name}'s");`,
+            `if (labels === undefined) throw ${runtime.use("unknownOperation")}("not a ${name} request");`,
             `return ${read("labels")};`,
           ],
           readerParams: `h: ${runtime.smithyType("HeaderBag")}, q: Record<string, string[]>, labels: readonly string[], body: string | Uint8Array`,
