@@ -5,7 +5,7 @@
 
 import type { HttpResponse } from "@smithy/types";
 import { RequestError } from "../server/request-error.js";
-import { requestErrorResponse } from "../server/response.js";
+import { requestErrorResponse, type ErrorDocuments } from "../server/response.js";
 
 /** The two awsJson versions differ on the wire only in this media type (and the error `__type` a server writes). */
 export type AwsJsonVersion = "1.0" | "1.1";
@@ -52,7 +52,7 @@ export function rpcOperation(
 const unknown = (reason: string): RpcRoutingFailure => ({ status: 404, code: "UnknownOperationException", reason });
 
 /** The answer to a request that names no operation: 405 without a body, else the error type. */
-export function rpcRoutingResponse(failure: RpcRoutingFailure, contentType: string): HttpResponse {
+export function rpcRoutingResponse(failure: RpcRoutingFailure, documents: ErrorDocuments): HttpResponse {
   if (failure.code === undefined) return { statusCode: failure.status, headers: {} };
-  return requestErrorResponse(new RequestError(failure.status, failure.code, failure.reason), contentType);
+  return requestErrorResponse(new RequestError(failure.status, failure.code, failure.reason), documents);
 }

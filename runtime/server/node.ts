@@ -5,7 +5,7 @@ import type { HeaderBag, HttpRequest, HttpResponse, QueryParameterBag } from "@s
 import { utf8 } from "../text.js";
 import { malformed, percentDecode, RequestError } from "./request-error.js";
 import { concatBytes } from "./request.js";
-import { internalFailureResponse, requestErrorResponse } from "./response.js";
+import { internalFailureResponse, requestErrorResponse, type ErrorDocuments } from "./response.js";
 
 /** What the listener reads of a node:http IncomingMessage. */
 export interface NodeRequestLike {
@@ -40,8 +40,8 @@ export interface CreateNodeListener {
   ): NodeListener;
 }
 
-/** The `createNodeListener` of a protocol whose own error documents have the media type `contentType`. */
-export function nodeListenerFactory(contentType: string): CreateNodeListener {
+/** The `createNodeListener` of a protocol that writes its own error documents as `documents` says. */
+export function nodeListenerFactory(documents: ErrorDocuments): CreateNodeListener {
   return <Context>(
     handler: (request: HttpRequest, context: Context | undefined) => Promise<HttpResponse>,
     options: { readonly maxBodyBytes?: number | undefined; readonly context?: (req: NodeRequestLike) => Context } = {},
@@ -49,7 +49,7 @@ export function nodeListenerFactory(contentType: string): CreateNodeListener {
     const limit = options.maxBodyBytes ?? 1048576;
     const contextOf = options.context;
     return (req, res) => {
-      void serveNode(req, res, limit, contentType, async (request) => handler(request, contextOf?.(req)));
+      void serveNode(req, res, limit, documents, async (request) => handler(request, contextOf?.(req)));
     };
   };
 }
@@ -58,7 +58,7 @@ async function serveNode(
   req: NodeRequestLike,
   res: NodeResponseLike,
   limit: number,
-  contentType: string,
+  documents: ErrorDocuments,
   handle: (request: HttpRequest) => Promise<HttpResponse>,
 ): Promise<void> {
   let response: HttpResponse;
@@ -77,14 +77,14 @@ async function serveNode(
     };
     response = await handle(request);
   } catch (e) {
-    response = e instanceof RequestError ? requestErrorResponse(e, contentType) : internalFailureResponse(contentType);
+    response = e instanceof RequestError ? requestErrorResponse(e, documents) : internalFailureResponse(documents);
   }
   try {
     send(res, response);
   } catch {
     // node:http refused a header value (a character it cannot send), or the connection is gone.
     try {
-      send(res, internalFailureResponse(contentType));
+      send(res, internalFailureResponse(documents));
     } catch {
       // There is no one left to answer.
     }

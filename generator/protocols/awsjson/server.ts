@@ -21,7 +21,7 @@ const awsJsonServer = (version: AwsJsonVersion): ServerProtocol => ({
     "ValidationException with Smithy's `fieldList`), calls the operation, and writes its output or",
     "modeled error.",
   ],
-  contentType: `application/x-amz-json-${version}`,
+  errorDocuments: (runtime) => `${runtime.use("jsonErrorDocuments")}("application/x-amz-json-${version}")`,
   honourJsonName: false,
   code(ctx: EmitContext, parts: ServerParts) {
     const { index, closure, symbols } = ctx;
@@ -34,10 +34,10 @@ const awsJsonServer = (version: AwsJsonVersion): ServerProtocol => ({
     return {
       route: [
         `const operation = ${runtime.use("rpcOperation")}({ method: request.method, path: request.path, headers: ${runtime.use("lowerCaseHeaders")}(request.headers) }, "${serviceName}", "${version}");`,
-        `if (typeof operation !== "string") return ${routing}(operation, ${contentType});`,
+        `if (typeof operation !== "string") return ${routing}(operation, $errorDocuments);`,
       ],
       switchOn: "operation",
-      unrouted: `${routing}({ status: 404, code: "UnknownOperationException", reason: \`${serviceName} has no operation \${operation}\` }, ${contentType})`,
+      unrouted: `${routing}({ status: 404, code: "UnknownOperationException", reason: \`${serviceName} has no operation \${operation}\` }, $errorDocuments)`,
       operation(op: Shape) {
         const name = symbols.name(op);
         const reader = `$read${name}`;

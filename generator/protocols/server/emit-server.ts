@@ -69,8 +69,8 @@ export interface ServerProtocol {
   readonly routing: string;
   /** The doc comment lines of the handler. */
   readonly handlerDoc: readonly string[];
-  /** The media type of the error documents the protocol itself writes. */
-  readonly contentType: string;
+  /** The expression of the protocol's `ErrorDocuments` (runtime/server/response.ts), which writes the errors it sends itself. */
+  errorDocuments(runtime: RuntimeImports): string;
   /** Whether JSON member names are their @jsonName (restJson1) or the member names (awsJson). */
   readonly honourJsonName: boolean;
   /** The protocol's code, made once the shared writers exist. */
@@ -140,6 +140,7 @@ export function emitServer(ctx: EmitContext, protocol: ServerProtocol): EmittedF
   const errorWriters = [...errorClasses.values()].map((e) => ({ className: symbols.name(e), writer: errorWriterName(ctx, e), ...code.errorWriter(e) }));
   const tables = code.tables();
 
+  const errorDocuments = protocol.errorDocuments(runtime);
   const validates = operations.some((o) => o.validator !== "");
   const handlerRuntime = ["requestErrorResponse", "asRequestError", "internalFailure", "respond", "nodeListenerFactory", ...(validates ? ["validationResponse"] : [])];
   const rt = Object.fromEntries(handlerRuntime.map((n) => [n, runtime.use(n)]));
@@ -180,7 +181,7 @@ export function emitServer(ctx: EmitContext, protocol: ServerProtocol): EmittedF
     protocolId: protocol.protocolId,
     routing: protocol.routing,
     handlerDoc: protocol.handlerDoc,
-    contentType: JSON.stringify(protocol.contentType),
+    errorDocuments,
     route: code.route,
     switchOn: code.switchOn,
     unrouted: code.unrouted,

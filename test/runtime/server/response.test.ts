@@ -4,10 +4,12 @@ import { EventEmitter } from "node:events";
 import { describe, expect, it, vi } from "vitest";
 import { nodeListenerFactory, parseQueryString, type NodeResponseLike } from "../../../runtime/server/node.js";
 import { RequestError } from "../../../runtime/server/request-error.js";
-import { internalFailure, internalFailureResponse, requestErrorResponse, respond, routeErrorResponse, validationResponse } from "../../../runtime/server/response.js";
+import { internalFailure, internalFailureResponse, jsonErrorDocuments, requestErrorResponse, respond, routeErrorResponse, validationResponse, type ErrorDocuments } from "../../../runtime/server/response.js";
 import { rpcRoutingResponse } from "../../../runtime/awsjson/rpc.js";
 
 const JSON_TYPE = "application/x-amz-json-1.0";
+const AWS_JSON = jsonErrorDocuments(JSON_TYPE);
+const REST_JSON = jsonErrorDocuments("application/json");
 
 describe("responses", () => {
   it("carry their UTF-8 length, and the content type only with a body and unless a header set it", () => {
@@ -17,7 +19,7 @@ describe("responses", () => {
   });
 
   it("a rejected request is `{}` with its error type, in the protocol's media type", () => {
-    expect(requestErrorResponse(new RequestError(415, "UnsupportedMediaTypeException", "why"), JSON_TYPE)).toEqual({
+    expect(requestErrorResponse(new RequestError(415, "UnsupportedMediaTypeException", "why"), AWS_JSON)).toEqual({
       statusCode: 415,
       headers: { "x-amzn-errortype": "UnsupportedMediaTypeException", "content-type": JSON_TYPE, "content-length": "2" },
       body: "{}",
@@ -25,28 +27,28 @@ describe("responses", () => {
   });
 
   it("routing failures: 405 has no body; 404 is UnknownOperationException", () => {
-    expect(routeErrorResponse(405, "application/json")).toEqual({ statusCode: 405, headers: {} });
-    expect(routeErrorResponse(404, "application/json").headers["x-amzn-errortype"]).toBe("UnknownOperationException");
-    expect(rpcRoutingResponse({ status: 405, code: undefined, reason: "" }, JSON_TYPE)).toEqual({ statusCode: 405, headers: {} });
-    expect(rpcRoutingResponse({ status: 415, code: "UnsupportedMediaTypeException", reason: "" }, JSON_TYPE)).toMatchObject({
+    expect(routeErrorResponse(405, REST_JSON)).toEqual({ statusCode: 405, headers: {} });
+    expect(routeErrorResponse(404, REST_JSON).headers["x-amzn-errortype"]).toBe("UnknownOperationException");
+    expect(rpcRoutingResponse({ status: 405, code: undefined, reason: "" }, AWS_JSON)).toEqual({ statusCode: 405, headers: {} });
+    expect(rpcRoutingResponse({ status: 415, code: "UnsupportedMediaTypeException", reason: "" }, AWS_JSON)).toMatchObject({
       statusCode: 415, headers: { "x-amzn-errortype": "UnsupportedMediaTypeException", "content-type": JSON_TYPE },
     });
   });
 
   it("a validation failure lists its fields; anything else thrown by a validator is a 500", () => {
-    const response = validationResponse({ message: "1 validation error detected.", failures: [{ path: "/a", message: "m", constraint: "length" }] }, "application/json");
+    const response = validationResponse({ message: "1 validation error detected.", failures: [{ path: "/a", message: "m", constraint: "length" }] }, REST_JSON);
     expect(response.statusCode).toBe(400);
     expect(JSON.parse(response.body as string)).toEqual({ message: "1 validation error detected.", fieldList: [{ path: "/a", message: "m" }] });
-    expect(validationResponse(new Error("x"), "application/json").statusCode).toBe(500);
+    expect(validationResponse(new Error("x"), REST_JSON).statusCode).toBe(500);
   });
 
   it("an undeclared error reaches the hook, never the client; a throwing hook changes nothing", () => {
     const onError = vi.fn();
-    const response = internalFailure(new Error("secret"), "Op", { onError }, "application/json");
+    const response = internalFailure(new Error("secret"), "Op", { onError }, REST_JSON);
     expect(onError).toHaveBeenCalledWith(expect.any(Error), "Op");
-    expect(response).toEqual(internalFailureResponse("application/json"));
+    expect(response).toEqual(internalFailureResponse(REST_JSON));
     expect(response.body).toBe("{}");
-    expect(internalFailure(new Error("x"), "Op", { onError: () => { throw new Error("hook"); } }, "application/json").statusCode).toBe(500);
+    expect(internalFailure(new Error("x"), "Op", { onError: () => { throw new Error("hook"); } }, REST_JSON).statusCode).toBe(500);
   });
 });
 
@@ -72,11 +74,22 @@ function nodeResponse(): NodeResponseLike & { headers: Record<string, string>; e
   };
 }
 
+describe("error documents", () => {
+  it("a protocol's own documents write every error it sends itself, in its media type", () => {
+    const binary: ErrorDocuments = { contentType: "application/cbor", body: (type, fields) => new TextEncoder().encode(JSON.stringify({ __type: type, ...fields })) };
+    const rejected = requestErrorResponse(new RequestError(400, "SerializationException", "why"), binary);
+    expect(rejected.headers["content-type"]).toBe("application/cbor");
+    expect(JSON.parse(new TextDecoder().decode(rejected.body as Uint8Array))).toEqual({ __type: "SerializationException" });
+    const invalid = validationResponse({ message: "m", failures: [] }, binary);
+    expect(JSON.parse(new TextDecoder().decode(invalid.body as Uint8Array))).toEqual({ __type: "ValidationException", message: "m", fieldList: [] });
+  });
+});
+
 describe("node:http adapter", () => {
   it("hands the handler the request (path, query, lower-case headers, body) and writes its response", async () => {
     const handler = vi.fn(async () => ({ statusCode: 201, headers: { "x-a": "1" }, body: "ok" }));
     const res = nodeResponse();
-    nodeListenerFactory("application/json")(handler)(nodeRequest("/p/q?a=1&a=2&b", ["x", new TextEncoder().encode("y")], { "x-list": ["1", "2"] }), res);
+    nodeListenerFactory(REST_JSON)(handler)(nodeRequest("/p/q?a=1&a=2&b", ["x", new TextEncoder().encode("y")], { "x-list": ["1", "2"] }), res);
     expect(await res.ended).toBe("ok");
     expect([res.statusCode, res.headers]).toEqual([201, { "x-a": "1" }]);
     const [request] = handler.mock.calls[0]! as unknown as [Record<string, unknown>];
@@ -88,7 +101,7 @@ describe("node:http adapter", () => {
   it("a body over the limit is 413 in the protocol's media type; the handler is not called", async () => {
     const handler = vi.fn();
     const res = nodeResponse();
-    nodeListenerFactory(JSON_TYPE)(handler, { maxBodyBytes: 3 })(nodeRequest("/", ["ab", "cd"]), res);
+    nodeListenerFactory(AWS_JSON)(handler, { maxBodyBytes: 3 })(nodeRequest("/", ["ab", "cd"]), res);
     expect(await res.ended).toBe("{}");
     expect([res.statusCode, res.headers["x-amzn-errortype"], res.headers["content-type"]]).toEqual([413, "RequestEntityTooLargeException", JSON_TYPE]);
     expect(handler).not.toHaveBeenCalled();
@@ -97,7 +110,7 @@ describe("node:http adapter", () => {
   it("a handler that throws is a 500; the context is made from each request", async () => {
     const res = nodeResponse();
     const context = vi.fn(() => "ctx");
-    nodeListenerFactory("application/json")(async (_request, ctx: string) => { throw new Error(ctx); }, { context })(nodeRequest("/", []), res);
+    nodeListenerFactory(REST_JSON)(async (_request, ctx: string) => { throw new Error(ctx); }, { context })(nodeRequest("/", []), res);
     await res.ended;
     expect(res.statusCode).toBe(500);
     expect(context).toHaveBeenCalledTimes(1);

@@ -21,7 +21,7 @@ const restJson1Server: ServerProtocol = {
     "(400 SerializationException, 406, 415), validates it (400 ValidationException with Smithy's",
     "`fieldList`), calls the operation, and writes its output or modeled error.",
   ],
-  contentType: "application/json",
+  errorDocuments: (runtime) => `${runtime.use("jsonErrorDocuments")}("application/json")`,
   honourJsonName: true,
   code(ctx: EmitContext, parts: ServerParts, served: readonly Shape[]) {
     const { index, symbols } = ctx;
@@ -39,10 +39,10 @@ const restJson1Server: ServerProtocol = {
       route: [
         `const q = ${queryValues}(request.query);`,
         `const match = ${runtime.use("findRoute")}($ROUTES, $PRIORITY, request.method, request.path, q);`,
-        `if (typeof match === "number") return ${runtime.use("routeErrorResponse")}(match, "application/json");`,
+        `if (typeof match === "number") return ${runtime.use("routeErrorResponse")}(match, $errorDocuments);`,
       ],
       switchOn: "match.op",
-      unrouted: `${runtime.use("routeErrorResponse")}(404, "application/json")`,
+      unrouted: `${runtime.use("routeErrorResponse")}(404, $errorDocuments)`,
       operation(op: Shape, i: number) {
         const name = symbols.name(op);
         const reader = `$read${name}`;
