@@ -13,7 +13,7 @@ import { awsQueryErrorCode, isQueryCompatible, type AwsJsonVersion } from "./qui
 
 const awsJsonServer = (version: AwsJsonVersion): ServerProtocol => ({
   protocolId: `aws.protocols#awsJson${version.replace(".", "_")}`,
-  routing: "routes by `X-Amz-Target: <service>.<operation>`",
+  routing: "routes by X-Amz-Target",
   handlerDoc: [
     "The service as one function from request to response: routes the request by X-Amz-Target",
     "(404 UnknownOperationException, 405 for a method other than POST, 415 for another",
