@@ -3,9 +3,9 @@
 // that builds the same failures (path, constraint, Smithy message), on three inputs. Targets:
 // ≥ 2.5× ajv and ≥ 0.8× hand-written on the first two inputs.
 
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import Ajv from "ajv";
 import ts from "typescript";
@@ -35,15 +35,19 @@ const VALID_MIN = { ApiId: "a1b2c3d4e5", RouteKey: "$default" };
 
 const AUTHORIZATION_TYPES = ["NONE", "AWS_IAM", "CUSTOM", "JWT"];
 
+/** The golden package's validators, transpiled to a temporary folder with the runtime they import. */
 async function loadGenerated() {
-  const root = new URL("..", import.meta.url);
-  const source = readFileSync(new URL("generated/apigatewayv2-create-route/src/validators.ts", root), "utf8");
-  const js = ts.transpileModule(source, {
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true },
-  }).outputText;
-  const file = join(mkdtempSync(join(tmpdir(), "bench-validators-")), "validators.mjs");
-  writeFileSync(file, js);
-  return import(pathToFileURL(file).href);
+  const src = new URL("../generated/apigatewayv2-create-route/src/", import.meta.url);
+  const dir = mkdtempSync(join(tmpdir(), "bench-validators-"));
+  const files = ["validators.ts", ...readdirSync(new URL("runtime/validators/", src)).map((f) => `runtime/validators/${f}`)];
+  for (const file of files) {
+    const js = ts.transpileModule(readFileSync(new URL(file, src), "utf8"), {
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true },
+    }).outputText;
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file.replace(/\.ts$/, ".js")), js);
+  }
+  return import(pathToFileURL(join(dir, "validators.js")).href);
 }
 
 // ---------------------------------------------------------------- hand-written, straight-line

@@ -4,7 +4,7 @@
 // they refer to the package's own names; whether two texts mean the same type is asked of the
 // type checker (see probes.ts).
 
-import type { ExportedDeclarations, Node as MorphNode, ParameterDeclaration, SourceFile, TypeParameterDeclaration } from "ts-morph";
+import type { ClassDeclaration, ExportedDeclarations, Node as MorphNode, ParameterDeclaration, SourceFile, TypeParameterDeclaration } from "ts-morph";
 
 /** Types and values live in separate TypeScript namespaces; an enum is both a const and a type. */
 export type Space = "type" | "value";
@@ -82,22 +82,29 @@ function readDeclaration(
     const union = Node.isUnionTypeNode(node) ? node.getTypeNodes().map((t) => normalizeType(t.getText())) : undefined;
     add({ name, space: "type", kind: "type", typeParameters: params(decl.getTypeParameters()), members: new Map(), text: normalizeType(node.getText()), union });
   } else if (Node.isClassDeclaration(decl)) {
+    // A class's API is its own members and those it inherits (a base in the package's runtime,
+    // say): the base's first, so the class's own declarations win.
+    const chain: ClassDeclaration[] = [];
+    for (let c: ClassDeclaration | undefined = decl; c !== undefined; c = c.getBaseClass()) chain.unshift(c);
     const members = new Map<string, ApiMember>();
-    for (const p of decl.getProperties()) {
-      if (p.getScope() !== "public" || p.getName().startsWith("#")) continue;
-      const key = p.isStatic() ? `static ${p.getName()}` : p.getName();
-      members.set(key, { name: p.getName(), optional: p.hasQuestionToken(), type: typeOf(p), static: p.isStatic() });
+    for (const c of chain) {
+      for (const p of c.getProperties()) {
+        if (p.getScope() !== "public" || p.getName().startsWith("#")) continue;
+        const key = p.isStatic() ? `static ${p.getName()}` : p.getName();
+        members.set(key, { name: p.getName(), optional: p.hasQuestionToken(), type: typeOf(p), static: p.isStatic() });
+      }
+      for (const m of c.getMethods()) {
+        if (m.getScope() !== "public" || m.getName().startsWith("#")) continue;
+        const key = m.isStatic() ? `static ${m.getName()}` : m.getName();
+        members.set(key, { name: m.getName(), optional: m.hasQuestionToken(), type: normalizeType(m.getType().getText(m)), static: m.isStatic() });
+      }
+      for (const p of c.getConstructors()[0]?.getParameters() ?? []) {
+        if (!p.isParameterProperty() || (p.getScope() ?? "public") !== "public") continue;
+        members.set(p.getName(), { name: p.getName(), optional: p.hasQuestionToken(), type: typeOf(p), static: false });
+      }
     }
-    for (const m of decl.getMethods()) {
-      if (m.getScope() !== "public" || m.getName().startsWith("#")) continue;
-      const key = m.isStatic() ? `static ${m.getName()}` : m.getName();
-      members.set(key, { name: m.getName(), optional: m.hasQuestionToken(), type: normalizeType(m.getType().getText(m)), static: m.isStatic() });
-    }
-    const ctor = decl.getConstructors()[0];
-    for (const p of ctor?.getParameters() ?? []) {
-      if (!p.isParameterProperty() || (p.getScope() ?? "public") !== "public") continue;
-      members.set(p.getName(), { name: p.getName(), optional: p.hasQuestionToken(), type: typeOf(p), static: false });
-    }
+    // The constructor is the nearest one declared up the chain.
+    const ctor = chain.reverse().find((c) => c.getConstructors().length > 0)?.getConstructors()[0];
     add({
       name, space: "type", kind: "class", typeParameters: params(decl.getTypeParameters()), members, text: "",
       base: decl.getExtends()?.getText(),

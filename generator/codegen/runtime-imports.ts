@@ -12,6 +12,8 @@ export class RuntimeImports {
   private readonly smithy = new Set<string>();
   /** Runtime modules the file loads with `import()` (copied into the package, no import line). */
   private readonly dynamic = new Set<string>();
+  /** Runtime exports the file re-exports: export name → its public name. */
+  private readonly reexported = new Map<string, string>();
 
   /**
    * @param taken whether the file has another top-level name that would clash (a model type, an
@@ -41,6 +43,15 @@ export class RuntimeImports {
   }
 
   /**
+   * Re-exports the runtime export `name` from the file as `as` (a re-export binds no local name,
+   * so it cannot clash with the file's own).
+   */
+  exportAs(name: string, as = name): void {
+    if (!runtimeIndex().exporter.has(name)) throw new Error(`internal: no runtime module exports exactly one ${name}`);
+    this.reexported.set(name, as);
+  }
+
+  /**
    * The file's name for the @smithy/types type `name`: `__` + name, which no shape can shadow
    * (the symbol provider keeps `__` names for imports).
    */
@@ -61,7 +72,7 @@ export class RuntimeImports {
   /** The runtime modules (paths under runtime/) the file imports. */
   modules(): string[] {
     const { exporter } = runtimeIndex();
-    return [...new Set([...[...this.used.keys()].map((name) => exporter.get(name)!.path), ...this.dynamic])].sort();
+    return [...new Set([...[...this.used.keys(), ...this.reexported.keys()].map((name) => exporter.get(name)!.path), ...this.dynamic])].sort();
   }
 
   /**
@@ -88,5 +99,17 @@ export class RuntimeImports {
           return `import ${types ? "type " : ""}{ ${list} } from "${prefix}${path}.js";`;
         }),
     ].join("\n");
+  }
+
+  /** The re-export declarations (`exportAs`), one per module, for a file at `src/<dir>` as in importLines. */
+  exportLines(prefix = "./runtime/"): string {
+    const { exporter } = runtimeIndex();
+    const reexports = new Map<string, string[]>();
+    for (const [name, as] of [...this.reexported].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const module = exporter.get(name)!;
+      const spec = `${module.exports.get(name) === "type" ? "type " : ""}${name}${as === name ? "" : ` as ${as}`}`;
+      reexports.set(module.path, [...(reexports.get(module.path) ?? []), spec]);
+    }
+    return [...reexports].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, specs]) => `export { ${specs.join(", ")} } from "${prefix}${path}.js";`).join("\n");
   }
 }

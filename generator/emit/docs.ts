@@ -24,3 +24,10 @@ export function memberDocComment(member: Member, target: Shape): string {
   const sensitive = target.traits.has("smithy.api#sensitive") && !member.traits.has("smithy.api#sensitive");
   return docComment(sensitive ? new Map([...member.traits, ["smithy.api#sensitive", {}]]) : member.traits);
 }
+
+/** An operation function's TSDoc: what it does (`summary`), then the operation's own documentation and traits. */
+export function operationDoc(op: Shape, summary: string): string {
+  const doc = op.traits.get("smithy.api#documentation");
+  const text = typeof doc === "string" && doc.trim() !== "" ? `${summary}\n\n${doc.trim()}` : summary;
+  return docComment(new Map([...op.traits, ["smithy.api#documentation", text]]));
+}

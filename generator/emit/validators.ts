@@ -1,16 +1,15 @@
 // validators.ts: `validate<Shape>`, `assertValid<Shape>` and a Standard Schema object for every
 // structure and union that operation inputs reach, checking types and every constraint trait
-// with Smithy server SDK messages. The checks are straight-line code (see validators/checks.ts).
+// with Smithy server SDK messages. The checks are straight-line code (see validators/checks.ts);
+// what they call is runtime/validators/.
 
+import { RuntimeImports } from "../codegen/runtime-imports.js";
 import { printWarning } from "../diagnostics.js";
 import { render } from "../render/templates.js";
 import { header, typeImports, type EmitContext, type EmittedFile } from "./context.js";
-import { CheckWriter, HELPERS, MAX_DEPTH, MAX_FAILURES } from "./validators/checks.js";
+import { CheckWriter } from "./validators/checks.js";
 import { planValidators } from "./validators/plan.js";
 import { RULES, typeName } from "./validators/rules.js";
-
-/** The Standard Schema `vendor` of every generated validator. */
-export const VALIDATOR_VENDOR = "smithy-ts-codegen";
 
 export function emitValidators(ctx: EmitContext): EmittedFile {
   const { index, closure, symbols } = ctx;
@@ -18,7 +17,8 @@ export function emitValidators(ctx: EmitContext): EmittedFile {
   const { Failure, Exception, StandardSchema } = symbols.validation;
   const exported = plan.exported.map((shape) => ({ shape, name: symbols.name(shape), ...symbols.validatorNames(shape) }));
 
-  const writer = new CheckWriter(index, plan, symbols, Failure, ctx.options.warn ?? printWarning);
+  const runtime = new RuntimeImports((name) => symbols.isClaimed(name));
+  const writer = new CheckWriter(index, plan, symbols, runtime, Failure, ctx.options.warn ?? printWarning);
   const functions = writer.checkFunctions(plan.exported);
   const exportedViews = exported.map(({ shape, name, validate, assert, schema }) => ({
     shapeId: shape.id,
@@ -30,6 +30,8 @@ export function emitValidators(ctx: EmitContext): EmittedFile {
     typeRule: writer.failures.rule("type", RULES.type(typeName(shape))),
     unreadableRule: writer.failures.rule("type", RULES.unreadable),
   }));
+  const fileRuntime = ["ConstraintFailure", "ValidationError", "StandardSchema", ...(exported.length > 0 ? ["addFailure", "standardSchema"] : [])];
+  const rt = Object.fromEntries(fileRuntime.map((n) => [n, runtime.use(n)]));
 
   const modelTypes = new Set<string>();
   const errorTypes = new Set<string>();
@@ -37,17 +39,14 @@ export function emitValidators(ctx: EmitContext): EmittedFile {
 
   const content = render("validators.ts", {
     header: header(ctx),
-    imports: [typeImports(errorTypes, "./errors.js"), typeImports(modelTypes, "./models.js")].filter(Boolean).join("\n"),
+    imports: [runtime.importLines(), typeImports(errorTypes, "./errors.js"), typeImports(modelTypes, "./models.js")].filter(Boolean).join("\n"),
     Failure,
     Exception,
     StandardSchema,
-    vendor: JSON.stringify(VALIDATOR_VENDOR),
-    maxDepth: MAX_DEPTH,
-    maxFailures: MAX_FAILURES,
-    helpers: Object.fromEntries(HELPERS.map((h) => [h, writer.helpers.has(h)])),
+    rt,
     constants: [...writer.failures.constants, ...writer.constants],
     functions,
     exported: exportedViews,
   }, closure.service.id);
-  return { path: "src/validators.ts", content };
+  return { path: "src/validators.ts", content, runtime: runtime.modules() };
 }

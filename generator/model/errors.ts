@@ -16,3 +16,9 @@ export function errorRetryable(error: Shape): string | undefined {
   const retryable = error.traits.get("smithy.api#retryable") as { throttling?: boolean } | undefined;
   return retryable === undefined ? undefined : `{ throttling: ${retryable.throttling === true} }`;
 }
+
+/** The HTTP status a server answers an error with: its `@httpError`, else 400 for a client fault and 500 for a server one. */
+export function errorStatus(error: Shape): number {
+  const httpError = error.traits.get("smithy.api#httpError");
+  return typeof httpError === "number" ? httpError : errorFault(error) === "server" ? 500 : 400;
+}

@@ -31,3 +31,6 @@ export function nameOf(id: string): string {
 
 export const PRELUDE_NAMESPACE = "smithy.api";
 export const prelude = (name: string): string => `${PRELUDE_NAMESPACE}#${name}`;
+
+/** The prelude's unit shape: an operation input or output of no value. */
+export const UNIT = "smithy.api#Unit";

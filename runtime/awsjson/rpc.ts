@@ -3,6 +3,10 @@
 // protocol's media type. HTTP binding traits play no part. (Clients build such requests with the
 // shared HTTP request code.)
 
+import type { HttpResponse } from "@smithy/types";
+import { RequestError } from "../server/request-error.js";
+import { requestErrorResponse, type ErrorDocuments } from "../server/response.js";
+
 /** The two awsJson versions differ on the wire only in this media type (and the error `__type` a server writes). */
 export type AwsJsonVersion = "1.0" | "1.1";
 
@@ -46,3 +50,9 @@ export function rpcOperation(
 }
 
 const unknown = (reason: string): RpcRoutingFailure => ({ status: 404, code: "UnknownOperationException", reason });
+
+/** The answer to a request that names no operation: 405 without a body, else the error type. */
+export function rpcRoutingResponse(failure: RpcRoutingFailure, documents: ErrorDocuments): HttpResponse {
+  if (failure.code === undefined) return { statusCode: failure.status, headers: {} };
+  return requestErrorResponse(new RequestError(failure.status, failure.code, failure.reason), documents);
+}

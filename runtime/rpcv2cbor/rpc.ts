@@ -4,6 +4,8 @@
 // requests with the shared HTTP request code.)
 
 import type { RpcRoutingFailure } from "../awsjson/rpc.js";
+import type { ErrorDocuments } from "../server/response.js";
+import { cborMessage } from "./body.js";
 
 export const CBOR_MEDIA_TYPE = "application/cbor";
 
@@ -39,3 +41,17 @@ export function cborOperation(
 }
 
 const unknown = (reason: string): RpcRoutingFailure => ({ status: 404, code: "UnknownOperationException", reason });
+
+/** The smithy-protocol header of every rpcv2Cbor response. */
+export const CBOR_RESPONSE_HEADERS = { "smithy-protocol": "rpc-v2-cbor" } as const;
+
+/**
+ * rpcv2Cbor's own error documents: CBOR maps naming the error by `__type`, as modeled errors are
+ * (the framework's ValidationException by its shape id), with the fields of a validation failure.
+ */
+export const cborErrorDocuments: ErrorDocuments = {
+  contentType: CBOR_MEDIA_TYPE,
+  headers: CBOR_RESPONSE_HEADERS,
+  body: (errorType, fields) =>
+    cborMessage({ __type: errorType === "ValidationException" ? "smithy.framework#ValidationException" : errorType, ...fields }),
+};

@@ -495,7 +495,7 @@ export const choice: number = Choice.visit({ toString: "s" }, {
     const validators = declarations(fileOf(files, "src/validators.ts"));
     expect(validators.get("HostileValidationException_2")).toEqual(["class"]);
     expect(validators.get("HostileValidationFailure")).toEqual(["type"]);
-    expect(validators.get("HostileStandardSchemaV1")).toEqual(["interface"]);
+    expect(validators.get("HostileStandardSchemaV1")).toEqual(["type"]);
     for (const name of ["validateItem_2", "assertValidItem_2"]) expect(validators.get(name), name).toEqual(["function"]);
     expect(validators.get("ItemSchema_2")).toEqual(["const"]);
     for (const name of taken) expect(validators.has(name), name).toBe(false);

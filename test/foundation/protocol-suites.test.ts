@@ -1,7 +1,7 @@
 // The official protocol compliance suites of all seven protocols (../shared/smithy/protocol-tests)
 // load, each on its own with what its README says it needs and the trait definition files, and
 // each holds a service of its protocol with compliance cases. Only restJson1's cases are run
-// (test/protocol/); the others must at least load.
+// (test/protocols/); the others must at least load.
 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

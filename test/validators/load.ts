@@ -17,11 +17,11 @@ export const FIXTURES = join(import.meta.dirname, "fixtures");
 const OWN = new Set(["package.json", "tsconfig.json", "src/models.ts", "src/errors.ts", "src/validators.ts"]);
 
 /**
- * The files validators.ts needs, with an index that exports only it: these tests judge the
+ * The files validators.ts needs (with the runtime the package carries), with an index that exports only it: these tests judge the
  * validators, not the other emitters' output.
  */
 export function validatorFiles(files: readonly EmittedFile[]): EmittedFile[] {
-  return [...files.filter((f) => OWN.has(f.path)), { path: "src/index.ts", content: 'export * from "./validators.js";\n' }];
+  return [...files.filter((f) => OWN.has(f.path) || f.path.startsWith("src/runtime/")), { path: "src/index.ts", content: 'export * from "./validators.js";\n' }];
 }
 
 const cache = new Map<string, Promise<{ mod: Record<string, unknown>; files: EmittedFile[] }>>();

@@ -84,7 +84,7 @@ describe("names of the generated validators", () => {
         },
       },
     }));
-    expect(fileOf(files, "src/validators.ts")).toContain("export class ValidationException extends Error");
+    expect(fileOf(files, "src/validators.ts")).toContain("export class ValidationException extends ValidationError");
     expect(fileOf(files, "src/validators.ts")).not.toContain("export function validate");
   });
 

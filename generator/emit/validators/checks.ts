@@ -4,6 +4,7 @@
 // linearly with the model. Failures go into `f`, created on the first one, so a valid value costs
 // no allocation; paths are built only when a failure is recorded (see failures.ts).
 
+import type { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { CodegenError, type Diagnostic } from "../../diagnostics.js";
 import type { ShapeIndex } from "../../index/shape-index.js";
 import { isEventStream, type Member, type Shape } from "../../model/model.js";
@@ -31,10 +32,6 @@ export const MAX_FAILURES = 10_000;
  * plain tree keeps its set of remembered values small.
  */
 const REMEMBER_FROM = 16;
-
-/** Runtime helpers the generated file includes only when some check uses them. */
-export const HELPERS = ["stringLength", "unique", "document", "decimal", "regex", "hasOwn", "walk", "join"] as const;
-export type Helper = (typeof HELPERS)[number];
 
 const INTEGER_BOUNDS: Record<string, [string, string]> = {
   byte: ["-128", "127"],
@@ -65,10 +62,9 @@ export interface CheckFunction {
 }
 
 export class CheckWriter {
-  readonly helpers = new Set<Helper>();
   /** Module-level constants (compiled patterns, enum sets), in order of first use. */
   readonly constants: string[] = [];
-  readonly failures = new FailureSites();
+  readonly failures: FailureSites;
   private readonly patternIds = new Map<string, { name: string; native: boolean }>();
   /** Shape and pattern pairs already warned about. */
   private readonly skipped = new Set<string>();
@@ -83,9 +79,12 @@ export class CheckWriter {
     private readonly index: ShapeIndex,
     private readonly plan: ValidatorPlan,
     private readonly symbols: SymbolProvider,
+    /** Records what the checks call of runtime/validators/. */
+    private readonly runtime: RuntimeImports,
     private readonly failure: string,
     private readonly warn: (d: Diagnostic) => void,
   ) {
+    this.failures = new FailureSites(runtime);
     this.slots = new Map([...plan.recursive].sort().map((id, i) => [id, i]));
   }
 
@@ -111,7 +110,7 @@ export class CheckWriter {
   private call(shape: Shape, value: string, path: Path): string {
     const last = path[path.length - 1];
     const [prefix, key] = last !== undefined && "e" in last && path.length > 2 ? [path.slice(0, -1), last.e] : [path, '""'];
-    return `${this.functionName(shape)}(${value}, ${pathJs(prefix, () => this.helpers.add("join"))}, ${key}, ${this.trailingArgs(shape)})`;
+    return `${this.functionName(shape)}(${value}, ${pathJs(prefix, () => this.runtime.use("joinPath"))}, ${key}, ${this.trailingArgs(shape)})`;
   }
 
   /** The functions of the given structures and unions, then of every list and map they call (sorted, so output is stable). */
@@ -131,7 +130,7 @@ export class CheckWriter {
   private checkFunction(shape: Shape): CheckFunction {
     const guard = this.plan.carriesGuard.has(shape.id);
     const valueType = shape.type === "structure" || shape.type === "union" ? "Record<string, unknown>" : "unknown";
-    const params = `v: ${valueType}, p: string, k: string | number, f: ${this.failure}[] | undefined${guard ? ", s: $Walk" : ""}`;
+    const params = `v: ${valueType}, p: string, k: string | number, f: ${this.failure}[] | undefined${guard ? `, s: ${this.runtime.use("ValidationWalk")}` : ""}`;
     const lines: string[] = [];
     const recursive = this.plan.recursive.has(shape.id);
     if (recursive) lines.push(...this.guardEntry(shape));
@@ -149,8 +148,7 @@ export class CheckWriter {
    * or nested too deep; else marks the value as on the path.
    */
   private guardEntry(shape: Shape): string[] {
-    this.helpers.add("walk");
-    const stop = (rule: string) => `return $fail(f, p, k, "", ${this.failures.rule("type", rule)});`;
+    const stop = (rule: string) => `return ${this.runtime.use("addFailure")}(f, p, k, "", ${this.failures.rule("type", rule)});`;
     return [
       "const c0 = s.entries++;",
       "const f0 = f === undefined ? 0 : f.length;",
@@ -273,13 +271,12 @@ export class CheckWriter {
         return;
       }
       case "bigDecimal": {
-        this.helpers.add("decimal");
-        out.push(`if (typeof ${x} !== "string" || !$isDecimal(${x})) ${typeFail()}`);
+        out.push(`if (typeof ${x} !== "string" || !${this.runtime.use("isDecimal")}(${x})) ${typeFail()}`);
         if (c.range !== undefined) {
           const { min, max } = c.range;
           const conds = [
-            min !== undefined ? `$compareDecimal(${x}, ${JSON.stringify(formatNumber(min))}) < 0` : "",
-            max !== undefined ? `$compareDecimal(${x}, ${JSON.stringify(formatNumber(max))}) > 0` : "",
+            min !== undefined ? `${this.runtime.use("compareDecimal")}(${x}, ${JSON.stringify(formatNumber(min))}) < 0` : "",
+            max !== undefined ? `${this.runtime.use("compareDecimal")}(${x}, ${JSON.stringify(formatNumber(max))}) > 0` : "",
           ].filter(Boolean);
           out.push(`else if (${conds.join(" || ")}) ${this.fail(path, "range", RULES.range(c.range))}`);
         }
@@ -294,8 +291,7 @@ export class CheckWriter {
         return;
       }
       case "document":
-        this.helpers.add("document");
-        out.push(`if (!$isDocument(${x}, [], new Set())) ${typeFail()}`);
+        out.push(`if (!${this.runtime.use("isDocument")}(${x}, [], new Set())) ${typeFail()}`);
         return;
       case "list":
       case "map":
@@ -358,8 +354,7 @@ export class CheckWriter {
       out.push(`const ${keys} = Object.keys(${x});`, ...this.collectionConstraints(x, c, target, path, `${keys}.length`));
       body.push(`const ${key} = ${keys}[${i}]!;`);
     } else {
-      this.helpers.add("hasOwn"); // a map's only constraint besides its entries is @length
-      body.push(`if (!$hasOwn.call(${x}, ${key})) continue;`);
+      body.push(`if (!Object.prototype.hasOwnProperty.call(${x}, ${key})) continue;`);
     }
     const keyMember = target.members[0]!;
     const keyTarget = this.index.target(keyMember);
@@ -377,8 +372,7 @@ export class CheckWriter {
     const out: string[] = [];
     if (c.length !== undefined) out.push(`if (${outside(size, c.length)}) ${this.failLength(path, size, RULES.length(c.length))}`);
     if (c.uniqueItems && target.type === "list") {
-      this.helpers.add("unique");
-      out.push(`if (!$unique(${x})) ${this.fail(path, "uniqueItems", RULES.uniqueItems)}`);
+      out.push(`if (!${this.runtime.use("uniqueItems")}(${x})) ${this.fail(path, "uniqueItems", RULES.uniqueItems)}`);
     }
     return out;
   }
@@ -387,15 +381,14 @@ export class CheckWriter {
   private stringChecks(x: string, c: Constraints, path: Path, where: PatternSite): string[] {
     const out: string[] = [];
     if (c.length !== undefined) {
-      this.helpers.add("stringLength");
       const { min, max } = c.length;
       out.push(
-        `{ const n = $stringLengthFailure(${x}, ${min ?? 0}, ${max ?? "Infinity"}); if (n >= 0) ${this.failLength(path, "n", RULES.length(c.length))} }`,
+        `{ const n = ${this.runtime.use("stringLengthFailure")}(${x}, ${min ?? 0}, ${max ?? "Infinity"}); if (n >= 0) ${this.failLength(path, "n", RULES.length(c.length))} }`,
       );
     }
     const id = c.pattern === undefined ? undefined : this.pattern(c.pattern, where);
     if (c.pattern !== undefined && id !== undefined) {
-      const test = id.native ? `${id.name}.test(${x})` : `$search(${id.name}, ${x})`;
+      const test = id.native ? `${id.name}.test(${x})` : `${this.runtime.use("searchPattern")}(${id.name}, ${x})`;
       out.push(`if (!${test}) ${this.fail(path, "pattern", RULES.pattern(c.pattern))}`);
     }
     out.push(...this.enumCheck(x, c.enumRule, path));
@@ -447,10 +440,9 @@ export class CheckWriter {
     }
     let name: string;
     if (plan.kind === "vm") {
-      this.helpers.add("regex");
       name = `$pattern${this.patternIds.size}`;
       const { code, sets, unicode, anchored } = plan.program;
-      this.constants.push(`// ${comment(pattern)}\nconst ${name}: $Program = { code: [${code.join(",")}], sets: [${sets.map((s) => `[${s.join(",")}]`).join(",")}], unicode: ${unicode}, anchored: ${anchored} };`);
+      this.constants.push(`// ${comment(pattern)}\nconst ${name}: ${this.runtime.use("PatternProgram")} = { code: [${code.join(",")}], sets: [${sets.map((s) => `[${s.join(",")}]`).join(",")}], unicode: ${unicode}, anchored: ${anchored} };`);
     } else {
       name = `$native${this.patternIds.size}`;
       this.constants.push(`// ${comment(pattern)} (native RegExp: ${plan.reason})\nconst ${name} = new RegExp(${JSON.stringify(plan.source)}, ${JSON.stringify(plan.flags)});`);

@@ -4,6 +4,7 @@
 // message tail) and each constant site (path suffix and rule) is one module constant, so a site
 // is one short call and no message text repeats.
 
+import type { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { tail } from "./rules.js";
 
 export type PathPart = { readonly c: string } | { readonly e: string };
@@ -12,8 +13,8 @@ export type Path = readonly PathPart[];
 /** The path of a check function's own value: `p + k`. */
 export const FUNCTION_ROOT: Path = [{ e: "p" }, { e: "k" }];
 
-/** The JS expression of a path, constant parts merged; `joins` is told when it calls `$join`. */
-export function pathJs(path: Path, joins?: () => void): string {
+/** The JS expression of a path, constant parts merged; `join` names the function that joins `p + k + suffix`. */
+export function pathJs(path: Path, join?: () => string): string {
   const merged: PathPart[] = [];
   for (const part of path) {
     const last = merged[merged.length - 1];
@@ -21,9 +22,8 @@ export function pathJs(path: Path, joins?: () => void): string {
     else merged.push(part);
   }
   const [p, k, c] = merged;
-  if (isVar(p, "p") && isVar(k, "k") && c !== undefined && "c" in c) {
-    merged.splice(0, 3, { e: `$join(p, k, ${JSON.stringify(c.c)})` });
-    joins?.();
+  if (join !== undefined && isVar(p, "p") && isVar(k, "k") && c !== undefined && "c" in c) {
+    merged.splice(0, 3, { e: `${join()}(p, k, ${JSON.stringify(c.c)})` });
   }
   const pieces = merged.map((part) => ("c" in part ? JSON.stringify(part.c) : part.e));
   return pieces.length === 0 ? '""' : pieces.join(" + ");
@@ -34,10 +34,12 @@ function isVar(part: PathPart | undefined, name: string): boolean {
 }
 
 export class FailureSites {
-  /** `const $rN: $Rule = …;` and `const $sN = $site(…);` declarations, in order of first use. */
+  /** `const $rN: FailureRule = …;` and `const $sN = failureSite(…);` declarations, in order of first use. */
   readonly constants: string[] = [];
   private readonly ruleIds = new Map<string, string>();
   private readonly siteIds = new Map<string, string>();
+
+  constructor(private readonly runtime: RuntimeImports) {}
 
   /** The module constant of a rule: its constraint and the message tail. */
   rule(constraint: string, rule: string): string {
@@ -47,7 +49,7 @@ export class FailureSites {
     if (name === undefined) {
       name = `$r${this.ruleIds.size}`;
       this.ruleIds.set(key, name);
-      this.constants.push(`const ${name}: $Rule = { constraint: "${constraint}", tail: ${JSON.stringify(text)} };`);
+      this.constants.push(`const ${name}: ${this.runtime.use("FailureRule")} = { constraint: "${constraint}", tail: ${JSON.stringify(text)} };`);
     }
     return name;
   }
@@ -56,21 +58,21 @@ export class FailureSites {
   fail(path: Path, constraint: string, rule: string): string {
     const ruleId = this.rule(constraint, rule);
     const suffix = constantSuffix(path);
-    if (suffix === undefined) return `f = $fail(f, p, k, ${suffixJs(path)}, ${ruleId});`;
+    if (suffix === undefined) return `f = ${this.runtime.use("addFailure")}(f, p, k, ${suffixJs(path)}, ${ruleId});`;
     // A constant suffix is a shared site, which keeps the whole message it has at the root.
     const key = `${suffix}\u0000${ruleId}`;
     let site = this.siteIds.get(key);
     if (site === undefined) {
       site = `$s${this.siteIds.size}`;
       this.siteIds.set(key, site);
-      this.constants.push(`const ${site} = $site(${JSON.stringify(suffix)}, ${ruleId});`);
+      this.constants.push(`const ${site} = ${this.runtime.use("failureSite")}(${JSON.stringify(suffix)}, ${ruleId});`);
     }
-    return `f = $failAt(f, p, k, ${site});`;
+    return `f = ${this.runtime.use("addFailureAt")}(f, p, k, ${site});`;
   }
 
   /** A statement recording the failure `"Value with length <n> at '<path>…"`. */
   failLength(path: Path, length: string, rule: string): string {
-    return `f = $fail(f, p, k, ${suffixJs(path)}, ${this.rule("length", rule)}, ${length});`;
+    return `f = ${this.runtime.use("addFailure")}(f, p, k, ${suffixJs(path)}, ${this.rule("length", rule)}, ${length});`;
   }
 }
 

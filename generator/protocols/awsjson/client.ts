@@ -17,8 +17,6 @@ import { parseHostPrefix, UNIT } from "../transport/http-bindings/bindings.js";
 import { JsonCode } from "../codec/json/json-code.js";
 import { defaultExpression, defaultValue, literalKey } from "../codec/json/values.js";
 import { awsQueryErrorCode, isQueryCompatible, type AwsJsonVersion } from "./quirks.js";
-import type { ServerHelpers } from "../restjson1/server/helpers.js";
-import { StrictJson } from "../restjson1/server/strict-json.js";
 
 /**
  * What an RPC protocol says on the wire besides the shapes' values: awsJson and rpcv2Cbor share
@@ -49,21 +47,6 @@ export interface RpcWire {
   readonly errorCode: (runtime: RuntimeImports, queryCompatible: boolean) => string;
   /** More entries of each operation's error table (a binary codec's `document` reader). */
   readonly errorTable?: ((runtime: RuntimeImports) => string[]) | undefined;
-  readonly server: {
-    /** The runtime function routing a request, and its arguments after the request. */
-    readonly router: string;
-    readonly routerArgs: (service: Shape) => string;
-    /** The strict reader of request values. */
-    readonly strict: (ctx: EmitContext, helpers: ServerHelpers, uses: Set<string>) => StrictJson;
-    /** The name of the function reading a request body into an object (a runtime export, or a server helper). */
-    readonly document: (runtime: RuntimeImports, helpers: ServerHelpers) => string;
-    /** The `__type` an error response carries. */
-    readonly errorType: (error: Shape) => string;
-    /** Whether a response without output (Unit) still says its Content-Type. */
-    readonly unitContentType: boolean;
-    /** Whether the body is CBOR (the server runtime's own error responses, the Smithy-Protocol header). */
-    readonly cbor: boolean;
-  };
 }
 
 /** awsJson's wire: POST / with `X-Amz-Target`, JSON documents, errors as SDK v3 finds them. */
@@ -78,15 +61,6 @@ export const awsJsonWire = (version: AwsJsonVersion): RpcWire => ({
   body: (literal, _unit, ctx, runtime) => (literal === undefined ? `"{}"` : `${jsonStringify(ctx, runtime)}(${literal})`),
   bodyReader: "jsonBody",
   queryCodesNameErrors: true,
-  server: {
-    router: "rpcOperation",
-    routerArgs: (service) => `${JSON.stringify(nameOf(service.id))}, ${JSON.stringify(version)}`,
-    strict: (ctx, helpers, uses) => new StrictJson(ctx.index, ctx.symbols, helpers, uses, false),
-    document: (_runtime, helpers) => helpers.use("document"),
-    errorType: (error) => (version === "1.0" ? error.id : nameOf(error.id)),
-    unitContentType: true,
-    cbor: false,
-  },
   errorCode: (runtime, queryCompatible) => `${runtime.use(queryCompatible ? "queryCompatibleErrorCode" : "awsJsonErrorCode")}(headers, body)`,
 });
 
@@ -185,7 +159,8 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
     request: runtime.use("request"),
     receive: runtime.use("receive"),
     ServiceErrors: runtime.use("ServiceErrors"),
-    ErrorEntry: runtime.use("ErrorEntry"),
+    // Only the error entries are typed with it: a service without errors has none.
+    ...(errors.length > 0 ? { ErrorEntry: runtime.use("ErrorEntry") } : {}),
     errorCode: wire.errorCode(runtime, queryCompatible),
   };
   const errorTable = operations.length === 0 ? [] : wire.errorTable?.(runtime) ?? [];

@@ -4,7 +4,8 @@
 
 import type { ProtocolPlugin } from "../index.js";
 import { clientNames, clientOperations, emitAwsJsonClient } from "./client.js";
-import { emitAwsJsonServer, serverNames } from "./server.js";
+import { emitAwsJsonServer } from "./server.js";
+import { serverNames } from "../server/emit-server.js";
 import type { AwsJsonVersion } from "./quirks.js";
 
 const plugin = (version: AwsJsonVersion): ProtocolPlugin => ({

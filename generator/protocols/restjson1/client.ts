@@ -5,14 +5,15 @@
 
 import { CodegenError } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
-import { docComment } from "../../emit/docs.js";
+import { operationDoc } from "../../emit/docs.js";
 import { errorFault, errorRetryable, messageMember } from "../../model/errors.js";
 import { isEventStream, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
 import type { ClientOperation } from "../index.js";
 import { RuntimeImports } from "../../codegen/runtime-imports.js";
-import { requestBindings, responseBindings, type RequestBindings, type ResponseBindings } from "../transport/http-bindings/bindings.js";
+import { httpBindings } from "../../index/http-bindings.js";
+import type { RequestBindings, ResponseBindings } from "../transport/http-bindings/bindings.js";
 import { EventStreamCode } from "../eventstream/event-stream.js";
 import { HttpCode } from "../transport/http-bindings/http-code.js";
 import { errorBindingValue, PropertyCode, requestCode, responseBindingStatements, type RequestBody } from "../transport/http-bindings/operation-code.js";
@@ -34,6 +35,7 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
     : "JSON.stringify";
   const streams = new EventStreamCode(index, json, runtime, stringify);
 
+  const bindings = httpBindings(index, closure);
   const operations = closure.operations.map((op) => {
     const { opName, serialize, deserialize } = operationNames(op, closure.service);
     const aliases = symbols.operationAliases(op);
@@ -42,8 +44,8 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
     json.uses.add(inputType);
     json.uses.add(outputType);
     const http_ = op.traits.get("smithy.api#http") as { method: string; uri: string } | undefined;
-    const request = requestBindings(index, op);
-    const response = responseBindings(index, op.output);
+    const request = bindings.request(op);
+    const response = bindings.response(op.output);
     const route = http_ === undefined ? "" : `: ${http_.method} ${http_.uri}`;
     const labels = request.path.some((segment) => segment.kind === "label") ? " Throws when a URI label is missing or empty." : "";
     return {
@@ -119,13 +121,6 @@ export function clientOperations(ctx: EmitContext): ClientOperation[] {
 export function clientNames(ctx: EmitContext): Array<[string, string]> {
   return clientOperations(ctx).flatMap(({ op, serialize, deserialize }) =>
     [[serialize, `the request serializer of ${op.id}`], [deserialize, `the response deserializer of ${op.id}`]] as Array<[string, string]>);
-}
-
-/** A serializer's or deserializer's TSDoc: what it does, then the operation's own documentation. */
-function operationDoc(op: Shape, summary: string): string {
-  const doc = op.traits.get("smithy.api#documentation");
-  const text = typeof doc === "string" && doc.trim() !== "" ? `${summary}\n\n${doc.trim()}` : summary;
-  return docComment(new Map([...op.traits, ["smithy.api#documentation", text]]));
 }
 
 /** The request body expression and its default content-type (spec: restJson1 Content-Type table). */
@@ -205,7 +200,7 @@ function readerBody(b: ResponseBindings, json: JsonCode, http: HttpCode, runtime
  * body and headers hold for its members (and `$retryable`), when it has any.
  */
 function errorCase(error: Shape, json: JsonCode, http: HttpCode, runtime: RuntimeImports, ctx: EmitContext) {
-  const bindings = responseBindings(ctx.index, error.id);
+  const bindings = httpBindings(ctx.index, ctx.closure).response(error.id);
   const message = messageMember(error);
   // A message member with its own JSON name is read from there, before the usual `message`.
   const wireMessage = message === undefined || ["message", "Message"].includes(jsonName(message)) ? undefined : jsonName(message);

@@ -2,7 +2,8 @@
 
 import type { ProtocolPlugin } from "../index.js";
 import { clientNames, clientOperations, emitRestJson1Client } from "./client.js";
-import { emitRestJson1Server, serverNames } from "./server/emit.js";
+import { emitRestJson1Server } from "./server/emit.js";
+import { serverNames } from "../server/emit-server.js";
 
 export const restJson1: ProtocolPlugin = {
   traitId: "aws.protocols#restJson1",

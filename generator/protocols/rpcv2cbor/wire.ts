@@ -1,11 +1,10 @@
 // What smithy.protocols#rpcv2Cbor says on the wire (smithy-rpc-v2-cbor.rst): every request is
 // `POST /service/<service name>/operation/<operation name>` with `Smithy-Protocol: rpc-v2-cbor`
 // and `Accept: application/cbor`; bodies are CBOR maps (none when the input is Unit); errors are
-// named by the absolute shape id in `__type`. It shares the RPC client and server of awsJson.
+// named by the absolute shape id in `__type`. It shares the RPC client of awsJson.
 
 import type { RpcWire } from "../awsjson/client.js";
 import { CborCode } from "../codec/cbor/cbor-code.js";
-import { StrictCbor } from "../codec/cbor/strict-cbor.js";
 
 export const CBOR_CONTENT_TYPE = "application/cbor";
 
@@ -27,15 +26,6 @@ export const rpcv2CborWire: RpcWire = {
   },
   queryCodesNameErrors: false,
   // The error is named by `__type` alone (smithy-rpc-v2-cbor.rst), also in a query-compatible service.
-  server: {
-    router: "cborOperation",
-    routerArgs: (service) => JSON.stringify(service.id),
-    strict: (ctx, helpers, uses) => new StrictCbor(ctx.index, ctx.symbols, helpers, uses, false),
-    document: (runtime) => runtime.use("cborBody"),
-    errorType: (error) => error.id,
-    unitContentType: false,
-    cbor: true,
-  },
   errorCode: (runtime) => `${runtime.use("cborErrorCode")}(body)`,
   errorTable: (runtime) => [`document: ${runtime.use("cborBody")},`],
 };

@@ -6,8 +6,8 @@ import type { EmitContext } from "../../../emit/context.js";
 import type { Member, Shape } from "../../../model/model.js";
 import type { RequestBindings, ResponseBindings } from "../../transport/http-bindings/bindings.js";
 import { defaultExpression, defaultValue, writeProperty } from "../../codec/json/values.js";
-import type { ServerHelpers } from "./helpers.js";
-import type { StrictJson } from "./strict-json.js";
+import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
+import type { StrictJson } from "../../codec/json/strict-json.js";
 import type { StrictText } from "./strict-text.js";
 
 /**
@@ -45,25 +45,25 @@ const essence = (mediaType: string): string => mediaType.split(";")[0]!.trim().t
 export interface ReaderParts {
   readonly json: StrictJson;
   readonly text: StrictText;
-  readonly helpers: ServerHelpers;
+  readonly runtime: RuntimeImports;
 }
 
 /** Statements reading `h` (its headers), `q` (its query), `labels` and `body` into `o`, the input. */
 export function readerStatements(b: RequestBindings, accept: string | undefined, ctx: EmitContext, parts: ReaderParts): string[] {
-  const { json, text, helpers } = parts;
-  const write = (m: Member, value: string) => writeProperty("o", m.name, value, () => helpers.shared.use("put"));
+  const { json, text, runtime } = parts;
+  const write = (m: Member, value: string) => writeProperty("o", m.name, value, () => runtime.use("put"));
   // A query parameter or header that is absent takes the member's @default, as body members do.
   const orDefault = (m: Member) => {
     const d = defaultValue(m);
     return d === undefined ? "" : ` else ${write(m, defaultExpression(ctx.index.target(m), d.value))}`;
   };
   const lines: string[] = [];
-  if (accept !== undefined) lines.push(`${helpers.use("accept")}(h, ${JSON.stringify(essence(accept))});`);
+  if (accept !== undefined) lines.push(`${runtime.use("checkAccept")}(h, ${JSON.stringify(essence(accept))});`);
   const contentType = requestContentType(b, ctx);
-  lines.push(`$contentType(h, body, ${contentType === undefined ? "undefined" : JSON.stringify(essence(contentType))});`);
+  lines.push(`${runtime.use("checkContentType")}(h, body, ${contentType === undefined ? "undefined" : JSON.stringify(essence(contentType))});`);
 
   const labels = b.path.filter((s) => s.kind === "label");
-  labels.forEach((s, i) => lines.push(write(s.member, text.scalar(s.member, `${helpers.use("label")}(labels[${i}]!)`, "label"))));
+  labels.forEach((s, i) => lines.push(write(s.member, text.scalar(s.member, `${runtime.use("uriLabel")}(labels[${i}]!)`, "label"))));
 
   for (const { member, name } of b.query) {
     lines.push(`{ const s = q[${JSON.stringify(name)}]; if (s !== undefined) ${write(member, text.query(member, "s"))}${orDefault(member)} }`);
@@ -71,14 +71,14 @@ export function readerStatements(b: RequestBindings, accept: string | undefined,
   if (b.queryParams !== undefined) {
     const map = ctx.index.target(b.queryParams);
     const listValued = ctx.index.target(map.members[1]!).type === "list";
-    lines.push(write(b.queryParams, `${helpers.use("queryParams")}(q, ${listValued})`));
+    lines.push(write(b.queryParams, `${runtime.use("allQueryParams")}(q, ${listValued})`));
   }
 
   for (const { member, name } of b.headers) {
     lines.push(`{ const s = h[${JSON.stringify(name)}]; if (s !== undefined) ${write(member, text.header(member, "s"))}${orDefault(member)} }`);
   }
   if (b.prefixHeaders !== undefined) {
-    lines.push(write(b.prefixHeaders.member, `${helpers.shared.use("readPrefixHeaders")}(h, ${JSON.stringify(b.prefixHeaders.prefix)})`));
+    lines.push(write(b.prefixHeaders.member, `${runtime.use("readPrefixHeaders")}(h, ${JSON.stringify(b.prefixHeaders.prefix)})`));
   }
 
   if (b.payload !== undefined) {
@@ -86,21 +86,21 @@ export function readerStatements(b: RequestBindings, accept: string | undefined,
   } else if (contentType !== undefined) {
     const members = json.readMembers(b.body, "d", "o");
     // With no members the body is still read: it must be a JSON document.
-    lines.push(members.length === 0 ? `${helpers.use("document")}(body);` : `const d = ${helpers.use("document")}(body);`, ...members);
+    lines.push(members.length === 0 ? `${runtime.use("jsonDocument")}(body);` : `const d = ${runtime.use("jsonDocument")}(body);`, ...members);
   }
   return lines;
 }
 
 function payloadStatements(member: Member, ctx: EmitContext, parts: ReaderParts, write: (m: Member, value: string) => string): string[] {
-  const { json, text, helpers } = parts;
+  const { json, text, runtime } = parts;
   const target = ctx.index.target(member);
   switch (target.type) {
     case "blob":
-      return [`const p = ${helpers.use("bytes")}(body);`, `if (p.length > 0) ${write(member, "p")}`];
+      return [`const p = ${runtime.use("bodyBytes")}(body);`, `if (p.length > 0) ${write(member, "p")}`];
     case "string": case "enum":
-      return [`const p = ${helpers.use("text")}(body);`, `if (p !== "") ${write(member, text.payload(target, "p"))}`];
+      return [`const p = ${runtime.use("bodyText")}(body);`, `if (p !== "") ${write(member, text.payload(target, "p"))}`];
     default: {
-      const read = helpers.use(target.type === "structure" ? "structurePayload" : "jsonValue");
+      const read = runtime.use(target.type === "structure" ? "jsonStructurePayload" : "jsonBodyValue");
       return [`const p = ${read}(body);`, `if (p !== undefined) ${write(member, json.fromJson(target, "p", member))}`];
     }
   }

@@ -5,14 +5,16 @@
 // format is the same in both directions.
 
 import type { EmitContext } from "../../../emit/context.js";
-import { errorFault, messageMember } from "../../../model/errors.js";
+import { httpBindings } from "../../../index/http-bindings.js";
+import { errorStatus } from "../../../model/errors.js";
+import { errorData } from "../../server/emit-server.js";
 import type { Member, Shape } from "../../../model/model.js";
 import { nameOf } from "../../../model/shape-id.js";
-import { responseBindings, successCode, type ResponseBindings } from "../../transport/http-bindings/bindings.js";
+import { successCode, type ResponseBindings } from "../../transport/http-bindings/bindings.js";
 import type { HttpCode } from "../../transport/http-bindings/http-code.js";
 import type { JsonCode } from "../../codec/json/json-code.js";
 import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
-import { literalKey, readProperty } from "../../codec/json/values.js";
+import { readProperty } from "../../codec/json/values.js";
 import { payloadMediaType } from "./request.js";
 
 export interface WriterParts {
@@ -25,7 +27,7 @@ export interface WriterParts {
 
 /** Statements filling `headers` from the bound members of `source`, and the `$respond` call's arguments after them. */
 export function outputWriter(op: Shape, ctx: EmitContext, parts: WriterParts): { statements: string[]; respond: string } {
-  const b = responseBindings(ctx.index, op.output);
+  const b = httpBindings(ctx.index, ctx.closure).response(op.output);
   const read = (m: Member) => readProperty("output", m.name, () => parts.runtime.use("own"));
   const statements = headerStatements(b, "output", parts);
   const code = String(successCode(op));
@@ -70,17 +72,12 @@ function headerStatements(b: ResponseBindings, source: string, parts: WriterPart
 
 /** The response writer of one error shape: `e` is an instance of its class. */
 export function errorWriter(error: Shape, ctx: EmitContext, parts: WriterParts): { statements: string[]; respond: string } {
-  const b = responseBindings(ctx.index, error.id);
-  const message = messageMember(error);
-  // The message member is the Error's own `message`; an empty one was never set.
-  const errorView = message === undefined ? "e" : `{ ...e, ${literalKey(message.name)}: e.message === "" ? undefined : e.message }`;
+  const b = httpBindings(ctx.index, ctx.closure).response(error.id);
   const headers = headerStatements(b, "v", parts);
   // `v` only when a header or the body reads a member.
-  const statements = headers.length > 0 || b.body.length > 0 ? [`const v = ${errorView};`, ...headers] : [];
-  const httpError = error.traits.get("smithy.api#httpError");
-  const status = typeof httpError === "number" ? httpError : errorFault(error) === "server" ? 500 : 400;
+  const statements = headers.length > 0 || b.body.length > 0 ? [`const v = ${errorData(error)};`, ...headers] : [];
   const body = `${parts.stringify}(${parts.json.objectLiteral(b.body, "v", true)})`;
-  return { statements, respond: `${status}, headers, ${body}, "application/json"` };
+  return { statements, respond: `${errorStatus(error)}, headers, ${body}, "application/json"` };
 }
 
 /** The value of `x-amzn-errortype`: the shape name alone (aws-restjson1-protocol.rst). */

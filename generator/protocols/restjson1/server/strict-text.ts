@@ -8,8 +8,8 @@ import type { ShapeIndex } from "../../../index/shape-index.js";
 import type { Member, Shape } from "../../../model/model.js";
 import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
 import { timestampFormat } from "../../codec/json/values.js";
-import type { ServerHelpers } from "./helpers.js";
-import { asEnum, INTEGER_RANGES } from "./strict-json.js";
+import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
+import { asEnum, INTEGER_RANGES } from "../../codec/json/strict-json.js";
 
 export type TextLocation = "label" | "query" | "header";
 
@@ -17,7 +17,7 @@ export class StrictText {
   constructor(
     private readonly index: ShapeIndex,
     private readonly symbols: SymbolProvider,
-    private readonly helpers: ServerHelpers,
+    private readonly runtime: RuntimeImports,
     /** Named types the expressions mention (for the import from models.ts). */
     private readonly uses: Set<string>,
   ) {}
@@ -39,7 +39,7 @@ export class StrictText {
     const itemMember = target.members[0]!;
     const item = this.index.target(itemMember);
     const dates = item.type === "timestamp" && timestampFormat(itemMember, item, "http-date") === "http-date";
-    const split = `${this.helpers.shared.use(dates ? "splitDates" : "splitHeader")}(${expr})`;
+    const split = `${this.runtime.use(dates ? "splitDates" : "splitHeader")}(${expr})`;
     const convert = this.fromText(item, itemMember, "x", "header");
     return convert === "x" ? split : `${split}.map((x) => ${convert})`;
   }
@@ -54,23 +54,23 @@ export class StrictText {
   }
 
   private fromText(target: Shape, member: Member, expr: string, location: TextLocation): string {
-    const h = this.helpers;
+    const h = this.runtime;
     switch (target.type) {
       case "string": case "enum":
-        if (location === "header" && target.traits.has("smithy.api#mediaType")) return `${h.shared.use("fromUtf8")}(${h.use("blob")}(${expr}))`;
+        if (location === "header" && target.traits.has("smithy.api#mediaType")) return `${h.use("fromUtf8")}(${h.use("jsonBlob")}(${expr}))`;
         return asEnum(expr, target, this.symbols, this.uses);
-      case "boolean": return `${h.use("boolText")}(${expr})`;
+      case "boolean": return `${h.use("textBoolean")}(${expr})`;
       case "byte": case "short": case "integer": case "long": case "intEnum": {
         const [min, max] = INTEGER_RANGES[target.type]!;
-        return asEnum(`${h.use("intText")}(${expr}, ${min}, ${max})`, target, this.symbols, this.uses);
+        return asEnum(`${h.use("textInteger")}(${expr}, ${min}, ${max})`, target, this.symbols, this.uses);
       }
-      case "float": case "double": return `${h.use("floatText")}(${expr})`;
-      case "bigInteger": return `${h.shared.use("fromBig")}(${expr}, true)`;
-      case "bigDecimal": return `${h.shared.use("fromBig")}(${expr}, false)`;
+      case "float": case "double": return `${h.use("textFloat")}(${expr})`;
+      case "bigInteger": return `${h.use("fromBig")}(${expr}, true)`;
+      case "bigDecimal": return `${h.use("fromBig")}(${expr}, false)`;
       case "timestamp": {
         const format = timestampFormat(member, target, location === "header" ? "http-date" : "date-time");
-        if (format === "epoch-seconds") return `${h.shared.use("fromEpochSeconds")}(${expr})`;
-        return format === "date-time" ? `${h.use("dateTime")}(${expr})` : `${h.shared.use("fromHttpDate")}(${expr})`;
+        if (format === "epoch-seconds") return `${h.use("fromEpochSeconds")}(${expr})`;
+        return format === "date-time" ? `${h.use("jsonDateTime")}(${expr})` : `${h.use("fromHttpDate")}(${expr})`;
       }
       default:
         throw new Error(`internal: ${target.type} ${target.id} cannot be read from text`);

@@ -6,8 +6,9 @@
 import { CodegenError, type Diagnostic } from "../../../diagnostics.js";
 import type { ShapeIndex } from "../../../index/shape-index.js";
 import type { Member, Shape } from "../../../model/model.js";
+import { UNIT } from "../../../model/shape-id.js";
 
-export const UNIT = "smithy.api#Unit";
+export { UNIT };
 
 /** A piece of the URI path: literal text, or a label bound to an input member. */
 export type PathSegment =

@@ -5,21 +5,21 @@
 // requests and responses are the HTTP messages around the stream.
 
 import { describe, expect, it } from "vitest";
-import type { Shape } from "../../generator/model/model.js";
-import { nameOf } from "../../generator/model/shape-id.js";
+import type { Shape } from "../../../generator/model/model.js";
+import { nameOf } from "../../../generator/model/shape-id.js";
 import {
   generate,
   loadGenerated,
   SHARED_DIR,
   SHARED_MISSING,
   typecheck,
-} from "../helpers/codegen.js";
-import { headerOf, stripMetadata } from "../helpers/http-compare.js";
+} from "../../helpers/codegen.js";
+import { headerOf, stripMetadata } from "../../helpers/http-compare.js";
 import {
   loadRestJsonSuites,
   toTypeScriptValue,
   type ProtocolSuite,
-} from "../helpers/protocol-tests.js";
+} from "../../helpers/protocol-tests.js";
 
 type Generated = Record<string, (...args: unknown[]) => any>;
 

@@ -1,12 +1,15 @@
 // `npm run -s protocol-tests`: runs the compliance cases alone and closes with one line per
-// side, e.g. `restJson1 client: requests P/T, responses P/T, event streams P/T, skipped S`, after listing every
-// skipped case with its reason.
+// protocol and side, e.g. `restJson1 client: requests P/T, responses P/T, event streams P/T,
+// skipped S`, after listing every skipped case with its reason. Any protocol whose suites are
+// named `<protocol> <side> <kind>` (compliance.ts names them so) is reported.
 
 import type { Reporter, TestCase, TestModule } from "vitest/node";
 
 /** The suites whose cases are counted: `<protocol> <side> <kind>`. */
-const GROUP = /^(restJson1|awsJson1_0|awsJson1_1|restXml|restXmlWithNamespace|awsQuery|ec2Query|rpcv2Cbor) (client|server) (requests|responses|malformed requests|event streams)$/;
-const PROTOCOLS = ["restJson1", "awsJson1_0", "awsJson1_1", "restXml", "restXmlWithNamespace", "awsQuery", "ec2Query", "rpcv2Cbor"] as const;
+const GROUP = /^(\w+) (client|server) (requests|responses|malformed requests|event streams)$/;
+
+/** The order of the report's lines; a protocol not listed comes after these, by name. */
+const ORDER = ["restJson1", "awsJson1_0", "awsJson1_1", "restXml", "restXmlWithNamespace", "awsQuery", "ec2Query", "rpcv2Cbor"];
 
 type Tally = { passed: number; total: number };
 
@@ -31,7 +34,9 @@ export default class ComplianceReporter implements Reporter {
       }
     }
     const out: string[] = [];
-    for (const protocol of PROTOCOLS) {
+    const seen = new Set([...tallies.keys(), ...skipped.keys()].map((key) => key.split(" ")[0]!));
+    const protocols = [...ORDER.filter((p) => seen.has(p)), ...[...seen].filter((p) => !ORDER.includes(p)).sort()];
+    for (const protocol of protocols) {
       for (const [side, kinds] of [["client", ["requests", "responses", "event streams"]], ["server", ["requests", "responses", "malformed"]]] as const) {
         const prefix = `${protocol} ${side}`;
         if (![...tallies.keys()].some((k) => k.startsWith(prefix)) && !skipped.has(prefix)) continue;

@@ -8,10 +8,10 @@
 import type { ShapeIndex } from "../../../index/shape-index.js";
 import type { Member, Shape } from "../../../model/model.js";
 import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
-import type { ShapeFunction } from "../../codec/json/json-code.js";
-import { isUnit } from "../../codec/json/json-code.js";
-import { defaultExpression, defaultValue, isSparse, jsonName, literalKey, readProperty, timestampFormat, writeProperty } from "../../codec/json/values.js";
-import type { ServerHelpers } from "./helpers.js";
+import type { ShapeFunction } from "./json-code.js";
+import { isUnit } from "./json-code.js";
+import { defaultExpression, defaultValue, isSparse, jsonName, literalKey, readProperty, timestampFormat, writeProperty } from "./values.js";
+import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
 
 /** The range of each integer shape type (long: as far as a double can tell). */
 export const INTEGER_RANGES: Readonly<Record<string, readonly [string, string]>> = {
@@ -37,7 +37,7 @@ export class StrictJson {
   constructor(
     private readonly index: ShapeIndex,
     private readonly symbols: SymbolProvider,
-    protected readonly helpers: ServerHelpers,
+    protected readonly runtime: RuntimeImports,
     /** Named types the functions mention (for the import from models.ts). */
     private readonly uses: Set<string>,
     /** Whether member names on the wire are their @jsonName (restJson1) or always the member name (awsJson). */
@@ -55,26 +55,26 @@ export class StrictJson {
 
   /** A model value of `target` from the non-null JSON value `expr`; the code throws when it does not fit. */
   fromJson(target: Shape, expr: string, member?: Member): string {
-    const h = this.helpers;
+    const h = this.runtime;
     switch (target.type) {
-      case "string": case "enum": return asEnum(`${h.use("string")}(${expr})`, target, this.symbols, this.uses);
-      case "boolean": return `${h.use("boolean")}(${expr})`;
+      case "string": case "enum": return asEnum(`${h.use("jsonString")}(${expr})`, target, this.symbols, this.uses);
+      case "boolean": return `${h.use("jsonBoolean")}(${expr})`;
       case "byte": case "short": case "integer": case "long": case "intEnum": {
         const [min, max] = INTEGER_RANGES[target.type]!;
-        return asEnum(`${h.use("int")}(${expr}, ${min}, ${max})`, target, this.symbols, this.uses);
+        return asEnum(`${h.use("jsonInteger")}(${expr}, ${min}, ${max})`, target, this.symbols, this.uses);
       }
-      case "float": case "double": return `${h.use("float")}(${expr})`;
-      case "bigInteger": return `${h.shared.use("fromBig")}(${expr}, true)`;
-      case "bigDecimal": return `${h.shared.use("fromBig")}(${expr}, false)`;
+      case "float": case "double": return `${h.use("jsonFloat")}(${expr})`;
+      case "bigInteger": return `${h.use("fromBig")}(${expr}, true)`;
+      case "bigDecimal": return `${h.use("fromBig")}(${expr}, false)`;
       case "timestamp": {
         const format = timestampFormat(member, target, "epoch-seconds");
-        if (format === "epoch-seconds") return `${h.use("epoch")}(${expr})`;
-        return format === "date-time" ? `${h.use("dateTime")}(${expr})` : `${h.shared.use("fromHttpDate")}(${expr})`;
+        if (format === "epoch-seconds") return `${h.use("jsonEpochSeconds")}(${expr})`;
+        return format === "date-time" ? `${h.use("jsonDateTime")}(${expr})` : `${h.use("fromHttpDate")}(${expr})`;
       }
-      case "blob": return `${h.use("blob")}(${expr})`;
+      case "blob": return `${h.use("jsonBlob")}(${expr})`;
       case "document": return expr;
       case "structure":
-        return isUnit(target) ? `${h.use("unit")}(${expr})` : `${this.shapeFunction(target)}(${expr})`;
+        return isUnit(target) ? `${h.use("jsonUnit")}(${expr})` : `${this.shapeFunction(target)}(${expr})`;
       case "list": case "map": case "union":
         return `${this.shapeFunction(target)}(${expr})`;
       default:
@@ -86,7 +86,7 @@ export class StrictJson {
   readMembers(members: readonly Member[], source: string, target: string): string[] {
     return members.map((m) => {
       const shape = this.index.target(m);
-      const value = readProperty(source, this.wireName(m), () => this.helpers.shared.use("own"));
+      const value = readProperty(source, this.wireName(m), () => this.runtime.use("own"));
       const converted = this.fromJson(shape, value, m);
       const fallback = defaultValue(m);
       if (fallback !== undefined) {
@@ -97,7 +97,7 @@ export class StrictJson {
   }
 
   private write(target: string, key: string, value: string): string {
-    return writeProperty(target, key, value, () => this.helpers.shared.use("put"));
+    return writeProperty(target, key, value, () => this.runtime.use("put"));
   }
 
   /** The name of the `de_` function of `shape`, writing it on first use. */
@@ -113,7 +113,8 @@ export class StrictJson {
 
   private readerOf(shape: Shape, name: string): string {
     const type = this.symbols.typeOf(shape, this.uses);
-    const h = this.helpers;
+    const h = this.runtime;
+    const malformed = h.use("malformed");
     switch (shape.type) {
       case "structure":
       {
@@ -121,7 +122,7 @@ export class StrictJson {
         return [
           `function ${name}(v: unknown): ${type} {`,
           // With no members the value is still checked: it must be an object.
-          members.length === 0 ? `  ${h.use("object")}(v);` : `  const s = ${h.use("object")}(v);`,
+          members.length === 0 ? `  ${h.use("jsonObject")}(v);` : `  const s = ${h.use("jsonObject")}(v);`,
           `  const o = {} as ${type};`,
           ...members.map((line) => `  ${line}`),
           "  return o;",
@@ -135,19 +136,19 @@ export class StrictJson {
         });
         return [
           `function ${name}(v: unknown): ${type} {`,
-          `  const s = ${h.use("object")}(v);`,
+          `  const s = ${h.use("jsonObject")}(v);`,
           `  let o: ${type} | undefined;`,
           "  for (const k of Object.keys(s)) {",
           "    const x = s[k];",
           // `__type` is how some JSON protocols name the shape; it is no member.
           `    if (x == null || k === "__type") continue;`,
-          `    if (o !== undefined) throw $malformed("a union has more than one member set");`,
+          `    if (o !== undefined) throw ${malformed}("a union has more than one member set");`,
           "    switch (k) {",
           ...cases,
-          `      default: throw $malformed("a union member is not one of the model's");`,
+          `      default: throw ${malformed}("a union member is not one of the model's");`,
           "    }",
           "  }",
-          `  if (o === undefined) throw $malformed("a union has no member set");`,
+          `  if (o === undefined) throw ${malformed}("a union has no member set");`,
           "  return o;",
           "}",
         ].join("\n");
@@ -156,18 +157,18 @@ export class StrictJson {
         const item = this.fromJson(this.index.target(shape.members[0]!), "x", shape.members[0]);
         const push = isSparse(shape)
           ? `o.push(x == null ? null : ${item});`
-          : `{\n    if (x == null) throw $malformed("a list item is null");\n    o.push(${item});\n  }`;
-        return `function ${name}(v: unknown): ${type} {\n  const o: ${type} = [];\n  for (const x of ${h.use("array")}(v)) ${push}\n  return o;\n}`;
+          : `{\n    if (x == null) throw ${malformed}("a list item is null");\n    o.push(${item});\n  }`;
+        return `function ${name}(v: unknown): ${type} {\n  const o: ${type} = [];\n  for (const x of ${h.use("jsonArray")}(v)) ${push}\n  return o;\n}`;
       }
       case "map": {
-        const put = h.shared.use("put");
+        const put = h.use("put");
         const value = this.fromJson(this.index.target(shape.members[1]!), "x", shape.members[1]);
         const set = isSparse(shape)
           ? `${put}(o, k, x == null ? null : ${value});`
-          : `if (x == null) throw $malformed("a map value is null");\n    ${put}(o, k, ${value});`;
+          : `if (x == null) throw ${malformed}("a map value is null");\n    ${put}(o, k, ${value});`;
         return [
           `function ${name}(v: unknown): ${type} {`,
-          `  const s = ${h.use("object")}(v);`,
+          `  const s = ${h.use("jsonObject")}(v);`,
           `  const o: ${type} = {};`,
           "  for (const k of Object.keys(s)) {",
           "    const x = s[k];",

@@ -2,8 +2,8 @@
 // traits, with unique ids, and parameterised malformed cases expanded.
 
 import { describe, expect, it } from "vitest";
-import { loadRestJsonSuites } from "../helpers/protocol-tests.js";
-import { SHARED_DIR, SHARED_MISSING } from "../helpers/codegen.js";
+import { loadRestJsonSuites } from "../../helpers/protocol-tests.js";
+import { SHARED_DIR, SHARED_MISSING } from "../../helpers/codegen.js";
 
 describe.skipIf(SHARED_DIR === undefined)(`restJson1 suite inventory${SHARED_DIR === undefined ? ` (${SHARED_MISSING})` : ""}`, () => {
   it("reads request, response, malformed-request and event stream cases of every restJson1 service, with unique ids", async () => {
