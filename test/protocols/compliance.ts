@@ -27,6 +27,12 @@ export interface ComplianceProtocol {
   readonly noQuery?: boolean | undefined;
   /** Compares a body with a case's expected body of `mediaType` (JSON as JSON when not given). */
   readonly bodyEquals?: ((actual: unknown, expected: string, mediaType: string | undefined) => void) | undefined;
+  /** The body a case's `body` stands for, when it is not the text itself (rpcv2Cbor's are base64 bytes). */
+  readonly caseBody?: ((body: string) => string | Uint8Array) | undefined;
+  /** The report line a service's cases count on, when not `name` (restXml's RestXmlWithNamespace has its own). */
+  readonly lineOf?: ((service: string) => string) | undefined;
+  /** Whether each server request case also goes through the handler, which must route it to its operation with the same input. */
+  readonly routesRequests?: boolean | undefined;
 }
 
 type Generated = Record<string, (...args: unknown[]) => unknown>;
@@ -49,8 +55,11 @@ function complianceCase(protocol: ComplianceProtocol, id: string, fn: () => Prom
   it.skipIf(skip !== undefined)(skip === undefined ? id : `${id} (skipped: ${skip})`, fn);
 }
 
+/** The body of a case as sent. */
+const caseBody = (protocol: ComplianceProtocol, body: string | undefined): string | Uint8Array =>
+  protocol.caseBody === undefined ? body ?? "" : protocol.caseBody(body ?? "");
+
 export async function clientCompliance(protocol: ComplianceProtocol): Promise<void> {
-  const { name } = protocol;
   const bodyEquals = protocol.bodyEquals ?? jsonBodyEquals;
   const populateDefaults = protocol.populateDefaultsCases ?? {};
   for (const suite of await suitesOf(protocol, "client")) {
@@ -58,6 +67,7 @@ export async function clientCompliance(protocol: ComplianceProtocol): Promise<vo
     const responses = forClient(suite.responses);
     if (requests.length + responses.length === 0) continue;
     const service = nameOf(suite.service.id);
+    const name = protocol.lineOf?.(service) ?? protocol.name;
 
     describe(`${name} client (${service})`, async () => {
       const files = await generate(suite.model, { service: suite.service.id });
@@ -110,7 +120,7 @@ export async function clientCompliance(protocol: ComplianceProtocol): Promise<vo
         for (const { shape, operation, testCase } of responses) {
           complianceCase(protocol, testCase.id, async () => {
             const deserialize = mod[`deserialize${nameOf(operation.id)}Response`]!;
-            const response = { statusCode: testCase.code, headers: testCase.headers ?? {}, body: testCase.body ?? "" };
+            const response = { statusCode: testCase.code, headers: testCase.headers ?? {}, body: caseBody(protocol, testCase.body) };
             const isError = shape.type === "structure";
             const expected = toTypeScriptValue(suite.index, isError ? shape : suite.index.shape(operation.output!), testCase.params ?? {});
             if (!isError) {
@@ -134,18 +144,20 @@ export async function clientCompliance(protocol: ComplianceProtocol): Promise<vo
 }
 
 export async function serverCompliance(protocol: ComplianceProtocol): Promise<void> {
-  const { name } = protocol;
   const bodyEquals = protocol.bodyEquals ?? jsonBodyEquals;
   for (const suite of await suitesOf(protocol, "server")) {
     const requests = forServer(suite.requests);
     const responses = forServer(suite.responses);
     if (requests.length + responses.length + suite.malformed.length === 0) continue;
     const service = nameOf(suite.service.id);
+    const name = protocol.lineOf?.(service) ?? protocol.name;
 
     describe(`${name} server (${service})`, async () => {
       // As `--target server` generates it: server alone, @required trusted (authoritative optionality).
       const files = await generate(suite.model, { service: suite.service.id, options: { targets: ["server"], optionality: "authoritative" } });
       const { mod } = await loadGenerated<Generated>(files);
+      // create<Service>Handler: the service's name is its sdkId when it has one.
+      const createHandler = Object.keys(mod).find((key) => /^create\w+Handler$/.test(key))!;
 
       it(`${service} server package type-checks`, async () => {
         await typecheck(files, `${service}-server`, { noUnusedLocals: true });
@@ -157,8 +169,13 @@ export async function serverCompliance(protocol: ComplianceProtocol): Promise<vo
           complianceCase(protocol, testCase.id, async () => {
             const deserialize = mod[`deserialize${nameOf(operation.id)}Request`]!;
             const expected = toTypeScriptValue(suite.index, suite.index.shape(operation.input!), testCase.params ?? {});
-            const request = httpRequest(testCase.method, testCase.uri, testCase.queryParams, testCase.headers, testCase.body);
+            const request = httpRequest(testCase.method, testCase.uri, testCase.queryParams, testCase.headers, caseBody(protocol, testCase.body));
             expect(await deserialize(request)).toEqual(expected);
+            if (protocol.routesRequests !== true) return;
+            let received: unknown;
+            const operations = new Proxy({}, { get: (_t, op) => async (input: unknown) => { received = [op, input]; return {}; } });
+            await (mod[createHandler]!(operations) as (r: unknown) => Promise<Response>)(request);
+            expect(received, "the handler routes the request to its operation").toEqual([nameOf(operation.id), expected]);
           });
         }
       });
@@ -183,8 +200,6 @@ export async function serverCompliance(protocol: ComplianceProtocol): Promise<vo
       if (suite.malformed.length > 0) describe(`${name} server malformed requests`, () => {
         // Every operation answers {} if reached: a malformed request must be refused before that.
         const operations = new Proxy({}, { get: () => async () => ({}) });
-        // create<Service>Handler: the service's name is its sdkId when it has one.
-        const createHandler = Object.keys(mod).find((key) => /^create\w+Handler$/.test(key))!;
         const handle = mod[createHandler]!(operations) as (request: unknown) => Promise<Response>;
         for (const { testCase } of suite.malformed) {
           complianceCase(protocol, testCase.id, async () => {
@@ -210,7 +225,7 @@ export async function serverCompliance(protocol: ComplianceProtocol): Promise<vo
 }
 
 /** The @smithy/types HttpRequest of a test case: the path as sent, query parameters decoded (form encoding). */
-function httpRequest(method: string, uri: string, queryParams: string[] = [], headers: Record<string, string> = {}, body = "") {
+function httpRequest(method: string, uri: string, queryParams: string[] = [], headers: Record<string, string> = {}, body: string | Uint8Array = "") {
   const [path, inUri] = uri.split("?") as [string, string | undefined];
   const query: Record<string, string | string[] | null> = {};
   for (const [key, value] of [...(inUri === undefined ? [] : inUri.split("&")), ...queryParams].map(splitQueryParam)) {

@@ -1,91 +1,19 @@
-// awsQuery and ec2Query protocol compliance, client side (one harness, both dialects): every
-// httpRequestTests case for clients serializes `params` to the expected request, its form body
-// compared pair by pair in order (keys and values percent-decoded); every httpResponseTests case
-// for clients (operations and errors) deserializes its XML to `params`. Test names are the case ids.
+// awsQuery and ec2Query protocol compliance, client side, on the shared harness
+// (../compliance.ts): requests are POST / without a query string, and a form body is compared
+// pair by pair in order (keys and values percent-decoded).
 
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { nameOf } from "../../../generator/model/shape-id.js";
+import { expect } from "vitest";
 import { parseQueryForm } from "../../../runtime/query/form.js";
-import { generate, loadGenerated, SHARED_DIR, SHARED_MISSING, typecheck } from "../../helpers/codegen.js";
-import { bodyText, headerOf, stripMetadata } from "../../helpers/http-compare.js";
-import { loadProtocolSuites, toTypeScriptValue, type ProtocolCase, type ProtocolSuite } from "../../helpers/protocol-tests.js";
-
-type Generated = Record<string, (...args: unknown[]) => unknown>;
-
-const forClient = <T extends { appliesTo?: string }>(cases: ProtocolCase<T>[]) => cases.filter((c) => c.testCase.appliesTo !== "server");
+import { bodyText } from "../../helpers/http-compare.js";
+import { clientCompliance } from "../compliance.js";
 
 /** Registers the compliance suites of `protocol`; `skips` are the case ids that do not run, with their reasons. */
 export async function queryCompliance(protocol: "awsQuery" | "ec2Query", skips: Record<string, string>): Promise<void> {
-  const suites: ProtocolSuite[] = SHARED_DIR === undefined ? [] : await loadProtocolSuites(SHARED_DIR, `aws.protocols#${protocol}`);
-  if (suites.length === 0) describe.skip(`${protocol} client compliance (${SHARED_MISSING})`, () => it("needs ../shared", () => {}));
-
-  for (const suite of suites) {
-    const requests = forClient(suite.requests);
-    const responses = forClient(suite.responses);
-    if (requests.length + responses.length === 0) continue;
-    const service = nameOf(suite.service.id);
-
-    describe(`${protocol} client (${service})`, async () => {
-      const files = await generate(suite.model, { service: suite.service.id });
-      const { mod } = await loadGenerated<Generated>(files);
-
-      it(`${service} package type-checks`, async () => {
-        await typecheck(files, service, { noUnusedLocals: true });
-      }, 120_000);
-
-      describe.runIf(requests.length > 0)(`${protocol} client requests`, () => {
-        // The compliance spec: clients that fill idempotency tokens use this constant in the tests.
-        beforeAll(() => {
-          vi.spyOn(globalThis.crypto, "randomUUID").mockReturnValue("00000000-0000-4000-8000-000000000000");
-        });
-        afterAll(() => {
-          vi.restoreAllMocks();
-        });
-        for (const { operation, testCase } of requests) {
-          const skip = skips[testCase.id];
-          it.skipIf(skip !== undefined)(skip === undefined ? testCase.id : `${testCase.id} (skipped: ${skip})`, async () => {
-            const serialize = mod[`serialize${nameOf(operation.id)}Request`]!;
-            const input = toTypeScriptValue(suite.index, suite.index.shape(operation.input!), testCase.params ?? {});
-            const host = testCase.host ?? "example.com";
-            const request = (await serialize(input, `https://${host}`)) as {
-              method: string; hostname: string; path: string; query?: Record<string, unknown>; headers: Record<string, string>; body?: string | Uint8Array;
-            };
-            expect(request.method).toBe(testCase.method);
-            expect(request.path).toBe(testCase.uri);
-            expect(request.query ?? {}).toEqual({});
-            if (testCase.resolvedHost !== undefined) expect(request.hostname).toBe(testCase.resolvedHost);
-            for (const [name, value] of Object.entries(testCase.headers ?? {})) expect(headerOf(request.headers, name), `header ${name}`).toBe(value);
-            for (const name of testCase.forbidHeaders ?? []) expect(headerOf(request.headers, name), `forbidden header ${name}`).toBeUndefined();
-            for (const name of testCase.requireHeaders ?? []) expect(headerOf(request.headers, name), `required header ${name}`).toBeDefined();
-            if (testCase.body !== undefined) expect(parseQueryForm(bodyText(request.body))).toEqual(parseQueryForm(testCase.body));
-          });
-        }
-      });
-
-      describe.runIf(responses.length > 0)(`${protocol} client responses`, () => {
-        for (const { shape, operation, testCase } of responses) {
-          const skip = skips[testCase.id];
-          it.skipIf(skip !== undefined)(skip === undefined ? testCase.id : `${testCase.id} (skipped: ${skip})`, async () => {
-            const deserialize = mod[`deserialize${nameOf(operation.id)}Response`]!;
-            const response = { statusCode: testCase.code, headers: testCase.headers ?? {}, body: testCase.body ?? "" };
-            const isError = shape.type === "structure";
-            const expected = toTypeScriptValue(suite.index, isError ? shape : suite.index.shape(operation.output!), testCase.params ?? {});
-            if (!isError) {
-              expect(stripMetadata(await deserialize(response))).toEqual(expected);
-              return;
-            }
-            const error = (await (deserialize(response) as Promise<unknown>).then(
-              () => undefined,
-              (e: unknown) => e,
-            )) as Record<string, unknown> | undefined;
-            expect(error, "the deserializer must reject with the modeled error").toBeDefined();
-            expect(error!["name"]).toBe(nameOf(shape.id));
-            for (const [key, value] of Object.entries(expected as Record<string, unknown>)) {
-              expect(error![key.toLowerCase() === "message" ? "message" : key], key).toEqual(value);
-            }
-          });
-        }
-      });
-    });
-  }
+  await clientCompliance({
+    name: protocol,
+    traitId: `aws.protocols#${protocol}`,
+    skips,
+    noQuery: true,
+    bodyEquals: (actual, expected) => expect(parseQueryForm(bodyText(actual))).toEqual(parseQueryForm(expected)),
+  });
 }

@@ -1,89 +1,15 @@
-// restXml protocol compliance, client side: every httpRequestTests case for clients serializes
-// `params` to the expected request, and every httpResponseTests case for clients (operations and
-// errors) deserializes to `params`. The RestXmlWithNamespace service counts on its own line; S3's
-// cases (restXml/services/) count as restXml. Test names are the case ids.
+// restXml protocol compliance, client side (the shared harness: ../compliance.ts), XML bodies
+// compared as documents. The RestXmlWithNamespace service counts on its own line; S3's cases
+// (restXml/services/) count as restXml.
 
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { nameOf } from "../../../generator/model/shape-id.js";
-import { generate, loadGenerated, SHARED_DIR, SHARED_MISSING, typecheck } from "../../helpers/codegen.js";
-import { decodeQuery, headerOf, splitParam, stripMetadata } from "../../helpers/http-compare.js";
-import { loadProtocolSuites, toTypeScriptValue, type ProtocolCase, type ProtocolSuite } from "../../helpers/protocol-tests.js";
+import { clientCompliance } from "../compliance.js";
 import { CLIENT_SKIPS } from "./skips.js";
 import { xmlBodyEquals } from "./xml-compare.js";
 
-type Generated = Record<string, (...args: unknown[]) => unknown>;
-
-const suites: ProtocolSuite[] = SHARED_DIR === undefined ? [] : await loadProtocolSuites(SHARED_DIR, "aws.protocols#restXml");
-const forClient = <T extends { appliesTo?: string }>(cases: ProtocolCase<T>[]) => cases.filter((c) => c.testCase.appliesTo !== "server");
-if (suites.length === 0) describe.skip(`restXml client compliance (${SHARED_MISSING})`, () => it("needs ../shared", () => {}));
-
-for (const suite of suites) {
-  const requests = forClient(suite.requests);
-  const responses = forClient(suite.responses);
-  if (requests.length + responses.length === 0) continue;
-  const service = nameOf(suite.service.id);
-  const line = service === "RestXmlWithNamespace" ? "restXmlWithNamespace" : "restXml";
-
-  describe(`${line} client (${service})`, async () => {
-    const files = await generate(suite.model, { service: suite.service.id });
-    const { mod } = await loadGenerated<Generated>(files);
-
-    it(`${service} package type-checks`, async () => {
-      await typecheck(files, service, { noUnusedLocals: true });
-    }, 120_000);
-
-    describe.runIf(requests.length > 0)(`${line} client requests`, () => {
-      // The compliance spec: clients that fill idempotency tokens use this constant in the tests.
-      beforeAll(() => {
-        vi.spyOn(globalThis.crypto, "randomUUID").mockReturnValue("00000000-0000-4000-8000-000000000000");
-      });
-      afterAll(() => {
-        vi.restoreAllMocks();
-      });
-      for (const { operation, testCase } of requests) {
-        const skip = CLIENT_SKIPS[testCase.id];
-        it.skipIf(skip !== undefined)(skip === undefined ? testCase.id : `${testCase.id} (skipped: ${skip})`, async () => {
-          const serialize = mod[`serialize${nameOf(operation.id)}Request`]!;
-          const input = toTypeScriptValue(suite.index, suite.index.shape(operation.input!), testCase.params ?? {});
-          const request = (await serialize(input, `https://${testCase.host ?? "example.com"}`)) as {
-            method: string; hostname: string; path: string; query?: Record<string, string | string[] | null>;
-            headers: Record<string, string>; body?: string | Uint8Array;
-          };
-          expect(request.method).toBe(testCase.method);
-          expect(request.path).toBe(testCase.uri);
-          if (testCase.resolvedHost !== undefined) expect(request.hostname).toBe(testCase.resolvedHost);
-          const query = decodeQuery(request.query ?? {});
-          for (const [key, value] of (testCase.queryParams ?? []).map(splitParam)) expect(query.get(key), `query ${key}`).toContain(value);
-          for (const key of testCase.forbidQueryParams ?? []) expect(query.has(key), `forbidden query ${key}`).toBe(false);
-          for (const key of testCase.requireQueryParams ?? []) expect(query.has(key), `required query ${key}`).toBe(true);
-          for (const [name, value] of Object.entries(testCase.headers ?? {})) expect(headerOf(request.headers, name), `header ${name}`).toBe(value);
-          for (const name of testCase.forbidHeaders ?? []) expect(headerOf(request.headers, name), `forbidden header ${name}`).toBeUndefined();
-          for (const name of testCase.requireHeaders ?? []) expect(headerOf(request.headers, name), `required header ${name}`).toBeDefined();
-          if (testCase.body !== undefined) xmlBodyEquals(request.body, testCase.body, testCase.bodyMediaType);
-        });
-      }
-    });
-
-    describe.runIf(responses.length > 0)(`${line} client responses`, () => {
-      for (const { shape, operation, testCase } of responses) {
-        const skip = CLIENT_SKIPS[testCase.id];
-        it.skipIf(skip !== undefined)(skip === undefined ? testCase.id : `${testCase.id} (skipped: ${skip})`, async () => {
-          const deserialize = mod[`deserialize${nameOf(operation.id)}Response`]!;
-          const response = { statusCode: testCase.code, headers: testCase.headers ?? {}, body: testCase.body ?? "" };
-          const isError = shape.type === "structure";
-          const expected = toTypeScriptValue(suite.index, isError ? shape : suite.index.shape(operation.output!), testCase.params ?? {});
-          if (!isError) {
-            expect(stripMetadata(await deserialize(response))).toEqual(expected);
-            return;
-          }
-          const error = (await (deserialize(response) as Promise<unknown>).then(() => undefined, (e: unknown) => e)) as Record<string, unknown> | undefined;
-          expect(error, "the deserializer must reject with the modeled error").toBeDefined();
-          expect(error!["name"]).toBe(nameOf(shape.id));
-          for (const [key, value] of Object.entries(expected as Record<string, unknown>)) {
-            expect(error![key.toLowerCase() === "message" ? "message" : key], key).toEqual(value);
-          }
-        });
-      }
-    });
-  });
-}
+await clientCompliance({
+  name: "restXml",
+  traitId: "aws.protocols#restXml",
+  skips: CLIENT_SKIPS,
+  bodyEquals: xmlBodyEquals,
+  lineOf: (service) => (service === "RestXmlWithNamespace" ? "restXmlWithNamespace" : "restXml"),
+});
