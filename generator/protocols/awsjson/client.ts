@@ -185,7 +185,7 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
     request: runtime.use("request"),
     receive: runtime.use("receive"),
     ServiceErrors: runtime.use("ServiceErrors"),
-    ErrorEntry: runtime.use("ErrorEntry"),
+    ...(errors.length === 0 ? {} : { ErrorEntry: runtime.use("ErrorEntry") }),
     errorCode: wire.errorCode(runtime, queryCompatible),
   };
   const errorTable = operations.length === 0 ? [] : wire.errorTable?.(runtime) ?? [];
