@@ -185,7 +185,8 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
     request: runtime.use("request"),
     receive: runtime.use("receive"),
     ServiceErrors: runtime.use("ServiceErrors"),
-    ...(errors.length === 0 ? {} : { ErrorEntry: runtime.use("ErrorEntry") }),
+    // Imported only when an error entry is written (an unused import fails noUnusedLocals).
+    ...(errors.length > 0 ? { ErrorEntry: runtime.use("ErrorEntry") } : {}),
     errorCode: wire.errorCode(runtime, queryCompatible),
   };
   const errorTable = operations.length === 0 ? [] : wire.errorTable?.(runtime) ?? [];
