@@ -9,6 +9,7 @@ import { CodegenError, type Diagnostic } from "../diagnostics.js";
 import { RuntimeImports } from "../codegen/runtime-imports.js";
 import { header, importsFor, type EmitContext, type EmittedFile } from "../emit/context.js";
 import type { ClientOperation } from "../protocols/index.js";
+import { isS3 } from "../protocols/restxml/s3.js";
 import { render } from "../render/templates.js";
 import { helpersUsed, waiterViews, type WaiterView } from "./waiters.js";
 
@@ -134,7 +135,8 @@ export function emitClient(ctx: EmitContext, clientOperations: readonly ClientOp
   for (const name of [...reexported, ...REEXPORTED_VALUES, ...values, ...helpersUsed(waiters)]) runtime.use(name);
   runtime.smithyType("MetadataBearer");
   const sigv4 = service.traits.get("aws.auth#sigv4") as { name: string } | undefined;
-  const signer = sigv4 === undefined ? undefined : { signingName: JSON.stringify(sigv4.name), module: JSON.stringify(runtime.lazy("sigv4Signer")) };
+  // S3's signer leaves the path as it is (runtime/client/sigv4.ts), as SDK v3 signs S3.
+  const signer = sigv4 === undefined ? undefined : { signingName: JSON.stringify(sigv4.name), module: JSON.stringify(runtime.lazy("sigv4Signer")), factory: isS3(service) ? "s3Signer" : "sigv4Signer" };
   const content = render("client.ts", {
     header: header(ctx),
     runtimeImports: runtime.importLines(),

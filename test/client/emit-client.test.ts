@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CodegenError } from "../../generator/diagnostics.js";
 import type { GenerateOptions } from "../../generator/emit/context.js";
+import type { Model } from "../../generator/model/model.js";
 import { projectRoot } from "../../generator/project-root.js";
 import { fileOf, generate, modelFromJson } from "../helpers/codegen.js";
 
@@ -100,15 +101,15 @@ describe("which packages get a client", () => {
     expect(JSON.parse(fileOf(files, "package.json")).dependencies).toEqual({ "@smithy/signature-v4": own });
   });
 
-  it("no client when only the server is a target, or when the protocol has no client", async () => {
+  it("no client when only the server is a target; every built-in protocol has one (restXml's signs S3 with the path as sent)", async () => {
     expect(await paths(signed(), { targets: ["server"] })).not.toContain("src/client.ts");
-    const xml = modelFromJson({ "test.json": { smithy: "2.0", shapes: {
-      "ex#Svc": { type: "service", version: "1", operations: [{ target: "ex#Get" }], traits: { "aws.protocols#restXml": {}, "aws.auth#sigv4": { name: "svc" } } },
+    const xml = (service: object) => modelFromJson({ "test.json": { smithy: "2.0", shapes: {
+      "ex#Svc": { type: "service", version: "1", operations: [{ target: "ex#Get" }], traits: { "aws.protocols#restXml": {}, ...service } },
       "ex#Get": { type: "operation", traits: { "smithy.api#http": { method: "POST", uri: "/get" } } },
     } } });
-    // restXml's plugin emits protocol.ts but declares no clientOperations (yet).
-    expect(await paths(xml)).not.toContain("src/client.ts");
-    expect(await paths(xml)).not.toContain("src/runtime/client/client.ts");
+    const client = async (model: Model) => (await generate(model)).find((f) => f.path === "src/client.ts")?.content;
+    expect(await client(xml({ "aws.auth#sigv4": { name: "svc" } }))).toContain("(await import(\"./runtime/client/sigv4.js\")).sigv4Signer");
+    expect(await client(xml({ "aws.auth#sigv4": { name: "s3" }, "aws.api#service": { sdkId: "S3" } }))).toContain("(await import(\"./runtime/client/sigv4.js\")).s3Signer");
   });
 
   it("a model shape named like a runtime type the client re-exports", async () => {

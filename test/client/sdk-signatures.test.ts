@@ -1,17 +1,19 @@
-// Signed requests equal AWS SDK v3's: for every operation of apigatewayv2 (restJson1) and
-// DynamoDB (awsJson1_0), inputs drawn from the model (fixed seed) are sent by the generated
+// Signed requests equal AWS SDK v3's: for every operation of apigatewayv2 (restJson1), DynamoDB
+// (awsJson1_0) and STS (awsQuery), inputs drawn from the model (fixed seed) are sent by the generated
 // client and by the SDK's client, both with the same fixed credentials and clock, the endpoint
 // from each side's endpoint rules, and capturing request handlers; the captured requests —
 // method, URL, body and every header, Authorization included — must be equal. Two values are random or name the SDK by design and are set alike
 // on both sides before signing: the invocation id and `x-amz-user-agent`.
 // Known serde difference: the SDK writes a JSON body's @required members first, our serializer
-// writes members in name order, so such bodies differ in bytes (not in JSON). There the test
-// checks the JSON is equal, then has our client sign the SDK's body bytes: the requests must
+// writes members in name order, so such bodies differ in bytes (not in JSON); a form body may
+// likewise differ in the order of its pairs. There the test checks the JSON (the pairs) are equal, then has our client sign the SDK's body bytes: the requests must
 // then be equal, Authorization included.
 
 import { join } from "node:path";
 import * as apigatewayv2 from "@aws-sdk/client-apigatewayv2";
 import * as dynamodb from "@aws-sdk/client-dynamodb";
+import * as s3 from "@aws-sdk/client-s3";
+import * as sts from "@aws-sdk/client-sts";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { serviceClosure, ShapeIndex } from "../../generator/index/shape-index.js";
@@ -43,6 +45,12 @@ function capture(request: { method: string; protocol: string; hostname: string; 
   return { method: request.method, url: `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ""}${request.path}?${query}`, headers, body };
 }
 
+/** A body as a value: a form's pairs in order of key, else the JSON document. */
+function bodyValue(request: Captured): unknown {
+  if (request.headers["content-type"] === "application/x-www-form-urlencoded") return [...new URLSearchParams(request.body)].sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.parse(request.body ?? "null");
+}
+
 const ok = () => ({ response: { statusCode: 200, headers: {}, body: new TextEncoder().encode("{}") } });
 
 type SdkModule = Record<string, unknown>;
@@ -56,12 +64,37 @@ async function load(model: string) {
   return { index, closure, mod };
 }
 
-const SERVICES = [
+interface Service {
+  model: string;
+  sdk: SdkModule;
+  client: string;
+  signingName: string;
+  /** Operations the SDK sends unsigned, not compared. */
+  unsignedBySdk?: string[];
+  /** The operations compared, when not all. */
+  only?: string[];
+  /** Input members set alike on every sample. */
+  fixed?: Record<string, unknown>;
+}
+
+const SERVICES: Service[] = [
   { model: "apigatewayv2-2018-11-29.json", sdk: apigatewayv2 as SdkModule, client: "ApiGatewayV2Client", signingName: "apigateway" },
   { model: "dynamodb-2012-08-10.json", sdk: dynamodb as SdkModule, client: "DynamoDBClient", signingName: "dynamodb" },
+  // The SDK's newer STS model marks AssumeRoleWithSAML and AssumeRoleWithWebIdentity as needing
+  // no auth (it sends them unsigned); the shared model does not, so our client signs them.
+  { model: "sts-2011-06-15.json", sdk: sts as SdkModule, client: "STSClient", signingName: "sts", unsignedBySdk: ["AssumeRoleWithSAML", "AssumeRoleWithWebIdentity"] },
+  // S3: object operations without a body (keys of any characters: the path signed as sent, not
+  // escaped twice), in a bucket the endpoint rules put in the host. The SSE-C key is left unset:
+  // the SDK rewrites it (base64, and its MD5), an S3 customization ours does not have;
+  // ChecksumMode is set as the SDK sets it by default (it validates response checksums).
+  {
+    model: "s3-2006-03-01.json", sdk: s3 as SdkModule, client: "S3Client", signingName: "s3",
+    only: ["GetObject", "HeadObject", "DeleteObject", "ListObjectsV2"],
+    fixed: { Bucket: "example-bucket", SSECustomerKey: undefined, SSECustomerKeyMD5: undefined, ChecksumMode: "ENABLED" },
+  },
 ];
 
-describe.each(SERVICES)("signed requests equal the SDK's: $model", ({ model, sdk, client, signingName }) => {
+describe.each(SERVICES)("signed requests equal the SDK's: $model", ({ model, sdk, client, signingName, unsignedBySdk = [], only, fixed = {} }) => {
   const loaded = SHARED_DIR === undefined ? undefined : load(model);
   it.skipIf(SHARED_DIR === undefined)(`loads${SHARED_DIR === undefined ? ` (${SHARED_MISSING})` : ""}`, async () => {
     expect((await loaded!).closure.operations.length).toBeGreaterThan(0);
@@ -117,25 +150,29 @@ describe.each(SERVICES)("signed requests equal the SDK's: $model", ({ model, sdk
   });
 
   it.skipIf(SHARED_DIR === undefined)(`every operation: ${RUNS} inputs each signed byte for byte as the SDK signs them`, async () => {
-    for (const op of closure.operations) {
+    for (const op of closure.operations.filter((o) => !unsignedBySdk.includes(nameOf(o.id)) && (only === undefined || only.includes(nameOf(o.id))))) {
       const name = nameOf(op.id);
       const input = op.input === "smithy.api#Unit" ? undefined : index.shape(op.input!);
       const token = input?.members.find((m) => m.traits.has("smithy.api#idempotencyToken"))?.name;
       // A union's `$unknown` (what the arbitraries put at their depth limit) is only ever received:
       // the SDK sends it as a member named "$unknown", ours as the member it names. Not compared.
       const samples = fc.sample(operationInput(index, input), { numRuns: RUNS, seed: 20261206 }).filter((v) => !JSON.stringify(v).includes('"$unknown"'))
+        // A date header before year 1000: ours pads the year as IMF-fixdate requires, the SDK does not (docs/serde-differences.md).
+        .filter((v) => !/"0\d{3}-\d\d-\d\dT/.test(JSON.stringify(v)))
         // An idempotency token left unset is a random UUID on each side: given, both send it.
-        .map((v) => (token === undefined || v[token] != null ? v : { ...v, [token]: INVOCATION_ID }));
+        .map((v) => ({ ...(token === undefined || v[token] != null ? v : { ...v, [token]: INVOCATION_ID }), ...fixed }));
       const Command = mod[`${name}Command`]!;
       const SdkCommand = sdk[`${name}Command`] as new (input: unknown) => never;
       for (const value of samples) {
         ours = theirs = bodyOverride = undefined;
-        await ourClient.send(new Command(value)).catch(() => undefined);
-        await sdkClient.send(new SdkCommand(value)).catch(() => undefined);
-        expect(ours).toBeDefined();
-        expect(theirs).toBeDefined();
+        const ourError = await ourClient.send(new Command(value)).then(() => undefined, (e: unknown) => e);
+        const sdkError = await sdkClient.send(new SdkCommand(value)).then(() => undefined, (e: unknown) => e);
+        // Deliberate (docs/serde-differences.md): ours refuses a header value with a line break, the SDK sends it.
+        if (ours === undefined && /line break/.test(String(ourError))) continue;
+        expect(ours, `${name}: ours sent nothing (${String(ourError)}) for ${JSON.stringify(value)}`).toBeDefined();
+        expect(theirs, `${name}: the SDK sent nothing (${String(sdkError)})`).toBeDefined();
         if (ours!.body !== theirs!.body) {
-          expect(JSON.parse(ours!.body ?? "null")).toEqual(JSON.parse(theirs!.body ?? "null"));
+          expect(bodyValue(ours!)).toEqual(bodyValue(theirs!));
           bodyOverride = theirs!.body;
           await ourClient.send(new Command(value)).catch(() => undefined);
         }

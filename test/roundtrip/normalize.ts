@@ -44,8 +44,12 @@ export function comparable(index: ShapeIndex, shape: Shape | undefined, sent: Re
     if (absent && isQueryOrHeader(m) && got === undefined) delete expected[m.name];
     // @idempotencyToken: the client fills a token the caller left out.
     if (m.traits.has("smithy.api#idempotencyToken") && absent && typeof got === "string" && got.length > 0) expected[m.name] = got;
-    // A member bound to Content-Type reads the content type the serializer set for the payload.
-    if (String(m.traits.get("smithy.api#httpHeader")).toLowerCase() === "content-type" && absent && typeof got === "string") expected[m.name] = got;
+    // A member bound to Content-Type reads the content type the serializer set for the payload;
+    // an empty one is none (as SDK v3 sends it): the payload's default, or nothing for no payload.
+    if (String(m.traits.get("smithy.api#httpHeader")).toLowerCase() === "content-type" && (absent || given === "")) {
+      if (typeof got === "string") expected[m.name] = got;
+      else if (got === undefined) delete expected[m.name];
+    }
     // An empty @httpPayload is an empty body, which reads as no payload.
     if (m.traits.has("smithy.api#httpPayload") && (given === "" || (Array.isArray(given) && given.length === 0)) && !isStructured(index, m)) delete expected[m.name];
     // @httpQueryParams and @httpPrefixHeaders("") read every query parameter / header, named and

@@ -170,7 +170,8 @@ function operationParams(ctx: EmitContext, op: Shape, ruleSet: RuleSet, uses: Se
     const trait = member.traits.get("smithy.rules#contextParam") as { name: string } | undefined;
     if (trait === undefined) continue;
     usesInput = true;
-    assignments.push(`${known(trait.name, "smithy.rules#contextParam")}: input${isIdentifier(member.name) ? `.${member.name}` : `[${JSON.stringify(member.name)}]`}`);
+    // A member set to null (as SDK v3 users may) is a parameter left unset, as the SDK takes it.
+    assignments.push(`${known(trait.name, "smithy.rules#contextParam")}: input${isIdentifier(member.name) ? `.${member.name}` : `[${JSON.stringify(member.name)}]`} ?? undefined`);
   }
   const paths = (op.traits.get("smithy.rules#operationContextParams") ?? {}) as Record<string, { path: string }>;
   for (const [param, { path }] of Object.entries(paths)) {

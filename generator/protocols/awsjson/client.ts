@@ -159,7 +159,7 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
     request: runtime.use("request"),
     receive: runtime.use("receive"),
     ServiceErrors: runtime.use("ServiceErrors"),
-    // Only the error entries are typed with it: a service without errors has none.
+    // Imported only when an error entry is written (an unused import fails noUnusedLocals).
     ...(errors.length > 0 ? { ErrorEntry: runtime.use("ErrorEntry") } : {}),
     errorCode: wire.errorCode(runtime, queryCompatible),
   };

@@ -17,6 +17,7 @@ import { XmlReadCode } from "../codec/xml/xml-read-code.js";
 import { XmlWriteCode } from "../codec/xml/write.js";
 import { requestBindings, responseBindings, type RequestBindings, type ResponseBindings } from "../transport/http-bindings/bindings.js";
 import { HttpCode } from "../transport/http-bindings/http-code.js";
+import { endpointLabels } from "./s3.js";
 import { errorBindingValue, PropertyCode, requestCode, responseBindingStatements, type RequestBody } from "../transport/http-bindings/operation-code.js";
 
 export const S3_UNWRAPPED = "aws.customizations#s3UnwrappedXmlOutput";
@@ -38,7 +39,7 @@ export function emitRestXmlClient(ctx: EmitContext): EmittedFile {
     const outputType = aliases.output ?? symbols.name(op.output!);
     reader.uses.add(inputType);
     reader.uses.add(outputType);
-    const request = requestBindings(index, op);
+    const request = requestBindings(index, op, endpointLabels(service));
     const response = responseBindings(index, op.output);
     const http_ = op.traits.get("smithy.api#http") as { method: string; uri: string };
     return {

@@ -72,8 +72,9 @@ export class CborCode extends JsonCode {
     const rt = this.runtime;
     const type = this.typeOf(shape);
     const loop = (head: "readMapHead" | "readArrayHead") => `for (let n = ${rt.use(head)}(d), i = 0; ${rt.use("readNext")}(n, i); i++) {`;
-    const key = `${rt.use("readKey")}()`;
-    const isNull = `${rt.use("readNull")}()`;
+    // Imported only by the functions that read them (an unused import fails noUnusedLocals).
+    const key = () => `${rt.use("readKey")}()`;
+    const isNull = () => `${rt.use("readNull")}()`;
     switch (shape.type) {
       case "structure": {
         const cases = shape.members.flatMap((m, i) => [
@@ -86,7 +87,7 @@ export class CborCode extends JsonCode {
           return fallback === undefined ? [] : [`  if (${this.read("o", m.name)} === undefined) ${this.write("o", m.name, defaultExpression(this.index.target(m), fallback.value))}`];
         });
         if (cases.length === 0) {
-          return [`function ${name}(d: number): ${type} {`, `  ${loop("readMapHead")}`, `    ${key};`, `    ${rt.use("readItem")}(d);`, "  }", `  return {} as ${type};`, "}"].join("\n");
+          return [`function ${name}(d: number): ${type} {`, `  ${loop("readMapHead")}`, `    ${key()};`, `    ${rt.use("readItem")}(d);`, "  }", `  return {} as ${type};`, "}"].join("\n");
         }
         // Members are matched by the bytes of their names; the next in model order is tried first (`k`).
         const names = `${name}$members`;
@@ -114,8 +115,8 @@ export class CborCode extends JsonCode {
           `function ${name}(d: number): ${type} {`,
           `  let o: ${type} | undefined;`,
           `  ${loop("readMapHead")}`,
-          `    const k = ${key};`,
-          `    if (${isNull}) continue;`,
+          `    const k = ${key()};`,
+          `    if (${isNull()}) continue;`,
           "    switch (k) {",
           ...cases,
           // A member this version does not know: kept as the decoded value, as `unknownMember` keeps it.
@@ -135,9 +136,9 @@ export class CborCode extends JsonCode {
           `function ${name}(d: number): ${type} {`,
           `  const o: ${type} = ${list ? "[]" : "{}"};`,
           `  ${loop(list ? "readArrayHead" : "readMapHead")}`,
-          ...(list ? [] : [`    const k = ${key};`]),
+          ...(list ? [] : [`    const k = ${key()};`]),
           // A dense collection drops nulls, as the decoded-value reading does; a sparse one keeps them.
-          `    if (${isNull}) ${isSparse(shape) ? `{\n      ${add("null")}\n      continue;\n    }` : "continue;"}`,
+          `    if (${isNull()}) ${isSparse(shape) ? `{\n      ${add("null")}\n      continue;\n    }` : "continue;"}`,
           `    ${add(value)}`,
           "  }",
           "  return o;",

@@ -50,7 +50,8 @@ export interface ResponseBindings {
 const PAYLOAD_TYPES = new Set(["structure", "union", "document", "string", "enum", "blob"]);
 
 /** Request bindings of an operation's input; throws a CodegenError listing every problem. */
-export function requestBindings(index: ShapeIndex, op: Shape): RequestBindings {
+/** `endpointLabels`: labels whose value the endpoint carries (S3's Bucket): left out of the path, with the `/` before them. */
+export function requestBindings(index: ShapeIndex, op: Shape, endpointLabels: ReadonlySet<string> = new Set()): RequestBindings {
   const problems: Diagnostic[] = [];
   const http = op.traits.get("smithy.api#http") as { method?: unknown; uri?: unknown } | undefined;
   if (http === undefined || typeof http.method !== "string" || typeof http.uri !== "string") {
@@ -58,7 +59,8 @@ export function requestBindings(index: ShapeIndex, op: Shape): RequestBindings {
   }
   const input = op.input === undefined || op.input === UNIT ? undefined : index.shape(op.input);
   const members = input?.members ?? [];
-  const [pathPattern, queryPattern] = splitOnce(http.uri, "?");
+  const [fullPath, queryPattern] = splitOnce(http.uri, "?");
+  const pathPattern = [...endpointLabels].reduce((p, label) => p.replace(`/{${label}}`, ""), fullPath) || "/";
   const path = parsePath(pathPattern, members, op, problems);
   const queryLiterals = queryPattern === undefined ? [] : parseQueryLiterals(queryPattern);
 
@@ -71,7 +73,7 @@ export function requestBindings(index: ShapeIndex, op: Shape): RequestBindings {
   for (const m of members) {
     const t = m.traits;
     if (t.has("smithy.api#httpLabel")) {
-      if (!path.some((s) => s.kind === "label" && s.member === m)) {
+      if (!endpointLabels.has(m.name) && !path.some((s) => s.kind === "label" && s.member === m)) {
         problems.push(at(m, `@httpLabel member ${m.name} has no {${m.name}} label in the URI ${http.uri}`));
       }
     } else if (t.has("smithy.api#httpQuery")) {
