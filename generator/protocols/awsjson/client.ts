@@ -11,6 +11,7 @@ import { errorFault, errorRetryable, messageMember } from "../../model/errors.js
 import { isEventStream, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
+import { operationFileNames, protocolFileTypes } from "../protocol-file-types.js";
 import { compareNames, operationErrors } from "../../index/shape-index.js";
 import type { ClientOperation } from "../index.js";
 import { parseHostPrefix, UNIT } from "../transport/http-bindings/bindings.js";
@@ -142,23 +143,10 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
     ...json.shapeFunctions().map((f) => f.name), ...operations.flatMap((o) => [o.reader, o.errorTable]), ...errors.map((e) => e.name),
     "errorCodeOf", "QUERY_CODES",
   ]);
-  const modelTypes = [...json.uses].filter((u) => symbols.moduleOf(u) === "models").sort();
-  for (const imported of [...modelTypes, ...errorClasses, base]) {
-    if (localNames.has(imported)) {
-      throw new CodegenError([{ shape: closure.service.id, message: `the shape name ${imported} collides with a function of the generated protocol.ts; rename the shape with the service "rename" property` }]);
-    }
-  }
-  for (const type of json.uses) if (symbols.moduleOf(type) === "@smithy/types") runtime.smithyType(type.replace(/^__/, ""));
+  const modelTypes = protocolFileTypes({ service: closure.service, symbols, runtime, uses: json.uses, errorClasses: [...errorClasses, base], localNames });
   const names = operations.length === 0 ? {} : {
-    Endpoint: runtime.smithyType("Endpoint"),
-    HttpRequest: runtime.smithyType("HttpRequest"),
-    HttpResponse: runtime.smithyType("HttpResponse"),
+    ...operationFileNames(runtime),
     HeaderBag: runtime.smithyType("HeaderBag"),
-    MetadataBearer: runtime.smithyType("MetadataBearer"),
-    URL: runtime.use("URL"),
-    request: runtime.use("request"),
-    receive: runtime.use("receive"),
-    ServiceErrors: runtime.use("ServiceErrors"),
     // Imported only when an error entry is written (an unused import fails noUnusedLocals).
     ...(errors.length > 0 ? { ErrorEntry: runtime.use("ErrorEntry") } : {}),
     errorCode: wire.errorCode(runtime, queryCompatible),

@@ -11,6 +11,7 @@ import { errorFault, errorRetryable, messageMember } from "../../model/errors.js
 import type { Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
+import { operationFileNames, protocolFileTypes } from "../protocol-file-types.js";
 import { parseHostPrefix } from "../transport/http-bindings/bindings.js";
 import { operationNames } from "../awsjson/client.js";
 import { awsQueryErrorCode } from "../awsjson/quirks.js";
@@ -77,24 +78,11 @@ export function emitQueryClient(dialect: QueryDialect, ctx: EmitContext): Emitte
   const errorClasses = [...new Set(closure.errors.map((e) => symbols.name(e)))];
   const shapeFunctions = [...writer.shapeFunctions(), ...reader.shapeFunctions()];
   const localNames = new Set([...shapeFunctions.map((f) => f.name), ...operations.map((o) => o.reader), "ERRORS", "VERSION"]);
-  const modelTypes = [...new Set([...writer.uses, ...reader.uses])].filter((u) => symbols.moduleOf(u) === "models").sort();
-  for (const imported of [...modelTypes, ...errorClasses, base]) {
-    if (localNames.has(imported)) {
-      throw new CodegenError([{ shape: closure.service.id, message: `the shape name ${imported} collides with a function of the generated protocol.ts; rename the shape with the service "rename" property` }]);
-    }
-  }
-  for (const type of [...writer.uses, ...reader.uses]) if (symbols.moduleOf(type) === "@smithy/types") runtime.smithyType(type.replace(/^__/, ""));
+  const modelTypes = protocolFileTypes({ service: closure.service, symbols, runtime, uses: [...writer.uses, ...reader.uses], errorClasses: [...errorClasses, base], localNames });
   const names = operations.length === 0 ? {} : {
-    Endpoint: runtime.smithyType("Endpoint"),
-    HttpRequest: runtime.smithyType("HttpRequest"),
-    HttpResponse: runtime.smithyType("HttpResponse"),
-    MetadataBearer: runtime.smithyType("MetadataBearer"),
+    ...operationFileNames(runtime),
     ResponseMetadata: runtime.smithyType("ResponseMetadata"),
-    URL: runtime.use("URL"),
-    request: runtime.use("request"),
-    receive: runtime.use("receive"),
     QueryForm: runtime.use("QueryForm"),
-    ServiceErrors: runtime.use("ServiceErrors"),
     queryErrorBody: runtime.use("queryErrorBody"),
   };
 

@@ -3,13 +3,13 @@
 // call; what they use of the runtime is imported from src/runtime/. Builds a view model;
 // templates/protocol-http-bindings.ts.hbs lays it out.
 
-import { CodegenError } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
 import { operationDoc } from "../../emit/docs.js";
 import { errorFault, errorRetryable, messageMember } from "../../model/errors.js";
 import { isEventStream, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
+import { operationFileNames, protocolFileTypes } from "../protocol-file-types.js";
 import type { ClientOperation } from "../index.js";
 import { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { httpBindings } from "../../index/http-bindings.js";
@@ -65,22 +65,9 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
 
   const errorClasses = closure.errors.map((e) => symbols.name(e));
   const localNames = new Set([...json.shapeFunctions().map((f) => f.name), ...streams.names(), ...operations.map((o) => o.reader), "ERRORS"]);
-  const modelTypes = [...json.uses].filter((u) => symbols.moduleOf(u) === "models").sort();
-  for (const imported of [...modelTypes, ...errorClasses, base]) {
-    if (localNames.has(imported)) {
-      throw new CodegenError([{ shape: closure.service.id, message: `the shape name ${imported} collides with a function of the generated protocol.ts; rename the shape with the service "rename" property` }]);
-    }
-  }
-  for (const type of json.uses) if (symbols.moduleOf(type) === "@smithy/types") runtime.smithyType(type.replace(/^__/, ""));
+  const modelTypes = protocolFileTypes({ service: closure.service, symbols, runtime, uses: json.uses, errorClasses: [...errorClasses, base], localNames });
   const names = operations.length === 0 ? {} : {
-    Endpoint: runtime.smithyType("Endpoint"),
-    HttpRequest: runtime.smithyType("HttpRequest"),
-    HttpResponse: runtime.smithyType("HttpResponse"),
-    MetadataBearer: runtime.smithyType("MetadataBearer"),
-    URL: runtime.use("URL"),
-    request: runtime.use("request"),
-    receive: runtime.use("receive"),
-    ServiceErrors: runtime.use("ServiceErrors"),
+    ...operationFileNames(runtime),
   };
 
   const content = render("protocol-http-bindings.ts", {

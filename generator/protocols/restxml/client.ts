@@ -6,12 +6,12 @@
 // SelectObjectContent) get no serde, and the file says so.
 
 import { RuntimeImports } from "../../codegen/runtime-imports.js";
-import { CodegenError } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
 import { errorFault, errorRetryable, messageMember } from "../../model/errors.js";
 import { isEventStream, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
+import { operationFileNames, protocolFileTypes } from "../protocol-file-types.js";
 import { literalKey } from "../codec/json/values.js";
 import { XmlReadCode } from "../codec/xml/xml-read-code.js";
 import { XmlWriteCode } from "../codec/xml/write.js";
@@ -59,22 +59,9 @@ export function emitRestXmlClient(ctx: EmitContext): EmittedFile {
   const errorClasses = closure.errors.map((e) => symbols.name(e));
   const shapeFunctions = [...writer.shapeFunctions(), ...reader.shapeFunctions()];
   const localNames = new Set([...shapeFunctions.map((f) => f.name), ...operations.map((o) => o.reader), "ERRORS"]);
-  const modelTypes = [...new Set([...writer.uses, ...reader.uses])].filter((u) => symbols.moduleOf(u) === "models").sort();
-  for (const imported of [...modelTypes, ...errorClasses, base]) {
-    if (localNames.has(imported)) {
-      throw new CodegenError([{ shape: service.id, message: `the shape name ${imported} collides with a function of the generated protocol.ts; rename the shape with the service "rename" property` }]);
-    }
-  }
-  for (const type of [...writer.uses, ...reader.uses]) if (symbols.moduleOf(type) === "@smithy/types") runtime.smithyType(type.replace(/^__/, ""));
+  const modelTypes = protocolFileTypes({ service, symbols, runtime, uses: [...writer.uses, ...reader.uses], errorClasses: [...errorClasses, base], localNames });
   const names = operations.length === 0 ? {} : {
-    Endpoint: runtime.smithyType("Endpoint"),
-    HttpRequest: runtime.smithyType("HttpRequest"),
-    HttpResponse: runtime.smithyType("HttpResponse"),
-    MetadataBearer: runtime.smithyType("MetadataBearer"),
-    URL: runtime.use("URL"),
-    request: runtime.use("request"),
-    receive: runtime.use("receive"),
-    ServiceErrors: runtime.use("ServiceErrors"),
+    ...operationFileNames(runtime),
     errorBody: runtime.use("xmlErrorBody"),
     bodyType: operations.some((o) => o.bodyRead !== "") ? reader.elementType() : "never",
   };
