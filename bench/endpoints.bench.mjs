@@ -25,12 +25,14 @@ async function generatedEndpoints(model, dir) {
   const { ShapeIndex, serviceClosure } = await import(join(dist, "index", "shape-index.js"));
   const { SymbolProvider } = await import(join(dist, "symbols", "symbol-provider.js"));
   const { emitEndpoints } = await import(join(dist, "client", "endpoints", "emit-endpoints.js"));
+  const { runtimeFiles } = await import(join(dist, "emit", "runtime-files.js"));
   const path = join(models, model);
   const index = new ShapeIndex(await loadModelFiles([path]));
   const closure = serviceClosure(index, index.services()[0], undefined);
   const options = { optionality: "client", packageName: "x", packageVersion: "0.0.0" };
   const ctx = { index, closure, symbols: new SymbolProvider(index, closure), options, modelFiles: [basename(path)] };
-  for (const file of emitEndpoints(ctx)) {
+  const endpoints = emitEndpoints(ctx);
+  for (const file of [endpoints, ...runtimeFiles(endpoints.runtime ?? [])]) {
     mkdirSync(dirname(join(dir, file.path)), { recursive: true });
     writeFileSync(join(dir, file.path), file.content);
   }
