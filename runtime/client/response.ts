@@ -2,6 +2,7 @@
 
 import type { HeaderBag, HttpResponse, MetadataBearer, ResponseMetadata } from "@smithy/types";
 import { put } from "../properties.js";
+import { concatBytes } from "../bytes.js";
 import { textOf, utf8 } from "../text.js";
 import { toError, unreadable, type ServiceErrors } from "./errors.js";
 
@@ -44,21 +45,11 @@ export function receive<T>(response: HttpResponse, read: OutputReader<T>, errors
 /** An async iterable of chunks (a Node stream) as one Uint8Array; nothing is an empty one. */
 async function collect(body: unknown): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  let length = 0;
   // Anything but an async iterable (or nothing) fails here, and becomes a DeserializationError.
   if (body != null) {
-    for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
-      chunks.push(typeof chunk === "string" ? utf8(chunk) : chunk);
-      length += chunks[chunks.length - 1]!.length;
-    }
+    for await (const chunk of body as AsyncIterable<Uint8Array | string>) chunks.push(typeof chunk === "string" ? utf8(chunk) : chunk);
   }
-  const all = new Uint8Array(length);
-  length = 0;
-  for (const c of chunks) {
-    all.set(c, length);
-    length += c.length;
-  }
-  return all;
+  return concatBytes(chunks);
 }
 
 /** A JSON object body; empty is `{}`. */

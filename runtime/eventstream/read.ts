@@ -2,6 +2,7 @@
 
 import type { HttpResponse, ResponseMetadata } from "@smithy/types";
 import { raise, toError, unreadable, type ServiceErrors } from "../client/errors.js";
+import { concatBytes } from "../bytes.js";
 import { decoder, utf8 } from "../text.js";
 import { crc32, HEADER_SIZES } from "./frame.js";
 
@@ -93,7 +94,7 @@ async function* messages(body: unknown, r: HttpResponse, $metadata: ResponseMeta
     for (let total = firstUint32(parts); total >= 0; total = firstUint32(parts)) {
       if (total > MAX_MESSAGE) return yield* malformed(r, $metadata, `an event stream message is longer than ${MAX_MESSAGE} bytes`, errors);
       if (length < total) break;
-      const all = join(parts, length);
+      const all = concatBytes(parts);
       const message = decodeMessage(all.subarray(0, total));
       if (typeof message === "string") return yield* malformed(r, $metadata, message, errors);
       yield message;
@@ -113,18 +114,6 @@ function firstUint32(parts: readonly Uint8Array[]): number {
     if (count === 4) return n;
   }
   return -1;
-}
-
-/** `parts` as one array of `length` bytes (the part itself when there is one). */
-function join(parts: readonly Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 /** A message from its bytes, or why they are not one. */

@@ -4,7 +4,7 @@
 import type { HeaderBag, HttpRequest, HttpResponse, QueryParameterBag } from "@smithy/types";
 import { utf8 } from "../text.js";
 import { malformed, percentDecode, RequestError } from "./request-error.js";
-import { concatBytes } from "./request.js";
+import { concatBytes } from "../bytes.js";
 import { internalFailureResponse, requestErrorResponse, type ErrorDocuments } from "./response.js";
 
 /** What the listener reads of a node:http IncomingMessage. */

@@ -4,6 +4,7 @@
 import type { HeaderBag, QueryParameterBag } from "@smithy/types";
 import { utf8 } from "../text.js";
 import { malformed, percentDecode } from "./request-error.js";
+import { concatBytes } from "../bytes.js";
 
 declare const TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(input: Uint8Array): string };
 
@@ -57,19 +58,6 @@ export async function readBody(body: unknown): Promise<string | Uint8Array> {
   const chunks: Uint8Array[] = [];
   for await (const chunk of body as AsyncIterable<unknown>) chunks.push(typeof chunk === "string" ? utf8(chunk) : (chunk as Uint8Array));
   return concatBytes(chunks);
-}
-
-export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  let length = 0;
-  for (const c of chunks) length += c.length;
-  const all = new Uint8Array(length);
-  length = 0;
-  for (const c of chunks) {
-    all.set(c, length);
-    length += c.length;
-  }
-  return all;
 }
 
 /** Fatal: a body that is not UTF-8 is a malformed request, not text with replacement characters. */

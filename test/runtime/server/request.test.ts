@@ -2,7 +2,8 @@
 
 import { describe, expect, it } from "vitest";
 import { asRequestError, malformed, percentDecode, RequestError, unknownOperation } from "../../../runtime/server/request-error.js";
-import { allQueryParams, bodyBytes, bodyText, concatBytes, lowerCaseHeaders, queryValues, readBody, uriLabel } from "../../../runtime/server/request.js";
+import { concatBytes } from "../../../runtime/bytes.js";
+import { allQueryParams, bodyBytes, bodyText, lowerCaseHeaders, queryValues, readBody, uriLabel } from "../../../runtime/server/request.js";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

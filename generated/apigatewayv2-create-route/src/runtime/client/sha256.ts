@@ -5,6 +5,7 @@
 // WebCrypto's round trips), else WebCrypto (browsers, older Node).
 
 import type { Checksum, SourceData } from "@smithy/types";
+import { concatBytes } from "../bytes.js";
 import { platform } from "./platform.js";
 
 const encoder = new platform.TextEncoder();
@@ -41,7 +42,7 @@ export class Sha256 implements Checksum {
       for (const chunk of this.chunks) hash.update(chunk);
       return new Uint8Array(hash.digest());
     }
-    const data = this.chunks.length === 1 ? this.chunks[0]! : concat(this.chunks);
+    const data = concatBytes(this.chunks);
     const subtle = platform.crypto.subtle;
     if (this.secret === undefined) return new Uint8Array(await subtle.digest("SHA-256", data));
     const key = await subtle.importKey("raw", this.secret, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
@@ -51,16 +52,4 @@ export class Sha256 implements Checksum {
   reset(): void {
     this.chunks = [];
   }
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const c of chunks) length += c.byteLength;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }
