@@ -19,7 +19,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build, transformSync } from "esbuild";
-import { commandSeconds, fmt, median, report } from "./lib.mjs";
+import { commandSeconds, compare, fmt, report } from "./lib.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIR = join(ROOT, "node_modules", ".cache", "client-bench");
@@ -57,29 +57,6 @@ async function gzipped(contents) {
   return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
 }
 
-/** Sequential sends per second of `send` for about `ms`. */
-async function round(send, ms) {
-  let n = 0;
-  const start = performance.now();
-  while (performance.now() - start < ms) {
-    await send();
-    n++;
-  }
-  return (n * 1000) / (performance.now() - start);
-}
-
-/** Medians of sends/s of `a` and `b`, their rounds interleaved so the machine's load hits both alike. */
-async function interleaved(a, b, { rounds = 7, ms = 300 } = {}) {
-  await round(a, ms);
-  await round(b, ms);
-  const [fa, fb] = [[], []];
-  for (let r = 0; r < rounds; r++) {
-    fa.push(await round(a, ms));
-    fb.push(await round(b, ms));
-  }
-  return [median(fa), median(fb)];
-}
-
 export default async function run() {
   await writePackage();
   const src = pathToFileURL(join(DIR, "src")).href;
@@ -107,10 +84,10 @@ export default async function run() {
   const { HttpResponse } = await import("@smithy/core/transport");
   const sdkStub = { handle: async () => ({ response: new HttpResponse({ statusCode: 201, headers: { "content-type": "application/json" }, body: body.slice() }) }), updateHttpClientConfig() {}, httpHandlerConfigs: () => ({}) };
   const sdkClient = new theirs.ApiGatewayV2Client({ region: "us-east-1", credentials, requestHandler: sdkStub });
-  const [ourOps, sdkOps] = await interleaved(
-    () => ourClient.send(new our.CreateRouteCommand(input)),
-    () => sdkClient.send(new theirs.CreateRouteCommand(input)),
-  );
+  const { ours: { ops: ourOps }, sdk: { ops: sdkOps } } = await compare({
+    ours: () => ourClient.send(new our.CreateRouteCommand(input)),
+    sdk: () => sdkClient.send(new theirs.CreateRouteCommand(input)),
+  });
   ok.push(report("CreateRoute sends/s in-process with a stub transport", `ours ${fmt(ourOps)}/s, SDK ${fmt(sdkOps)}/s = ${(ourOps / sdkOps).toFixed(2)}×`, `≥ ${SPEED_TARGET}×`, ourOps / sdkOps >= SPEED_TARGET));
 
   // Over loopback: a hand-written server answering every request as CreateRoute would.
@@ -122,16 +99,16 @@ export default async function run() {
   const endpoint = `http://127.0.0.1:${server.address().port}`;
   const ourHttp = new our.ApiGatewayV2Client({ region: "us-east-1", credentials, endpoint });
   const sdkHttp = new theirs.ApiGatewayV2Client({ region: "us-east-1", credentials, endpoint });
-  const [ourLoop, sdkLoop] = await interleaved(
-    () => ourHttp.send(new our.CreateRouteCommand(input)),
-    () => sdkHttp.send(new theirs.CreateRouteCommand(input)),
-  );
+  const { ours: { ops: ourLoop }, sdk: { ops: sdkLoop } } = await compare({
+    ours: () => ourHttp.send(new our.CreateRouteCommand(input)),
+    sdk: () => sdkHttp.send(new theirs.CreateRouteCommand(input)),
+  });
   ok.push(report("CreateRoute sends/s over loopback HTTP, default transports", `ours ${fmt(ourLoop)}/s, SDK ${fmt(sdkLoop)}/s = ${(ourLoop / sdkLoop).toFixed(2)}×`, `≥ ${LOOPBACK_TARGET}×`, ourLoop / sdkLoop >= LOOPBACK_TARGET));
   const ourFetch = new our.ApiGatewayV2Client({ region: "us-east-1", credentials, endpoint, fetch: globalThis.fetch });
-  const [ourFetchLoop, sdkLoop2] = await interleaved(
-    () => ourFetch.send(new our.CreateRouteCommand(input)),
-    () => sdkHttp.send(new theirs.CreateRouteCommand(input)),
-  );
+  const { ours: { ops: ourFetchLoop }, sdk: { ops: sdkLoop2 } } = await compare({
+    ours: () => ourFetch.send(new our.CreateRouteCommand(input)),
+    sdk: () => sdkHttp.send(new theirs.CreateRouteCommand(input)),
+  });
   console.log(`     loopback with the global fetch instead: ours ${fmt(ourFetchLoop)}/s, SDK ${fmt(sdkLoop2)}/s = ${(ourFetchLoop / sdkLoop2).toFixed(2)}×`);
   for (const client of [ourHttp, sdkHttp, ourFetch]) client.destroy();
   server.closeAllConnections();

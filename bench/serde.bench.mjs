@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
-import { fmt, median, report } from "./lib.mjs";
+import { compare, fmt, report } from "./lib.mjs";
 
 const ENDPOINT = "https://apigateway.us-east-1.amazonaws.com";
 const INPUT = {
@@ -100,31 +100,6 @@ function handWritten(input) {
   if (input.RouteResponseSelectionExpression != null) body.routeResponseSelectionExpression = input.RouteResponseSelectionExpression;
   if (input.Target != null) body.target = input.Target;
   return { method: "POST", path: `/v2/apis/${encodeURIComponent(input.ApiId)}/routes`, headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
-}
-
-/** ops/s of an async (or sync) function over about `ms` milliseconds, awaiting each call. */
-async function round(fn, ms) {
-  const start = performance.now();
-  let n = 0;
-  let now = start;
-  while (now - start < ms) {
-    for (let i = 0; i < 50; i++) await fn();
-    n += 50;
-    now = performance.now();
-  }
-  return (n * 1000) / (now - start);
-}
-
-/** Alternating rounds of every contender; medians of ops/s and of per-round ratios to the first. */
-async function compare(contenders, { rounds = 9, ms = 250 } = {}) {
-  for (const fn of Object.values(contenders)) await round(fn, ms);
-  const figures = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
-  for (let r = 0; r < rounds; r++) for (const [k, fn] of Object.entries(contenders)) figures[k].push(await round(fn, ms));
-  const [first] = Object.keys(contenders);
-  return Object.fromEntries(Object.entries(figures).map(([k, values]) => [k, {
-    ops: median(values),
-    ratio: median(values.map((v, i) => figures[first][i] / v)),
-  }]));
 }
 
 export default async function run() {
