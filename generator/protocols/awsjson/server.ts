@@ -8,6 +8,7 @@ import { errorStatus } from "../../model/errors.js";
 import type { Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { emitServer, errorData, type ServerParts, type ServerProtocol } from "../server/emit-server.js";
+import { rpcOperationReading } from "../server/rpc-operation.js";
 import { UNIT } from "../transport/http-bindings/bindings.js";
 import { isQueryCompatible, queryErrorHeader, type AwsJsonVersion } from "./quirks.js";
 
@@ -24,12 +25,11 @@ const awsJsonServer = (version: AwsJsonVersion): ServerProtocol => ({
   errorDocuments: (runtime) => `${runtime.use("jsonErrorDocuments")}("application/x-amz-json-${version}")`,
   honourJsonName: false,
   code(ctx: EmitContext, parts: ServerParts) {
-    const { index, closure, symbols } = ctx;
-    const { runtime, json, strict, stringify } = parts;
+    const { index, closure } = ctx;
+    const { runtime, json, stringify } = parts;
     const serviceName = nameOf(closure.service.id);
     const contentType = JSON.stringify(`application/x-amz-json-${version}`);
     const queryCompatible = isQueryCompatible(closure.service);
-    const body = runtime.use("readBody");
     const routing = runtime.use("rpcRoutingResponse");
     return {
       route: [
@@ -39,25 +39,9 @@ const awsJsonServer = (version: AwsJsonVersion): ServerProtocol => ({
       switchOn: "operation",
       unrouted: `${routing}({ status: 404, code: "UnknownOperationException", reason: \`${serviceName} has no operation \${operation}\` }, $errorDocuments)`,
       operation(op: Shape) {
-        const name = symbols.name(op);
-        const reader = `$read${name}`;
-        const input = index.shape(op.input!);
         const output = index.shape(op.output!);
-        const members = strict.readMembers(input.members, "d", "o");
-        const document = runtime.use("jsonDocument");
         return {
-          // X-Amz-Target names the operation as modeled, whatever its TypeScript name.
-          caseKey: JSON.stringify(nameOf(op.id)),
-          readCall: `${reader}(await ${body}(request.body))`,
-          deserializeDoc: `Reads the body of a ${name} request (sent as POST / with \`X-Amz-Target: ${serviceName}.${nameOf(op.id)}\`; routing is the handler's); rejects with a ${symbols.serviceName}RequestError when it does not fit the model. Constraints are not checked here.`,
-          deserializeStatements: [`return ${reader}(await ${body}(request.body));`],
-          readerParams: "body: string | Uint8Array",
-          readerStatements: members.length > 0
-            ? [`const d = ${document}(body);`, ...members]
-            : ["// Nothing is read, but the body must still be a JSON document (or empty).", `${document}(body);`],
-          serializeParam: output.members.length > 0 ? "output" : "_output",
-          serializeThrows: false,
-          writerStatements: [],
+          ...rpcOperationReading(ctx, parts, op, { reader: "jsonDocument", kind: "a JSON document", sentAs: (operation) => `POST / with \`X-Amz-Target: ${serviceName}.${operation}\`` }),
           // A modeled output is always a JSON object (AwsJson10EmptyInputAndEmptyOutputSendJsonObject); no
           // modeled output is an empty body, its Content-Type still sent (AwsJson10ServiceRespondsWithNoPayload).
           respond: [

@@ -11,6 +11,7 @@ import { nameOf } from "../../model/shape-id.js";
 import { CborCode } from "../codec/cbor/cbor-code.js";
 import { StrictCbor } from "../codec/cbor/strict-cbor.js";
 import { emitServer, errorData, type ServerParts, type ServerProtocol } from "../server/emit-server.js";
+import { rpcOperationReading } from "../server/rpc-operation.js";
 import { UNIT } from "../transport/http-bindings/bindings.js";
 import { isQueryCompatible, queryErrorHeader } from "../awsjson/quirks.js";
 import { CBOR_CONTENT_TYPE } from "./wire.js";
@@ -31,12 +32,11 @@ const rpcv2CborServer: ServerProtocol = {
   honourJsonName: false,
   codec: { write: CborCode, read: StrictCbor },
   code(ctx: EmitContext, parts: ServerParts) {
-    const { index, closure, symbols } = ctx;
-    const { runtime, json, strict } = parts;
+    const { index, closure } = ctx;
+    const { runtime, json } = parts;
     const serviceName = nameOf(closure.service.id);
     const contentType = JSON.stringify(CBOR_CONTENT_TYPE);
     const queryCompatible = isQueryCompatible(closure.service);
-    const body = runtime.use("readBody");
     const routing = runtime.use("rpcRoutingResponse");
     // Imported when a response is written with it (a service may have neither outputs nor errors).
     const message = (value: string) => `${runtime.use("cborMessage")}(${value})`;
@@ -48,25 +48,9 @@ const rpcv2CborServer: ServerProtocol = {
       switchOn: "operation",
       unrouted: `${routing}({ status: 404, code: "UnknownOperationException", reason: \`${serviceName} has no operation \${operation}\` }, $errorDocuments)`,
       operation(op: Shape) {
-        const name = symbols.name(op);
-        const reader = `$read${name}`;
-        const input = index.shape(op.input!);
         const output = index.shape(op.output!);
-        const members = strict.readMembers(input.members, "d", "o");
-        const document = runtime.use("cborBody");
         return {
-          // The path names the operation as modeled, whatever its TypeScript name.
-          caseKey: JSON.stringify(nameOf(op.id)),
-          readCall: `${reader}(await ${body}(request.body))`,
-          deserializeDoc: `Reads the body of a ${name} request (sent as POST /service/${serviceName}/operation/${nameOf(op.id)}; routing is the handler's); rejects with a ${symbols.serviceName}RequestError when it does not fit the model. Constraints are not checked here.`,
-          deserializeStatements: [`return ${reader}(await ${body}(request.body));`],
-          readerParams: "body: string | Uint8Array",
-          readerStatements: members.length > 0
-            ? [`const d = ${document}(body);`, ...members]
-            : ["// Nothing is read, but the body must still be a CBOR map (or empty).", `${document}(body);`],
-          serializeParam: output.members.length > 0 ? "output" : "_output",
-          serializeThrows: false,
-          writerStatements: [],
+          ...rpcOperationReading(ctx, parts, op, { reader: "cborBody", kind: "a CBOR map", sentAs: (operation) => `POST /service/${serviceName}/operation/${operation}` }),
           // No modeled output (Unit) is an empty body without a Content-Type; a structure is a map, empty or not.
           respond: [
             "200",
