@@ -14,7 +14,7 @@ import { emitServer, errorData, type ServerParts, type ServerProtocol } from "..
 import { rpcOperationReading } from "../server/rpc-operation.js";
 import { UNIT } from "../transport/http-bindings/bindings.js";
 import { isQueryCompatible, queryErrorHeader } from "../awsjson/quirks.js";
-import { CBOR_CONTENT_TYPE } from "./wire.js";
+import { CBOR_CONTENT_TYPE } from "../codec/cbor/codec.js";
 
 const SMITHY_PROTOCOL = `"smithy-protocol": "rpc-v2-cbor"`;
 
