@@ -24,12 +24,16 @@ export interface Protocol<T extends Transport = Transport, C extends Codec<any, 
 }
 
 /** The plugin of `protocol`: `client` writes its src/protocol.ts, `server` (when it has one) src/server.ts. */
-export function compose<P extends Protocol>(protocol: P, client: (protocol: P, ctx: EmitContext) => EmittedFile, server?: (ctx: EmitContext) => EmittedFile): ProtocolPlugin {
+export function compose<P extends Protocol>(
+  protocol: P,
+  client: (protocol: P, ctx: EmitContext) => EmittedFile,
+  server?: (protocol: P, ctx: EmitContext) => EmittedFile,
+): ProtocolPlugin {
   const targets = (ctx: EmitContext) => ctx.options.targets ?? ["client"];
   return {
     traitId: protocol.traitId,
     emitClient: (ctx) => client(protocol, ctx),
-    emitServer: server,
+    emitServer: server === undefined ? undefined : (ctx) => server(protocol, ctx),
     clientOperations: (ctx) => clientOperations(ctx, protocol.eventStreams),
     names: (ctx) => [
       ...(targets(ctx).includes("client") ? clientNames(ctx, protocol.eventStreams) : []),

@@ -25,5 +25,5 @@ const protocol = (version: AwsJsonVersion): RpcProtocol => ({
   },
 });
 
-export const awsJson1_0 = compose(protocol("1.0"), emitRpcClient, (ctx) => emitAwsJsonServer("1.0", ctx));
-export const awsJson1_1 = compose(protocol("1.1"), emitRpcClient, (ctx) => emitAwsJsonServer("1.1", ctx));
+export const awsJson1_0 = compose(protocol("1.0"), emitRpcClient, emitAwsJsonServer("1.0"));
+export const awsJson1_1 = compose(protocol("1.1"), emitRpcClient, emitAwsJsonServer("1.1"));
