@@ -129,6 +129,8 @@ export interface Operation<I, O> {
   readonly auth?: "optional" | "none";
   /** `aws.auth#unsignedPayload`: the body is signed as UNSIGNED-PAYLOAD, not hashed. */
   readonly unsignedPayload?: boolean;
+  /** With @requestCompression: compresses the serialized request in place, before any signing (compression.ts). */
+  readonly compress?: (request: HttpRequest, config: ClientConfig) => Promise<void>;
 }
 
 /** A command: an operation and its input. A generated `<Op>Command` passes its operation. */
@@ -199,6 +201,7 @@ export class Client {
     // The signer takes a payload hash given in this header as it is.
     if (operation.unsignedPayload && signer) base.headers["x-amz-content-sha256"] = "UNSIGNED-PAYLOAD";
     for (const name in endpoint.headers) base.headers[name] = endpoint.headers[name]!.join(",");
+    if (operation.compress) await operation.compress(base, this.config);
     // A streamed body can be read once: such a call gets one attempt, as in SDK v3.
     const body = base.body;
     const replayable = body == null || typeof body === "string" || body instanceof Uint8Array;
