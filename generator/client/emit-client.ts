@@ -11,6 +11,7 @@ import type { Model, Shape } from "../model/model.js";
 import { RuntimeImports } from "../codegen/runtime-imports.js";
 import { header, importsFor, type EmitContext, type EmittedFile } from "../emit/context.js";
 import type { ClientOperation } from "../protocols/index.js";
+import { requestCompressionOf } from "../index/request-compression.js";
 import { isS3 } from "../protocols/restxml/s3.js";
 import { render } from "../render/templates.js";
 import { helpersUsed, waiterViews, type WaiterView } from "./waiters.js";
@@ -73,8 +74,11 @@ function plan(ctx: EmitContext, clientOperations: readonly ClientOperation[]) {
     const declareOutput = aliases.output !== commandOutput;
     if (declareInput) names.push([commandInput, `the command input of ${op.id}`]);
     if (declareOutput) names.push([commandOutput, `the command output of ${op.id}`]);
+    // @requestCompression: the command's operation compresses its request (runtime/client/compression.ts).
+    const encodings = requestCompressionOf(ctx.index, op, problems);
     const view = {
       name,
+      encodings: encodings === undefined ? undefined : JSON.stringify(encodings),
       method,
       command,
       commandInput,
@@ -134,7 +138,14 @@ export function emitClient(ctx: EmitContext, clientOperations: readonly ClientOp
   const { serviceName, clientName, uses, rules, operations, paginators, waiters, reexported } = plan(ctx, clientOperations);
   // The runtime's names are aliased (`$Name`) only where a model type holds them; its re-exports keep theirs (reserved).
   const runtime = new RuntimeImports((name) => symbols.isClaimed(name) && !reexported.includes(name) && !REEXPORTED_VALUES.includes(name));
-  const values = ["Client", "Command", ...(paginators.length > 0 ? ["paginate"] : []), ...(waiters.length > 0 ? ["waitUntil"] : [])];
+  const compresses = operations.some((o) => o.encodings !== undefined);
+  const values = [
+    "Client",
+    "Command",
+    ...(paginators.length > 0 ? ["paginate"] : []),
+    ...(waiters.length > 0 ? ["waitUntil"] : []),
+    ...(compresses ? ["CompressionConfig", "withCompressionConfig", "compressRequest"] : []),
+  ];
   for (const name of [...reexported, ...REEXPORTED_VALUES, ...values, ...helpersUsed(waiters)]) runtime.use(name);
   runtime.smithyType("MetadataBearer");
   const sigv4 = service.traits.get("aws.auth#sigv4") as { name: string } | undefined;
@@ -152,6 +163,7 @@ export function emitClient(ctx: EmitContext, clientOperations: readonly ClientOp
     serviceId: service.id,
     serviceName,
     clientName,
+    compresses,
     exampleCommand: operations[0]?.command ?? "Command",
     sigv4: signer,
     userAgent: `${options.packageName}/${options.packageVersion}`,
