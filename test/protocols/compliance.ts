@@ -8,6 +8,7 @@
 // the expected status, headers and body. Test names are the case ids; suite names are
 // `<protocol> <side> <kind>`, which compliance-reporter.ts counts.
 
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { nameOf } from "../../generator/model/shape-id.js";
 import { generate, loadGenerated, SHARED_DIR, SHARED_MISSING, typecheck } from "../helpers/codegen.js";
@@ -95,10 +96,10 @@ export async function clientCompliance(protocol: ComplianceProtocol): Promise<vo
             const serialize = generated[`serialize${nameOf(operation.id)}Request`]!;
             const input = toTypeScriptValue(suite.index, suite.index.shape(operation.input!), testCase.params ?? {});
             const host = testCase.host ?? "example.com";
-            const request = (await serialize(input, `https://${host}`)) as {
-              method: string; hostname: string; path: string; query?: Record<string, string | string[] | null>;
-              headers: Record<string, string>; body?: string | Uint8Array;
-            };
+            const serialized = (await serialize(input, `https://${host}`)) as SentRequest;
+            // @requestCompression is the client's (compressed before signing): such a case checks the request the client sends.
+            const compressed = operation.traits.has("smithy.api#requestCompression");
+            const request = compressed ? await clientSends(generated, nameOf(operation.id), input, `https://${host}`) : serialized;
             expect(request.method).toBe(testCase.method);
             expect(request.path).toBe(testCase.uri);
             if (testCase.resolvedHost !== undefined) expect(request.hostname).toBe(testCase.resolvedHost);
@@ -112,6 +113,7 @@ export async function clientCompliance(protocol: ComplianceProtocol): Promise<vo
             for (const header of testCase.forbidHeaders ?? []) expect(headerOf(request.headers, header), `forbidden header ${header}`).toBeUndefined();
             for (const header of testCase.requireHeaders ?? []) expect(headerOf(request.headers, header), `required header ${header}`).toBeDefined();
             if (testCase.body !== undefined) bodyEquals(request.body, testCase.body, testCase.bodyMediaType);
+            if (compressed) expectGzipOf(request, serialized);
           });
         }
       });
@@ -222,6 +224,42 @@ export async function serverCompliance(protocol: ComplianceProtocol): Promise<vo
       });
     });
   }
+}
+
+type SentRequest = {
+  method: string; hostname: string; path: string; query?: Record<string, string | string[] | null>;
+  headers: Record<string, string>; body?: string | Uint8Array;
+};
+
+/**
+ * The request the generated `<Service>Client` sends for `input` (with its default config, so
+ * compressed as an operation's @requestCompression asks, and signed), taken from its handler.
+ */
+async function clientSends(mod: Generated, operation: string, input: unknown, endpoint: string): Promise<SentRequest> {
+  const clientName = Object.keys(mod).find((key) => key.endsWith("Client") && typeof (mod[key] as { prototype?: { send?: unknown } }).prototype?.send === "function");
+  const Client = mod[clientName!] as unknown as new (config: object) => { send(command: unknown): Promise<unknown> };
+  const Command = mod[`${operation}Command`] as unknown as new (input: unknown) => unknown;
+  let sent: SentRequest | undefined;
+  const requestHandler = {
+    handle: async (request: SentRequest) => {
+      sent = request;
+      return { response: { statusCode: 200, headers: {}, body: new Uint8Array(0) } };
+    },
+  };
+  const client = new Client({ endpoint, region: "us-east-1", credentials: { accessKeyId: "AKID", secretAccessKey: "SECRET" }, requestHandler, maxAttempts: 1 });
+  // The empty response may not be the operation's: only the request matters here.
+  await client.send(new Command(input)).catch(() => undefined);
+  expect(sent, "the client sent a request").toBeDefined();
+  return sent!;
+}
+
+/** A gzipped request: its body is the serializer's body gzipped, its content-length the compressed length. */
+function expectGzipOf(request: SentRequest, serialized: SentRequest): void {
+  expect(headerOf(request.headers, "content-encoding"), "content-encoding").toMatch(/(^|, )gzip$/);
+  expect(request.body).toBeInstanceOf(Uint8Array);
+  const body = request.body as Uint8Array;
+  expect(headerOf(request.headers, "content-length"), "content-length").toBe(String(body.length));
+  expect(bodyText(gunzipSync(body)), "the body gunzipped").toBe(bodyText(serialized.body));
 }
 
 /** The @smithy/types HttpRequest of a test case: the path as sent, query parameters decoded (form encoding). */

@@ -4,8 +4,6 @@
 const CUSTOMIZATION = "an AWS SDK customization of that service (SDK middleware), not part of the restJson1 protocol";
 
 export const CLIENT_SKIPS: Record<string, string> = {
-  SDKAppliedContentEncoding_restJson1: "@requestCompression (gzip request bodies) is not implemented yet",
-  SDKAppendedGzipAfterProvidedEncoding_restJson1: "@requestCompression (gzip request bodies) is not implemented yet",
   ApiGatewayAccept: `${CUSTOMIZATION}: API Gateway's Accept: application/json`,
   GlacierVersionHeader: `${CUSTOMIZATION}: Glacier's x-amz-glacier-version header`,
   GlacierChecksums: `${CUSTOMIZATION}: Glacier's tree-hash checksum headers`,
