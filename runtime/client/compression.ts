@@ -80,13 +80,13 @@ export async function compressRequest(request: HttpRequest, config: object, enco
     const compressed = await gzip(typeof body === "string" ? utf8(body) : body);
     if (compressed === undefined) return;
     request.body = compressed;
-    setHeader(headers, "content-length", String(compressed.length));
+    headers[headerName(headers, "content-length")] = String(compressed.length);
   } else {
     const compressed = gzipStream(body);
     if (compressed === undefined) return;
     request.body = compressed;
     // The compressed length is unknown until the stream ends.
-    for (const name of Object.keys(headers)) if (name.toLowerCase() === "content-length") delete headers[name];
+    delete headers[headerName(headers, "content-length")];
   }
   const encoding = headerName(headers, "content-encoding");
   headers[encoding] = headers[encoding] ? `${headers[encoding]}, gzip` : "gzip";
@@ -166,8 +166,4 @@ async function* gzipChunks(source: AsyncIterable<Uint8Array | string>, compressi
 function headerName(headers: Record<string, string>, lower: string): string {
   for (const name in headers) if (name.toLowerCase() === lower) return name;
   return lower;
-}
-
-function setHeader(headers: Record<string, string>, lower: string, value: string): void {
-  headers[headerName(headers, lower)] = value;
 }
