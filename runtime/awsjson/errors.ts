@@ -54,3 +54,13 @@ export function queryError(headers: Headers): { readonly code: string; readonly 
   const [code, type] = value.split(";");
   return { code: code!, type };
 }
+
+/**
+ * The code a client's error table is keyed by: "Unknown" when the response names none; in a
+ * query-compatible service, an awsQuery code in `queryCodes` (`@awsQueryError` code → shape name)
+ * stands for the error it names.
+ */
+export function errorCodeName(code: string | undefined, queryCodes?: Readonly<Record<string, string>>): string {
+  if (code === undefined) return "Unknown";
+  return queryCodes !== undefined && Object.hasOwn(queryCodes, code) ? queryCodes[code]! : code;
+}

@@ -149,7 +149,8 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
     HeaderBag: runtime.smithyType("HeaderBag"),
     // Imported only when an error entry is written (an unused import fails noUnusedLocals).
     ...(errors.length > 0 ? { ErrorEntry: runtime.use("ErrorEntry") } : {}),
-    errorCode: wire.errorCode(runtime, queryCompatible),
+    // "Unknown" when the response names no error; an awsQuery code stands for the error it names.
+    errorCodeOf: `${runtime.use("errorCodeName")}(${wire.errorCode(runtime, queryCompatible)}${queryCodes.length > 0 ? ", QUERY_CODES" : ""})`,
   };
   const errorTable = operations.length === 0 ? [] : wire.errorTable?.(runtime) ?? [];
 
