@@ -7,10 +7,7 @@
  * (a trailing URI), then what follows a `#` (a namespace): `ns#Name:http://…` → `Name`.
  */
 export function sanitizeErrorCode(raw: string | number): string {
-  let code = String(raw);
-  code = code.split(",", 1)[0]!.split(":", 1)[0]!;
-  const hash = code.indexOf("#");
-  return hash < 0 ? code : code.slice(hash + 1).split("#", 1)[0]!;
+  return /^(?:[^,:#]*#)?([^,:#]*)/.exec(String(raw))![1]!;
 }
 
 /** Header names lower case, as a deserializer's header bag has them. */

@@ -68,6 +68,7 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
   const modelTypes = protocolFileTypes({ service: closure.service, symbols, runtime, uses: json.uses, errorClasses: [...errorClasses, base], localNames });
   const names = operations.length === 0 ? {} : {
     ...operationFileNames(runtime),
+    errorCode: runtime.use("errorCode"),
   };
 
   const content = render("protocol-http-bindings.ts", {
