@@ -44,7 +44,8 @@ export const surfaceKey = (space: Space, name: string) => `${space}:${name}`;
 
 /** Collapses whitespace (and a union's leading `|`) so a reformatted type reads the same. */
 export function normalizeType(text: string): string {
-  return text.replace(/\s+/g, " ").replace(/^\| /, "").replace(/;$/, "").trim();
+  // `__HttpResponse` is a generated file's alias of @smithy/types' `HttpResponse`, which the runtime names as is.
+  return text.replace(/\b__(?=[A-Za-z])/g, "").replace(/\s+/g, " ").replace(/^\| /, "").replace(/;$/, "").trim();
 }
 
 type Morph = typeof import("ts-morph");
@@ -71,10 +72,14 @@ function readDeclaration(
   const params = (list: readonly TypeParameterDeclaration[]) => list.map((p) => p.getName());
   if (Node.isInterfaceDeclaration(decl)) {
     const members = new Map<string, ApiMember>();
-    for (const p of decl.getProperties()) members.set(p.getName(), { name: p.getName(), optional: p.hasQuestionToken(), type: typeOf(p), static: false });
-    for (const m of decl.getMethods()) {
-      const type = normalizeType(`${generics(params(m.getTypeParameters()))}(${signature(m.getParameters())}) => ${m.getReturnTypeNode()?.getText() ?? "void"}`);
-      members.set(m.getName(), { name: m.getName(), optional: m.hasQuestionToken(), type, static: false });
+    // The members of the interfaces it extends (a runtime one, say) too: the base's first, so its own win.
+    const chain = [...decl.getBaseDeclarations().filter((b) => Node.isInterfaceDeclaration(b)), decl];
+    for (const i of chain) {
+      for (const p of i.getProperties()) members.set(p.getName(), { name: p.getName(), optional: p.hasQuestionToken(), type: typeOf(p), static: false });
+      for (const m of i.getMethods()) {
+        const type = normalizeType(`${generics(params(m.getTypeParameters()))}(${signature(m.getParameters())}) => ${m.getReturnTypeNode()?.getText() ?? "void"}`);
+        members.set(m.getName(), { name: m.getName(), optional: m.hasQuestionToken(), type, static: false });
+      }
     }
     add({ name, space: "type", kind: "interface", typeParameters: params(decl.getTypeParameters()), members, text: "" });
   } else if (Node.isTypeAliasDeclaration(decl)) {

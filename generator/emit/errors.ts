@@ -2,6 +2,7 @@
 // error (instanceof breaks when two copies of a package are loaded), and each operation's
 // union of modeled errors.
 
+import { RuntimeImports } from "../codegen/runtime-imports.js";
 import { CodegenError } from "../diagnostics.js";
 import { errorFault, errorRetryable, messageMember } from "../model/errors.js";
 import { operationErrors } from "../index/shape-index.js";
@@ -44,8 +45,17 @@ export function emitErrors(ctx: EmitContext): EmittedFile {
     union: symbols.errorUnionName(op),
     errors: operationErrors(closure, op).map((e) => symbols.name(e)).sort(),
   }));
+  // The base exception's code is runtime/client/service-exception.ts; the service's class extends it.
+  const runtime = new RuntimeImports((name) => symbols.isClaimed(name));
+  const base = {
+    ServiceException: runtime.use("ServiceException"),
+    ServiceExceptionOptions: runtime.use("ServiceExceptionOptions"),
+    isServiceException: runtime.use("isServiceException"),
+  };
   const content = render("errors.ts", {
     header: header(ctx),
+    runtimeImports: runtime.importLines(),
+    ...base,
     smithyImports: typeImports([`HttpResponse as ${IMPORTED.HttpResponse}`, `ResponseMetadata as ${IMPORTED.ResponseMetadata}`], "@smithy/types"),
     modelImports: importsFor(uses, "errors", symbols),
     base: symbols.serviceExceptionName,
@@ -55,5 +65,5 @@ export function emitErrors(ctx: EmitContext): EmittedFile {
     HttpResponse: IMPORTED.HttpResponse,
     ResponseMetadata: IMPORTED.ResponseMetadata,
   }, closure.service.id);
-  return { path: "src/errors.ts", content };
+  return { path: "src/errors.ts", content, runtime: runtime.modules() };
 }

@@ -7,10 +7,7 @@
  * (a trailing URI), then what follows a `#` (a namespace): `ns#Name:http://…` → `Name`.
  */
 export function sanitizeErrorCode(raw: string | number): string {
-  let code = String(raw);
-  code = code.split(",", 1)[0]!.split(":", 1)[0]!;
-  const hash = code.indexOf("#");
-  return hash < 0 ? code : code.slice(hash + 1).split("#", 1)[0]!;
+  return /^(?:[^,:#]*#)?([^,:#]*)/.exec(String(raw))![1]!;
 }
 
 /** Header names lower case, as a deserializer's header bag has them. */
@@ -53,4 +50,14 @@ export function queryError(headers: Headers): { readonly code: string; readonly 
   if (value === undefined) return undefined;
   const [code, type] = value.split(";");
   return { code: code!, type };
+}
+
+/**
+ * The code a client's error table is keyed by: "Unknown" when the response names none; in a
+ * query-compatible service, an awsQuery code in `queryCodes` (`@awsQueryError` code → shape name)
+ * stands for the error it names.
+ */
+export function errorCodeName(code: string | undefined, queryCodes?: Readonly<Record<string, string>>): string {
+  if (code === undefined) return "Unknown";
+  return queryCodes !== undefined && Object.hasOwn(queryCodes, code) ? queryCodes[code]! : code;
 }

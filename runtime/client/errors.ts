@@ -21,7 +21,10 @@ export type ErrorEntry = readonly [
 export interface ServiceErrors {
   readonly base: ErrorClass;
   readonly codes: Record<string, ErrorEntry>;
-  /** How the protocol finds the error code in a response (default: restJson1's `errorCode`). */
+  /**
+   * How the protocol finds the error code in a response whose body is a document (restJson1's
+   * `errorCode`, awsJson's…): named by each table, so a bundle keeps only its protocol's.
+   */
   readonly code?: (headers: HeaderBag, body: Record<string, any>) => string;
   /**
    * How the protocol reads an error body that is not JSON (XML protocols): what the members are
@@ -122,7 +125,7 @@ function documentError(headers: HeaderBag, raw: string | Uint8Array, errors: Ser
   const parsed = typeof body === "object" && body !== null && !Array.isArray(body);
   if (!parsed) body = {};
   const m = body.message ?? body.Message;
-  return { body, code: (errors.code ?? errorCode)(headers, body), message: typeof m === "string" ? m : undefined, requestId: undefined, parsed };
+  return { body, code: errors.code?.(headers, body) ?? "Unknown", message: typeof m === "string" ? m : undefined, requestId: undefined, parsed };
 }
 
 /** An error body in the protocol's own format; one it cannot read names no error (a 404 is `NotFound`, as SDK v3 names it). */

@@ -25,7 +25,7 @@ describe.skipIf(dir === undefined)(`AWS models (${dir === undefined ? SHARED_MIS
     it(`${model} generates and type-checks`, async () => {
       const files = await generate([join(dir!, model)], { options: { targets: ["client", "server"] } });
       expect(fileOf(files, "src/models.ts")).toMatch(/export interface \w+/);
-      expect(fileOf(files, "src/errors.ts")).toMatch(/export class \w+ServiceException extends Error/);
+      expect(fileOf(files, "src/errors.ts")).toMatch(/export class \w+ServiceException extends \$?ServiceException \{\}/);
       expect(fileOf(files, "src/validators.ts")).toMatch(/export function validate\w+/);
       const paths = files.map((f) => f.path);
       const plugin = pluginOf(model);

@@ -43,7 +43,7 @@ describe("src/runtime/", () => {
       wanted.add(path);
       for (const m of fileOf(files, `src/${path}.ts`).matchAll(/from "(\.{1,2}\/[^"]+)\.js"/g)) visit(posix.join(posix.dirname(path), m[1]!));
     };
-    for (const file of ["src/protocol.ts", "src/client.ts", "src/validators.ts"]) imports(fileOf(files, file)).forEach(visit);
+    for (const file of ["src/protocol.ts", "src/client.ts", "src/validators.ts", "src/errors.ts"]) imports(fileOf(files, file)).forEach(visit);
     expect(runtime.map((f) => f.path.slice("src/".length, -".ts".length)).sort()).toEqual([...wanted].sort());
     for (const f of runtime) {
       const [header, ...rest] = f.content.split("\n");
@@ -53,13 +53,13 @@ describe("src/runtime/", () => {
     }
   });
 
-  it("a package without serde (no supported protocol) has only what its validators use", async () => {
+  it("a package without serde (no supported protocol) has only what its validators and error classes use", async () => {
     const m = model();
     (m.shapes[`${NS}#Svc`] as { traits: object }).traits = {};
     const other = await generate(modelFromJson({ "json.json": m }));
     const runtime = other.filter((f) => f.path.startsWith("src/runtime/")).map((f) => f.path);
     expect(runtime.length).toBeGreaterThan(0);
-    expect(runtime.filter((path) => !path.startsWith("src/runtime/validators/"))).toEqual([]);
+    expect(runtime.filter((path) => !path.startsWith("src/runtime/validators/"))).toEqual(["src/runtime/client/service-exception.ts"]);
   });
 });
 

@@ -3,45 +3,23 @@ import type {
   HttpResponse as __HttpResponse,
   ResponseMetadata as __ResponseMetadata
 } from "@smithy/types";
+import {
+  ServiceException,
+  type ServiceExceptionOptions,
+  isServiceException
+} from "./runtime/client/service-exception.js";
 
 /** What every error of the service carries besides its modeled members. */
-export interface ApiGatewayV2ServiceExceptionOptions {
-  name: string;
-  $fault: "client" | "server";
-  message?: string | undefined;
-  $metadata: __ResponseMetadata;
-  $retryable?: { throttling?: boolean } | undefined;
-  $response?: __HttpResponse | undefined;
-}
+export interface ApiGatewayV2ServiceExceptionOptions extends ServiceExceptionOptions {}
 
 /** The base class of every error com.amazonaws.apigatewayv2#ApiGatewayV2 returns, modeled or not. */
-export class ApiGatewayV2ServiceException extends Error {
-  // Declared, not initialized: class fields would define each property once more per instance.
-  declare readonly name: string;
-  declare readonly $fault: "client" | "server";
-  declare readonly $metadata: __ResponseMetadata;
-  declare readonly $retryable?: { readonly throttling?: boolean };
-  /** The raw HTTP response, when the error was deserialized from one. */
-  declare $response?: __HttpResponse;
-
-  /** `options` become the error's properties; a subclass's options add its modeled members. */
-  constructor(options: ApiGatewayV2ServiceExceptionOptions) {
-    const { message = "", ...fields } = options;
-    super(message);
-    // Keeps instanceof working, for every subclass too, when the classes are transpiled to ES5-style constructors.
-    Object.setPrototypeOf(this, new.target.prototype);
-    Object.assign(this, fields);
-  }
-}
+export class ApiGatewayV2ServiceException extends ServiceException {}
 
 /** True for any error of this service, even one from another copy of this package. */
 export function isApiGatewayV2ServiceException(
   error: unknown
 ): error is ApiGatewayV2ServiceException {
-  if (typeof error !== "object" || error === null) return false;
-  const { name, $fault, $metadata } = error as Partial<Record<string, unknown>>;
-  const fault = $fault === "client" || $fault === "server";
-  return fault && typeof name === "string" && typeof $metadata === "object";
+  return isServiceException(error);
 }
 
 /**

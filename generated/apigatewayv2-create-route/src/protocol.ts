@@ -6,7 +6,7 @@ import type {
   HttpResponse as __HttpResponse,
   MetadataBearer as __MetadataBearer
 } from "@smithy/types";
-import type { ServiceErrors } from "./runtime/client/errors.js";
+import { type ServiceErrors, errorCode } from "./runtime/client/errors.js";
 import { jsonBody, receive } from "./runtime/client/response.js";
 import type { URL } from "./runtime/http/endpoint.js";
 import { label } from "./runtime/http/labels.js";
@@ -139,4 +139,5 @@ const ERRORS: ServiceErrors = {
       (b) => ({ LimitType: b.limitType ?? undefined })
     ],
   },
+  code: errorCode,
 };

@@ -15,7 +15,7 @@ const protocol: HttpProtocol<JsonCode, JsonCode> = {
   transport: httpBindingsTransport(),
   codec: jsonCodec,
   eventStreams: true,
-  quirks: { honourJsonName: true, operationDocs: true, bodies: restJson1Bodies },
+  quirks: { honourJsonName: true, operationDocs: true, errorCode: "errorCode", bodies: restJson1Bodies },
 };
 
 export const restJson1 = compose(protocol, emitHttpBindingsClient, emitRestJson1Server);

@@ -15,6 +15,11 @@ describe("sanitizeErrorCode", () => {
     expect(sanitizeErrorCode(404)).toBe("404");
     expect(sanitizeErrorCode("a#B#c")).toBe("B");
     expect(sanitizeErrorCode("")).toBe("");
+    // The `,` and `:` cuts come before the `#` one.
+    expect(sanitizeErrorCode("a:b#c")).toBe("a");
+    expect(sanitizeErrorCode("a,b#c")).toBe("a");
+    expect(sanitizeErrorCode("a#b:c")).toBe("b");
+    expect(sanitizeErrorCode("#b")).toBe("b");
   });
 });
 

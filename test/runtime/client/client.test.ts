@@ -9,6 +9,7 @@ class NotFound extends ServiceException {}
 const errors: ServiceErrors = {
   base: ServiceException,
   codes: { NotFound: [NotFound, "client", (b) => ({ Resource: b.resource })] },
+  code: errorCode,
 };
 const read = (body: string | Uint8Array) => ({ value: jsonBody(body).v });
 
@@ -57,6 +58,12 @@ describe("errors", () => {
       expect(e.constructor).toBe(ServiceException);
       expect([e.$fault, e.message]).toEqual(["server", "UnknownError"]);
     }
+  });
+
+  it("a table without a code reader (an XML protocol's reads its own body) names no modeled error from a document", async () => {
+    const { code: _, ...codeless } = errors;
+    const e = await rejection(toError({ statusCode: 400, headers: {} }, { "x-amzn-errortype": "NotFound" }, "{}", {}, codeless));
+    expect([e.constructor, e.name]).toEqual([ServiceException, "Unknown"]);
   });
 
   it("a protocol's own code reader replaces restJson1's", async () => {

@@ -1,13 +1,13 @@
 // runtime/eventstream: messages written by eventMessage are read back by events, chunked any way.
 
 import { describe, expect, it } from "vitest";
-import type { ServiceErrors } from "../../../runtime/client/errors.js";
+import { errorCode, type ServiceErrors } from "../../../runtime/client/errors.js";
 import { eventHeader, eventJson, events, type EventReaders } from "../../../runtime/eventstream/read.js";
 import { eventMessage, eventStream } from "../../../runtime/eventstream/write.js";
 
 class ServiceException extends Error {}
 class Boom extends ServiceException {}
-const errors: ServiceErrors = { base: ServiceException, codes: { Boom: [Boom, "server"] } };
+const errors: ServiceErrors = { base: ServiceException, codes: { Boom: [Boom, "server"] }, code: errorCode };
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const readers: EventReaders = {
   events: { greeting: (m) => ({ greeting: { ...eventJson(m.body), n: eventHeader(m, "n", "number"), at: eventHeader(m, "at", "date") } }) },

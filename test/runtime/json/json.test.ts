@@ -1,6 +1,6 @@
 // runtime/json, runtime/timestamps, runtime/base64: values as JSON carries them, both ways.
 
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { blobBytes, fromBase64, toBase64 } from "../../../runtime/base64.js";
 import { bigJson, stringify } from "../../../runtime/json/big-numbers.js";
 import { dense, denseMap } from "../../../runtime/json/collections.js";
@@ -58,5 +58,31 @@ describe("timestamps and blobs", () => {
       expect(fromBase64(toBase64(s))).toEqual(blobBytes(s));
     }
     expect(() => fromBase64("a===")).toThrow(/base64/);
+  });
+
+  it("base64 without Node's Buffer (a browser's atob/btoa) gives the same, plain Uint8Arrays both ways", async () => {
+    const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 7) % 256);
+    const saved = globalThis.Buffer;
+    // runtime/text.ts looks for Buffer once, when it loads: load fresh copies without it.
+    vi.resetModules();
+    Reflect.deleteProperty(globalThis, "Buffer");
+    let browser: typeof import("../../../runtime/base64.js");
+    try {
+      browser = await import("../../../runtime/base64.js");
+      expect((await import("../../../runtime/text.js")).nodeBuffer).toBeUndefined();
+    } finally {
+      globalThis.Buffer = saved;
+    }
+    for (const b64 of [browser, { toBase64, fromBase64 }]) {
+      for (const s of ["", "f", "fo", "foo", "日本😀"]) expect(b64.toBase64(s)).toBe(Buffer.from(s).toString("base64"));
+      expect(b64.toBase64(bytes.subarray(3))).toBe(Buffer.from(bytes.subarray(3)).toString("base64"));
+      for (const text of ["QQ==", "QQ", "QQ=", "", "AAEC"]) {
+        const got = b64.fromBase64(text);
+        expect(Object.getPrototypeOf(got)).toBe(Uint8Array.prototype);
+        expect([...got]).toEqual([...Buffer.from(text, "base64")]);
+      }
+      expect([...b64.fromBase64(Buffer.from(bytes).toString("base64"))]).toEqual([...bytes]);
+      for (const bad of ["a===", "QQ Q=", "Q", "QQ==QQ==", 42]) expect(() => b64.fromBase64(bad)).toThrow(/base64/);
+    }
   });
 });

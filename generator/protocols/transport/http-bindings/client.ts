@@ -70,6 +70,12 @@ export interface HttpQuirks<W extends ShapeCode, R extends TypedReader> {
    * serializer says when a URI label is missing): restJson1's do; restXml's do not yet.
    */
   readonly operationDocs: boolean;
+  /**
+   * The runtime function finding the error code in a JSON error response (restJson1's rules); a
+   * table names it so that a bundle keeps only its protocol's. None when the codec reads error
+   * documents itself (`errorDocument`).
+   */
+  readonly errorCode?: string | undefined;
   readonly bodies: (parts: BodyParts<W, R>) => HttpBodies;
 }
 
@@ -114,6 +120,7 @@ export function emitHttpBindingsClient<W extends ShapeCode, R extends TypedReade
   const document = codec.errorDocument;
   const names = operations.length === 0 ? {} : {
     ...operationFileNames(runtime),
+    ...(quirks.errorCode === undefined ? {} : { errorCode: runtime.use(quirks.errorCode) }),
     ...(document === undefined ? {} : { errorDocument: `${document.key}: ${runtime.use(document.reader)},` }),
     bodyType: operations.some((o) => o.bodyRead !== "") ? bodies.bodyType() : "never",
   };

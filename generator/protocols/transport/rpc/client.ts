@@ -92,7 +92,8 @@ export function emitRpcClient(protocol: RpcProtocol, ctx: EmitContext): EmittedF
     HeaderBag: runtime.smithyType("HeaderBag"),
     // Imported only when an error entry is written (an unused import fails noUnusedLocals).
     ...(errors.length > 0 ? { ErrorEntry: runtime.use("ErrorEntry") } : {}),
-    errorCode: quirks.errorCode(runtime, queryCompatible),
+    // "Unknown" when the response names no error; an awsQuery code stands for the error it names.
+    errorCodeOf: `${runtime.use("errorCodeName")}(${quirks.errorCode(runtime, queryCompatible)}${queryCodes.length > 0 ? ", QUERY_CODES" : ""})`,
   };
   const document = codec.errorDocument;
   const errorTable = operations.length === 0 || document === undefined ? [] : [`${document.key}: ${runtime.use(document.reader)},`];
