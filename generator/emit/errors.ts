@@ -7,15 +7,17 @@ import { errorFault, errorRetryable, messageMember } from "../model/errors.js";
 import { operationErrors } from "../index/shape-index.js";
 import { render } from "../render/templates.js";
 import { ERROR_INSTANCE_PROPERTIES } from "../symbols/reserved.js";
-import { IMPORTED } from "../symbols/symbol-provider.js";
-import { header, importsFor, typeImports, type EmitContext, type EmittedFile } from "./context.js";
+import { FileImports } from "../codegen/file-imports.js";
+import { header, type EmitContext, type EmittedFile } from "./context.js";
 import { docComment, memberDocComment } from "./docs.js";
 import { memberOptionality, propertySignature } from "./models.js";
 
 
 export function emitErrors(ctx: EmitContext): EmittedFile {
   const { symbols, closure, options } = ctx;
-  const uses = new Set<string>();
+  const file = new FileImports(symbols, "errors");
+  const HttpResponse = file.smithyType("HttpResponse");
+  const ResponseMetadata = file.smithyType("ResponseMetadata");
   const errors = closure.errors.map((error) => {
     const message = messageMember(error);
     const members = error.members.filter((m) => m !== message);
@@ -35,7 +37,7 @@ export function emitErrors(ctx: EmitContext): EmittedFile {
       members: members.map((m) => ({
         name: m.name,
         doc: memberDocComment(m, ctx.index.target(m)),
-        signature: propertySignature(m.name, symbols.memberType(m, uses), memberOptionality(error, m, options.optionality)),
+        signature: propertySignature(m.name, file.memberType(m), memberOptionality(error, m, options.optionality)),
       })),
     };
   });
@@ -46,14 +48,13 @@ export function emitErrors(ctx: EmitContext): EmittedFile {
   }));
   const content = render("errors.ts", {
     header: header(ctx),
-    smithyImports: typeImports([`HttpResponse as ${IMPORTED.HttpResponse}`, `ResponseMetadata as ${IMPORTED.ResponseMetadata}`], "@smithy/types"),
-    modelImports: importsFor(uses, "errors", symbols),
+    imports: [file.importLines(), file.localImportLines()].filter(Boolean).join("\n"),
     base: symbols.serviceExceptionName,
     serviceId: closure.service.id,
     errors,
     operations,
-    HttpResponse: IMPORTED.HttpResponse,
-    ResponseMetadata: IMPORTED.ResponseMetadata,
+    HttpResponse,
+    ResponseMetadata,
   }, closure.service.id);
   return { path: "src/errors.ts", content };
 }

@@ -18,6 +18,17 @@ export const IMPORTED = {
   HttpResponse: "__HttpResponse",
 } as const;
 
+/**
+ * Where a type expression's named parts are recorded (a file's imports, codegen/file-imports.ts):
+ * each returns the name to write.
+ */
+export interface TypeReferences {
+  /** A shape that is a named type (structure, union, enum). */
+  shape(shape: Shape): string;
+  /** A type of @smithy/types. */
+  smithyType(name: string): string;
+}
+
 /** The exported functions and schema of one validated shape. */
 export interface ValidatorNames {
   readonly validate: string;
@@ -190,21 +201,21 @@ export class SymbolProvider {
   }
 
   /**
-   * The TypeScript type of a value of the member's target; named types used go into `uses`. A
-   * member targeting an event stream (a @streaming union) holds its events as they come.
+   * The TypeScript type of a value of the member's target; the named types it mentions are
+   * recorded in `refs`. A member targeting an event stream (a @streaming union) holds its events
+   * as they come.
    */
-  memberType(member: Member, uses?: Set<string>): string {
+  memberType(member: Member, refs?: TypeReferences): string {
     const target = this.index.target(member);
-    const type = this.typeOf(target, uses);
+    const type = this.typeOf(target, refs);
     return isEventStream(target) ? `AsyncIterable<${type}>` : type;
   }
 
-  typeOf(shape: Shape, uses?: Set<string>): string {
+  typeOf(shape: Shape, refs?: TypeReferences): string {
     switch (shape.type) {
       case "string":
         if (!shape.traits.has("smithy.api#enum")) return "string";
-        uses?.add(this.name(shape));
-        return this.name(shape);
+        return refs?.shape(shape) ?? this.name(shape);
       case "boolean": return "boolean";
       case "byte": case "short": case "integer": case "long": case "float": case "double": return "number";
       case "bigInteger": return "bigint";
@@ -212,26 +223,22 @@ export class SymbolProvider {
       case "timestamp": return "Date";
       case "blob": return "Uint8Array";
       case "document":
-        uses?.add(IMPORTED.DocumentType);
-        return IMPORTED.DocumentType;
+        return refs?.smithyType("DocumentType") ?? IMPORTED.DocumentType;
       case "list": {
-        const item = this.memberType(shape.members[0]!, uses);
+        const item = this.memberType(shape.members[0]!, refs);
         const sparse = shape.traits.has("smithy.api#sparse");
         return sparse ? `(${item} | null)[]` : /[ |]/.test(item) ? `(${item})[]` : `${item}[]`;
       }
       case "map": {
-        const value = this.memberType(shape.members[1]!, uses);
+        const value = this.memberType(shape.members[1]!, refs);
         return `Record<string, ${value}${shape.traits.has("smithy.api#sparse") ? " | null" : ""}>`;
       }
       case "structure":
         // smithy.api#Unit: a union member without a value.
         if (shape.traits.has("smithy.api#unitType")) return "Record<string, never>";
       // falls through
-      case "enum": case "intEnum": case "union": {
-        const name = this.name(shape);
-        uses?.add(name);
-        return name;
-      }
+      case "enum": case "intEnum": case "union":
+        return refs?.shape(shape) ?? this.name(shape);
       default:
         throw new Error(`internal: ${shape.type} ${shape.id} has no value type`);
     }

@@ -4,14 +4,15 @@
 // epoch seconds; responses are JSON documents, errors named by `__type` (see
 // runtime/awsjson/errors.ts). Shares the JSON code and the HTTP client runtime with restJson1.
 
-import { RuntimeImports } from "../../codegen/runtime-imports.js";
+import { FileImports } from "../../codegen/file-imports.js";
+import type { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { CodegenError, type Diagnostic } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
 import { errorFault, errorRetryable, messageMember } from "../../model/errors.js";
 import { isEventStream, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
-import { operationFileNames, protocolFileTypes } from "../protocol-file-types.js";
+import { operationFileNames } from "../protocol-file-types.js";
 import { compareNames, operationErrors } from "../../index/shape-index.js";
 import type { ClientOperation } from "../index.js";
 import { parseHostPrefix, UNIT } from "../transport/http-bindings/bindings.js";
@@ -32,7 +33,7 @@ export interface RpcWire {
   readonly summary: string;
   readonly contentType: string;
   /** The value mapping that writes the `se_`/`de_` functions. */
-  readonly codec: (ctx: EmitContext, runtime: RuntimeImports, populateDefaults: boolean) => JsonCode;
+  readonly codec: (ctx: EmitContext, runtime: FileImports, populateDefaults: boolean) => JsonCode;
   readonly path: (serviceName: string, operationName: string) => string;
   /** The request headers as a TypeScript object literal. */
   readonly headers: (target: string, queryCompatible: boolean) => string;
@@ -83,7 +84,7 @@ export function emitAwsJsonClient(version: AwsJsonVersion, ctx: EmitContext): Em
 /** src/protocol.ts of an RPC protocol client. */
 export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
   const { index, closure, symbols } = ctx;
-  const runtime = new RuntimeImports((name) => symbols.isClaimed(name));
+  const runtime = new FileImports(symbols, "protocol");
   const json = wire.codec(ctx, runtime, ctx.options.populateDefaults === true);
   const serviceName = nameOf(closure.service.id);
   const queryCompatible = isQueryCompatible(closure.service);
@@ -93,11 +94,8 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
   const streaming = closure.operations.filter((op) => usesEventStream(ctx, op));
   const operations = closure.operations.filter((op) => !streaming.includes(op)).map((op) => {
     const { opName, serialize, deserialize } = operationNames(op, ctx);
-    const aliases = symbols.operationAliases(op);
-    const inputType = aliases.input ?? symbols.name(op.input!);
-    const outputType = aliases.output ?? symbols.name(op.output!);
-    json.uses.add(inputType);
-    json.uses.add(outputType);
+    const inputType = runtime.inputType(op);
+    const outputType = runtime.outputType(op);
     const input = index.shape(op.input!);
     const output = index.shape(op.output!);
     // @endpoint(hostPrefix): literal text and @hostLabel members before the endpoint's host.
@@ -135,15 +133,14 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
 
   // An entry per error some operation can return; each operation's table names only its own.
   const returned = new Set(operations.flatMap((o) => o.errorCodes.map((c) => c.error)));
-  const errors = closure.errors.filter((e) => returned.has(e)).map((error) => errorEntry(error, json, ctx));
+  const errors = closure.errors.filter((e) => returned.has(e)).map((error) => errorEntry(error, json, runtime, ctx));
   const queryCodes = queryCompatible && wire.queryCodesNameErrors ? queryCodeAliases(closure.errors) : [];
-  const base = symbols.serviceExceptionName;
-  const errorClasses = closure.errors.filter((e) => returned.has(e)).map((e) => symbols.name(e));
+  const base = runtime.serviceException();
   const localNames = new Set([
     ...json.shapeFunctions().map((f) => f.name), ...operations.flatMap((o) => [o.reader, o.errorTable]), ...errors.map((e) => e.name),
     "errorCodeOf", "QUERY_CODES",
   ]);
-  const modelTypes = protocolFileTypes({ service: closure.service, symbols, runtime, uses: json.uses, errorClasses: [...errorClasses, base], localNames });
+  runtime.checkLocals(localNames, closure.service, "protocol.ts");
   const names = operations.length === 0 ? {} : {
     ...operationFileNames(runtime),
     HeaderBag: runtime.smithyType("HeaderBag"),
@@ -161,8 +158,7 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
     serviceName,
     notServed: streaming.map((op) => nameOf(op.id)).join(", "),
     runtimeImports: runtime.importLines(),
-    errorImports: `import { ${[base, ...errorClasses].sort().join(", ")} } from "./errors.js";`,
-    modelImports: modelTypes.length === 0 ? "" : `import type { ${modelTypes.join(", ")} } from "./models.js";`,
+    localImports: runtime.localImportLines(),
     ...names,
     ServiceException: base,
     operations,
@@ -229,7 +225,7 @@ function errorCodes(op: Shape, ctx: EmitContext): { code: string; error: Shape; 
 const entryName = (error: Shape, ctx: EmitContext): string => `entryOf${ctx.symbols.name(error)}`;
 
 /** The error table entry of an error: its class, its fault, and a function reading its members from the body. */
-function errorEntry(error: Shape, json: JsonCode, ctx: EmitContext) {
+function errorEntry(error: Shape, json: JsonCode, file: FileImports, ctx: EmitContext) {
   const message = messageMember(error);
   const retryable = errorRetryable(error);
   const fields: string[] = retryable === undefined ? [] : [`$retryable: ${retryable}`];
@@ -247,5 +243,5 @@ function errorEntry(error: Shape, json: JsonCode, ctx: EmitContext) {
     fields.push(`${literalKey(m.name)}: ${value}`);
   }
   const members = fields.length === 0 ? "" : `, (${readsBody ? "b" : ""}) => ({ ${fields.join(", ")} })`;
-  return { name: entryName(error, ctx), value: `[${ctx.symbols.name(error)}, "${errorFault(error)}"${members}]` };
+  return { name: entryName(error, ctx), value: `[${file.errorClass(error)}, "${errorFault(error)}"${members}]` };
 }

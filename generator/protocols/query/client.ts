@@ -4,14 +4,14 @@
 // protocol's wrapper, errors named by their `Code` (the `@awsQueryError` code, else the shape
 // name) in `<ErrorResponse><Error>` or `<Response><Errors><Error>` (runtime/query/responses.ts).
 
-import { RuntimeImports } from "../../codegen/runtime-imports.js";
+import { FileImports } from "../../codegen/file-imports.js";
 import { CodegenError, type Diagnostic } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
 import { errorFault, errorRetryable, messageMember } from "../../model/errors.js";
 import type { Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
-import { operationFileNames, protocolFileTypes } from "../protocol-file-types.js";
+import { operationFileNames } from "../protocol-file-types.js";
 import { parseHostPrefix } from "../transport/http-bindings/bindings.js";
 import { operationNames } from "../awsjson/client.js";
 import { awsQueryErrorCode } from "../awsjson/quirks.js";
@@ -21,7 +21,7 @@ import { literalKey, readProperty } from "../codec/json/values.js";
 
 export function emitQueryClient(dialect: QueryDialect, ctx: EmitContext): EmittedFile {
   const { index, closure, symbols } = ctx;
-  const runtime = new RuntimeImports((name) => symbols.isClaimed(name));
+  const runtime = new FileImports(symbols, "protocol");
   const writer = new QueryWriteCode(index, symbols, runtime, dialect);
   const reader = new XmlReadCode(index, symbols, runtime);
   const version = closure.service.version ?? "";
@@ -29,11 +29,8 @@ export function emitQueryClient(dialect: QueryDialect, ctx: EmitContext): Emitte
 
   const operations = closure.operations.map((op) => {
     const { opName, serialize, deserialize } = operationNames(op, ctx);
-    const aliases = symbols.operationAliases(op);
-    const inputType = aliases.input ?? symbols.name(op.input!);
-    const outputType = aliases.output ?? symbols.name(op.output!);
-    writer.uses.add(inputType);
-    reader.uses.add(outputType);
+    const inputType = runtime.inputType(op);
+    const outputType = runtime.outputType(op);
     const input = index.shape(op.input!);
     const output = index.shape(op.output!);
     // @endpoint(hostPrefix): literal text and @hostLabel members before the endpoint's host.
@@ -70,15 +67,14 @@ export function emitQueryClient(dialect: QueryDialect, ctx: EmitContext): Emitte
       ? "undefined"
       : `(b: ${reader.elementType()}) => {\n      const o: any = ${init};\n      ${statements.join("\n      ")}\n      return o;\n    }`;
     const name = nameOf(error.id);
-    const parts = [symbols.name(error), `"${errorFault(error)}"`, ...(code === name ? (read === "undefined" ? [] : [read]) : [read, JSON.stringify(name)])];
+    const parts = [runtime.errorClass(error), `"${errorFault(error)}"`, ...(code === name ? (read === "undefined" ? [] : [read]) : [read, JSON.stringify(name)])];
     return { code: literalKey(code), entry: `[${parts.join(", ")}]` };
   });
 
-  const base = symbols.serviceExceptionName;
-  const errorClasses = [...new Set(closure.errors.map((e) => symbols.name(e)))];
+  const base = runtime.serviceException();
   const shapeFunctions = [...writer.shapeFunctions(), ...reader.shapeFunctions()];
   const localNames = new Set([...shapeFunctions.map((f) => f.name), ...operations.map((o) => o.reader), "ERRORS", "VERSION"]);
-  const modelTypes = protocolFileTypes({ service: closure.service, symbols, runtime, uses: [...writer.uses, ...reader.uses], errorClasses: [...errorClasses, base], localNames });
+  runtime.checkLocals(localNames, closure.service, "protocol.ts");
   const names = operations.length === 0 ? {} : {
     ...operationFileNames(runtime),
     ResponseMetadata: runtime.smithyType("ResponseMetadata"),
@@ -93,8 +89,7 @@ export function emitQueryClient(dialect: QueryDialect, ctx: EmitContext): Emitte
     resultWrapper: dialect === "awsQuery" ? "<OpResponse><OpResult>" : "<OpResponse>",
     version: JSON.stringify(version),
     runtimeImports: runtime.importLines(),
-    errorImports: `import { ${[base, ...errorClasses].sort().join(", ")} } from "./errors.js";`,
-    modelImports: modelTypes.length === 0 ? "" : `import type { ${modelTypes.join(", ")} } from "./models.js";`,
+    localImports: runtime.localImportLines(),
     ...names,
     ServiceException: base,
     operations,

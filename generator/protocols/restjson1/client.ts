@@ -9,9 +9,10 @@ import { errorFault, errorRetryable, messageMember } from "../../model/errors.js
 import { isEventStream, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
-import { operationFileNames, protocolFileTypes } from "../protocol-file-types.js";
+import { operationFileNames } from "../protocol-file-types.js";
 import type { ClientOperation } from "../index.js";
-import { RuntimeImports } from "../../codegen/runtime-imports.js";
+import { FileImports } from "../../codegen/file-imports.js";
+import type { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { httpBindings } from "../../index/http-bindings.js";
 import type { RequestBindings, ResponseBindings } from "../transport/http-bindings/bindings.js";
 import { EventStreamCode } from "../eventstream/event-stream.js";
@@ -25,7 +26,7 @@ type BodyKind = "none" | "json" | "value" | "text" | "bytes" | "stream";
 
 export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
   const { index, closure, symbols } = ctx;
-  const runtime = new RuntimeImports((name) => symbols.isClaimed(name));
+  const runtime = new FileImports(symbols, "protocol");
   const json = new JsonCode(index, symbols, runtime, ctx.options.populateDefaults === true);
   const http = new HttpCode(index, runtime, (shape) => json.typeOf(shape));
   const props = new PropertyCode(runtime);
@@ -38,11 +39,8 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
   const bindings = httpBindings(index, closure);
   const operations = closure.operations.map((op) => {
     const { opName, serialize, deserialize } = operationNames(op, closure.service);
-    const aliases = symbols.operationAliases(op);
-    const inputType = aliases.input ?? symbols.name(op.input!);
-    const outputType = aliases.output ?? symbols.name(op.output!);
-    json.uses.add(inputType);
-    json.uses.add(outputType);
+    const inputType = runtime.inputType(op);
+    const outputType = runtime.outputType(op);
     const http_ = op.traits.get("smithy.api#http") as { method: string; uri: string } | undefined;
     const request = bindings.request(op);
     const response = bindings.response(op.output);
@@ -61,11 +59,9 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
   const errors = closure.errors
     .filter((error, i, all) => all.findIndex((e) => shapeName(e) === shapeName(error)) === i)
     .map((error) => errorCase(error, json, http, runtime, ctx));
-  const base = symbols.serviceExceptionName;
-
-  const errorClasses = closure.errors.map((e) => symbols.name(e));
+  const base = runtime.serviceException();
   const localNames = new Set([...json.shapeFunctions().map((f) => f.name), ...streams.names(), ...operations.map((o) => o.reader), "ERRORS"]);
-  const modelTypes = protocolFileTypes({ service: closure.service, symbols, runtime, uses: json.uses, errorClasses: [...errorClasses, base], localNames });
+  runtime.checkLocals(localNames, closure.service, "protocol.ts");
   const names = operations.length === 0 ? {} : {
     ...operationFileNames(runtime),
   };
@@ -76,8 +72,7 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
     shapesComment: "JSON-ready values from model values (se_) and back (de_; lists and maps are converted in place, as the parsed JSON they get is their own).",
     bodyType: "any",
     runtimeImports: runtime.importLines(),
-    errorImports: `import { ${[base, ...errorClasses].sort().join(", ")} } from "./errors.js";`,
-    modelImports: modelTypes.length === 0 ? "" : `import type { ${modelTypes.join(", ")} } from "./models.js";`,
+    localImports: runtime.localImportLines(),
     ...names,
     ServiceException: base,
     operations,
@@ -186,7 +181,7 @@ function readerBody(b: ResponseBindings, json: JsonCode, http: HttpCode, runtime
  * One entry of the service's error table: the class, its fault, and a function giving what the
  * body and headers hold for its members (and `$retryable`), when it has any.
  */
-function errorCase(error: Shape, json: JsonCode, http: HttpCode, runtime: RuntimeImports, ctx: EmitContext) {
+function errorCase(error: Shape, json: JsonCode, http: HttpCode, runtime: FileImports, ctx: EmitContext) {
   const bindings = httpBindings(ctx.index, ctx.closure).response(error.id);
   const message = messageMember(error);
   // A message member with its own JSON name is read from there, before the usual `message`.
@@ -221,5 +216,5 @@ function errorCase(error: Shape, json: JsonCode, http: HttpCode, runtime: Runtim
   // Only the parameters up to the last one used: the others would be dead weight in a bundle.
   const params = (["b", "h", "r", "message"] as const).filter((_, i, all) => all.slice(i).some((p) => uses[p]));
   const members = fields.length === 0 ? "" : `, (${params.join(", ")}) => ({ ${object} })`;
-  return { code: literalKey(shapeName(error)), entry: `[${ctx.symbols.name(error)}, "${errorFault(error)}"${members}]` };
+  return { code: literalKey(shapeName(error)), entry: `[${runtime.errorClass(error)}, "${errorFault(error)}"${members}]` };
 }

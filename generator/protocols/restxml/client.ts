@@ -5,13 +5,14 @@
 // Event streams over restXml are not specified yet (the spec's "TODO"): such operations (S3's
 // SelectObjectContent) get no serde, and the file says so.
 
-import { RuntimeImports } from "../../codegen/runtime-imports.js";
+import { FileImports } from "../../codegen/file-imports.js";
+import type { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
 import { errorFault, errorRetryable, messageMember } from "../../model/errors.js";
 import { isEventStream, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
-import { operationFileNames, protocolFileTypes } from "../protocol-file-types.js";
+import { operationFileNames } from "../protocol-file-types.js";
 import { literalKey } from "../codec/json/values.js";
 import { XmlReadCode } from "../codec/xml/xml-read-code.js";
 import { XmlWriteCode } from "../codec/xml/write.js";
@@ -24,7 +25,7 @@ export const S3_UNWRAPPED = "aws.customizations#s3UnwrappedXmlOutput";
 
 export function emitRestXmlClient(ctx: EmitContext): EmittedFile {
   const { index, closure, symbols } = ctx;
-  const runtime = new RuntimeImports((name) => symbols.isClaimed(name));
+  const runtime = new FileImports(symbols, "protocol");
   const writer = new XmlWriteCode(index, symbols, runtime);
   const reader = new XmlReadCode(index, symbols, runtime);
   const http = new HttpCode(index, runtime, (shape) => reader.typeOf(shape));
@@ -34,11 +35,8 @@ export function emitRestXmlClient(ctx: EmitContext): EmittedFile {
   const streaming = closure.operations.filter((op) => usesEventStream(ctx, op));
   const operations = closure.operations.filter((op) => !streaming.includes(op)).map((op) => {
     const { opName, serialize, deserialize } = operationNames(op, service);
-    const aliases = symbols.operationAliases(op);
-    const inputType = aliases.input ?? symbols.name(op.input!);
-    const outputType = aliases.output ?? symbols.name(op.output!);
-    reader.uses.add(inputType);
-    reader.uses.add(outputType);
+    const inputType = runtime.inputType(op);
+    const outputType = runtime.outputType(op);
     const request = requestBindings(index, op, endpointLabels(service));
     const response = responseBindings(index, op.output);
     const http_ = op.traits.get("smithy.api#http") as { method: string; uri: string };
@@ -55,11 +53,10 @@ export function emitRestXmlClient(ctx: EmitContext): EmittedFile {
   const errors = closure.errors
     .filter((error, i, all) => all.findIndex((e) => nameOf(e.id) === nameOf(error.id)) === i)
     .map((error) => errorCase(error, reader, http, runtime, ctx));
-  const base = symbols.serviceExceptionName;
-  const errorClasses = closure.errors.map((e) => symbols.name(e));
+  const base = runtime.serviceException();
   const shapeFunctions = [...writer.shapeFunctions(), ...reader.shapeFunctions()];
   const localNames = new Set([...shapeFunctions.map((f) => f.name), ...operations.map((o) => o.reader), "ERRORS"]);
-  const modelTypes = protocolFileTypes({ service, symbols, runtime, uses: [...writer.uses, ...reader.uses], errorClasses: [...errorClasses, base], localNames });
+  runtime.checkLocals(localNames, service, "protocol.ts");
   const names = operations.length === 0 ? {} : {
     ...operationFileNames(runtime),
     errorBody: runtime.use("xmlErrorBody"),
@@ -72,8 +69,7 @@ export function emitRestXmlClient(ctx: EmitContext): EmittedFile {
     protocolId: `aws.protocols#restXml${notServed === "" ? "" : ` (no serde for ${notServed}: event streams over restXml are not specified yet)`}`,
     shapesComment: "XML elements from model values (se_) and back (de_).",
     runtimeImports: runtime.importLines(),
-    errorImports: `import { ${[base, ...errorClasses].sort().join(", ")} } from "./errors.js";`,
-    modelImports: modelTypes.length === 0 ? "" : `import type { ${modelTypes.join(", ")} } from "./models.js";`,
+    localImports: runtime.localImportLines(),
     ...names,
     ServiceException: base,
     operations,
@@ -156,7 +152,7 @@ function readerBody(op: Shape, b: ResponseBindings, reader: XmlReadCode, http: H
  * One entry of the error table: the class, its fault, and a function reading its members from
  * the `<Error>` element (`b`), the headers and the status code, when it has any.
  */
-function errorCase(error: Shape, reader: XmlReadCode, http: HttpCode, runtime: RuntimeImports, ctx: EmitContext) {
+function errorCase(error: Shape, reader: XmlReadCode, http: HttpCode, runtime: FileImports, ctx: EmitContext) {
   const bindings = responseBindings(ctx.index, error.id);
   const message = messageMember(error);
   const retryable = errorRetryable(error);
@@ -173,9 +169,9 @@ function errorCase(error: Shape, reader: XmlReadCode, http: HttpCode, runtime: R
     uses.b = true;
     statements.unshift(...reader.readMembers(bodyMembers, "b", "o"));
   }
-  if (statements.length === 0) return { code: literalKey(nameOf(error.id)), entry: `[${ctx.symbols.name(error)}, "${errorFault(error)}"]` };
+  if (statements.length === 0) return { code: literalKey(nameOf(error.id)), entry: `[${runtime.errorClass(error)}, "${errorFault(error)}"]` };
   const params = (["b", "h", "r"] as const).filter((_, i, all) => all.slice(i).some((p) => uses[p]));
   const typed = params.map((p) => (p === "b" ? `b: ${reader.elementType()}` : p === "h" ? `h: ${runtime.smithyType("HeaderBag")}` : `r: ${runtime.smithyType("HttpResponse")}`));
   const fn = `(${typed.join(", ")}) => {\n      const o: Record<string, any> = {};\n      ${statements.join("\n      ")}\n      return o;\n    }`;
-  return { code: literalKey(nameOf(error.id)), entry: `[${ctx.symbols.name(error)}, "${errorFault(error)}", ${fn}]` };
+  return { code: literalKey(nameOf(error.id)), entry: `[${runtime.errorClass(error)}, "${errorFault(error)}", ${fn}]` };
 }
