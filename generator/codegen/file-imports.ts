@@ -113,12 +113,13 @@ export class FileImports extends RuntimeImports implements TypeReferences {
   }
 
   /**
-   * The import declarations of the sibling modules, sorted by name within each: per module an
-   * `import type` line for the names used only as types, then an `import` line for the values.
+   * The import declarations of the sibling modules (`modules`: all by default), sorted by name
+   * within each: per module an `import type` line for the names used only as types, then an
+   * `import` line for the values.
    */
-  localImportLines(): string {
+  localImportLines(modules: readonly LocalModule[] = LOCAL_ORDER): string {
     const lines: string[] = [];
-    for (const module of LOCAL_ORDER) {
+    for (const module of LOCAL_ORDER.filter((m) => modules.includes(m))) {
       const names = this.local.get(module);
       if (names === undefined) continue;
       const of = (kind: "type" | "value") => [...names].filter(([, k]) => k === kind).map(([name]) => name).sort();

@@ -47,7 +47,6 @@ export class SymbolProvider {
   private readonly names = new Map<string, string>();
   /** Who owns each emitted top-level name: a shape id or a description of a generated helper. */
   private readonly owners = new Map<string, string>();
-  private readonly errorIds: ReadonlySet<string>;
   private readonly aliases = new Map<string, { input: string | undefined; output: string | undefined }>();
   private readonly errorUnions = new Map<string, string>();
   private readonly guards = new Map<string, string>();
@@ -62,7 +61,6 @@ export class SymbolProvider {
     private readonly closure: ServiceClosure,
   ) {
     const problems: Diagnostic[] = [];
-    this.errorIds = new Set(closure.errors.map((e) => e.id));
     for (const name of Object.values(IMPORTED)) this.owners.set(name, "an imported type");
     this.serviceName = pascalCase(sdkId(closure.service) ?? nameOf(closure.service.id));
     const rename = closure.service.rename ?? new Map<string, string>();
@@ -169,13 +167,6 @@ export class SymbolProvider {
     const aliases = this.aliases.get(op.id);
     if (aliases === undefined) throw new Error(`internal: ${op.id} is not an operation of the closure`);
     return aliases;
-  }
-
-  /** The module that declares a named type: "@smithy/types", "errors" or "models". */
-  moduleOf(name: string): string {
-    if ((Object.values(IMPORTED) as string[]).includes(name)) return "@smithy/types";
-    const owner = this.owners.get(name);
-    return owner !== undefined && this.errorIds.has(owner) ? "errors" : "models";
   }
 
   /** Whether a shape or generated name already owns `name`. */

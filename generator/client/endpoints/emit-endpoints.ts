@@ -4,7 +4,8 @@
 // compiled rules call, copied from runtime/endpoints/ into src/runtime/endpoints/.
 
 import { CodegenError, type Diagnostic } from "../../diagnostics.js";
-import { type EmitContext, type EmittedFile, header, importsFor } from "../../emit/context.js";
+import { FileImports } from "../../codegen/file-imports.js";
+import { type EmitContext, type EmittedFile, header } from "../../emit/context.js";
 import { isIdentifier } from "../../model/shape-id.js";
 import type { Shape } from "../../model/model.js";
 import { compileRules, parameterKind, type RuleSet } from "./compile-rules.js";
@@ -40,8 +41,8 @@ export function emitEndpoints(ctx: EmitContext): EmittedFile | undefined {
   const where = service.id;
   const compiled = compileRules(ruleSet, where);
   const params = Object.entries(ruleSet.parameters).map(([name, def]) => ({ name, def, kind: parameterKind(def?.type, name, where) }));
-  const uses = new Set<string>();
-  const operations = ctx.closure.operations.map((op) => operationParams(ctx, op, ruleSet, uses)).filter((o) => o !== undefined);
+  const file = new FileImports(ctx.symbols, "endpoints");
+  const operations = ctx.closure.operations.map((op) => operationParams(ctx, op, ruleSet, file)).filter((o) => o !== undefined);
   const clientContext = Object.keys((service.traits.get("smithy.rules#clientContextParams") as Record<string, unknown> | undefined) ?? {});
 
   const configKeys = new Map<string, string>(); // config key → parameter
@@ -69,7 +70,7 @@ export function emitEndpoints(ctx: EmitContext): EmittedFile | undefined {
     header(ctx),
     "",
     `import type { EndpointObjectProperty, EndpointV2 } from "@smithy/types";`,
-    importsFor(uses, "endpoints", ctx.symbols),
+    file.localImportLines(),
     functions.length > 0 ? `import { ${functions.join(", ")} } from "./runtime/endpoints/functions.js";` : "",
     compiled.runtime.has("partition")
       ? `import { partition, type PartitionData } from "./runtime/endpoints/partition.js";`
@@ -153,7 +154,7 @@ export function emitEndpoints(ctx: EmitContext): EmittedFile | undefined {
   return { path: "src/endpoints.ts", content: source, runtime };
 }
 
-function operationParams(ctx: EmitContext, op: Shape, ruleSet: RuleSet, uses: Set<string>) {
+function operationParams(ctx: EmitContext, op: Shape, ruleSet: RuleSet, file: FileImports) {
   const name = ctx.symbols.name(op);
   const known = (param: string, trait: string) => {
     if (ruleSet.parameters[param] === undefined) {
@@ -179,8 +180,7 @@ function operationParams(ctx: EmitContext, op: Shape, ruleSet: RuleSet, uses: Se
     assignments.push(`${known(param, "smithy.rules#operationContextParams")}: ${compileContextPath(path, "input", { shape: op.id, param })}`);
   }
   if (assignments.length === 0 || input === undefined) return undefined;
-  const inputType = ctx.symbols.operationAliases(op).input ?? ctx.symbols.name(input);
-  uses.add(inputType);
+  const inputType = file.inputType(op);
   return { name, inputType, body: `({ ${assignments.join(", ")} })`, usesInput };
 }
 
