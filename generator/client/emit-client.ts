@@ -11,7 +11,7 @@ import { header, type EmitContext, type EmittedFile } from "../emit/context.js";
 import type { ClientOperation } from "../protocols/index.js";
 import { isS3 } from "../protocols/restxml/s3.js";
 import { render } from "../render/templates.js";
-import { helpersUsed, waiterViews, type WaiterView } from "./waiters.js";
+import { waiterViews, type WaiterView } from "./waiters.js";
 
 /** Members of the runtime's Client an operation method must not shadow. */
 const CLIENT_MEMBERS = new Set(["send", "destroy", "config", "systemClockOffset", "constructor"]);
@@ -105,7 +105,7 @@ function plan(ctx: EmitContext, clientOperations: readonly ClientOperation[], fi
         });
       }
     }
-    for (const waiter of waiterViews(op, problems)) {
+    for (const waiter of waiterViews(op, problems, (helper) => file.use(helper))) {
       names.push([waiter.function, `the waiter ${waiter.name} of ${op.id}`]);
       waiters.push({ ...waiter, command, commandInput });
     }
@@ -135,7 +135,7 @@ export function emitClient(ctx: EmitContext, clientOperations: readonly ClientOp
   const runtime = new FileImports(symbols, undefined, (name) => symbols.isClaimed(name) && !REEXPORTED_NAMES.includes(name));
   const { serviceName, clientName, rules, operations, paginators, waiters, reexported } = plan(ctx, clientOperations, runtime);
   const values = ["Client", "Command", ...(paginators.length > 0 ? ["paginate"] : []), ...(waiters.length > 0 ? ["waitUntil"] : [])];
-  for (const name of [...reexported, ...REEXPORTED_VALUES, ...values, ...helpersUsed(waiters)]) runtime.use(name);
+  for (const name of [...reexported, ...REEXPORTED_VALUES, ...values]) runtime.use(name);
   runtime.smithyType("MetadataBearer");
   const sigv4 = service.traits.get("aws.auth#sigv4") as { name: string } | undefined;
   // S3's signer leaves the path as it is (runtime/client/sigv4.ts), as SDK v3 signs S3.

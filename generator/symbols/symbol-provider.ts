@@ -175,7 +175,7 @@ export class SymbolProvider {
   }
 
   /** Reserve a generated top-level name; a second owner is a collision. */
-  claim(name: string, owner: string, problems: Diagnostic[], source?: SourceRef): void {
+  private claim(name: string, owner: string, problems: Diagnostic[], source?: SourceRef): void {
     const other = this.owners.get(name);
     if (other !== undefined && other !== owner) {
       problems.push({ ...source, message: `generated name ${name} is needed by both ${other} and ${owner}; rename one of them with the service "rename" property` });

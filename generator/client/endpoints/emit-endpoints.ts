@@ -3,7 +3,7 @@
 // config and each operation's input contribute to the parameters; plus the runtime modules the
 // compiled rules call, copied from runtime/endpoints/ into src/runtime/endpoints/.
 
-import { CodegenError, type Diagnostic } from "../../diagnostics.js";
+import { CodegenError } from "../../diagnostics.js";
 import { FileImports } from "../../codegen/file-imports.js";
 import { type EmitContext, type EmittedFile, header } from "../../emit/context.js";
 import { isIdentifier } from "../../model/shape-id.js";
@@ -33,6 +33,15 @@ const EXPORTED = ["EndpointParameters", "EndpointOptions", "EndpointConfig", "re
 
 const TS_TYPE = { string: "string", bool: "boolean", stringArray: "string[]" } as const;
 
+/**
+ * The names endpoints.ts exports, reserved before any emitter runs: they are re-exported from
+ * index.ts beside the model's, so a shape with one of them fails generation.
+ */
+export function endpointNames(ctx: EmitContext): Array<[string, string]> {
+  const service = ctx.closure.service;
+  return service.traits.has(RULE_SET) ? EXPORTED.map((name) => [name, `the endpoints module of ${service.id}`]) : [];
+}
+
 /** The endpoints module and the runtime it calls, or nothing when the service has no rule set. */
 export function emitEndpoints(ctx: EmitContext): EmittedFile | undefined {
   const service = ctx.closure.service;
@@ -58,10 +67,6 @@ export function emitEndpoints(ctx: EmitContext): EmittedFile | undefined {
     }
     configKeys.set(key, name);
   }
-  // The module's names are re-exported from index.ts beside the model's: a shape with one of them fails generation.
-  const problems: Diagnostic[] = [];
-  for (const name of EXPORTED) ctx.symbols.claim(name, `the endpoints module of ${where}`, problems);
-  if (problems.length > 0) throw new CodegenError(problems);
   const cacheable = params.filter((p) => p.kind !== "stringArray");
   const field = (p: string) => `params${isIdentifier(p) ? `.${p}` : `[${JSON.stringify(p)}]`}`;
   const functions = [...compiled.runtime].filter((f) => f !== "partition").sort();
