@@ -27,7 +27,8 @@ Options:
   --target <side>        "client" (default) or "server" (repeatable); server alone implies --optionality authoritative
   --optionality <mode>   "client" (default; Smithy 2.0 client rules) or "authoritative" (@required is trusted)
   --protocol <name>      the protocol of a service that declares several: rpcv2Cbor, awsJson1_1… or the
-                         trait id (default: the first it declares of restJson1, awsJson1_0, awsJson1_1, rpcv2Cbor)
+                         trait id (default: the first it declares of restJson1, awsJson1_0, awsJson1_1,
+                         restXml, awsQuery, ec2Query, rpcv2Cbor)
   --populate-defaults    clients send the @default of every input member left unset (spec-strict; default: only what the caller set)
   --check                write nothing; exit 1 and list the files that would change
   --watch                regenerate whenever a model or the configuration changes (Ctrl-C stops)

@@ -6,6 +6,8 @@
 // The pipeline reserves `clientNames` before any emitter runs, then calls `emitClient`.
 
 import { CodegenError, type Diagnostic } from "../diagnostics.js";
+import { clientAuth } from "../model/auth.js";
+import type { Model, Shape } from "../model/model.js";
 import { FileImports } from "../codegen/file-imports.js";
 import { header, type EmitContext, type EmittedFile } from "../emit/context.js";
 import type { ClientOperation } from "../protocols/index.js";
@@ -86,6 +88,7 @@ function plan(ctx: EmitContext, clientOperations: readonly ClientOperation[], fi
       outputType,
       serialize: file.value("protocol", serialize),
       deserialize: file.value("protocol", deserialize),
+      signing: signingProperties(ctx.index.model, service, op),
       doc: `${name}: sends a ${inputType} and resolves with its ${outputType} and \`$metadata\`.`,
     };
     const own = op.traits.get("smithy.api#paginated") as Paginated | undefined;
@@ -160,4 +163,13 @@ export function emitClient(ctx: EmitContext, clientOperations: readonly ClientOp
     waiters,
   }, "src/client.ts");
   return { path: "src/client.ts", content, runtime: runtime.modules() };
+}
+
+/** The Operation properties that say how the client signs the operation, when not as every other: `, auth: "none"`… */
+function signingProperties(model: Model, service: Shape, op: Shape): string {
+  const auth = clientAuth(model, service, op);
+  return [
+    ...(auth === "sigv4" ? [] : [`auth: "${auth}"`]),
+    ...(auth !== "none" && op.traits.has("aws.auth#unsignedPayload") ? ["unsignedPayload: true"] : []),
+  ].map((property) => `, ${property}`).join("");
 }

@@ -212,10 +212,8 @@ class Parser {
   }
 
   private identifier(): string {
-    this.expect(Tok.IDENTIFIER);
-    const name = this.lx.text;
-    this.lx.next();
-    return name;
+    const start = this.lx.start;
+    return this.lx.src.slice(start, this.identifierEnd());
   }
 
   /** `Identifier *("." Identifier)`. */

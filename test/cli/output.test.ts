@@ -138,3 +138,14 @@ describe.skipIf(!SHARED_DIR)("progress line", () => {
 });
 
 if (!SHARED_DIR) console.log(SHARED_MISSING);
+
+describe("--help", () => {
+  it("names the default protocol order the generator applies, every protocol it supports", async () => {
+    const { PROTOCOLS } = await import("../../generator/protocols/index.js");
+    const order = [...PROTOCOLS.keys()].map((id) => id.slice(id.indexOf("#") + 1)).join(", ");
+    const help = codegen(["generate", "--help"]).stdout.replace(/\s+/g, " ");
+    expect(help).toContain(`the first it declares of ${order})`);
+    const docs = readFileSync(new URL("../../docs/cli.md", import.meta.url), "utf8");
+    expect(docs).toContain(`the first the service declares of ${order} `);
+  });
+});

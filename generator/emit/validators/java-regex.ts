@@ -382,12 +382,7 @@ class JavaParser extends PatternReader {
   }
 
   private characterClass(): number[] {
-    this.pos++; // [
-    let negate = false;
-    if (this.peek() === "^") {
-      negate = true;
-      this.pos++;
-    }
+    const negate = this.classOpening();
     let acc: number[] = [];
     let first = true;
     for (;;) {

@@ -21,6 +21,14 @@ export abstract class PatternReader {
     return this.src[this.pos + offset];
   }
 
+  /** Consumes a character class's `[` and its `^`, if any: true when the class is negated. */
+  protected classOpening(): boolean {
+    this.pos++; // [
+    if (this.peek() !== "^") return false;
+    this.pos++;
+    return true;
+  }
+
   protected disjunction(): Node {
     const alts = [this.alternative()];
     while (this.peek() === "|") {

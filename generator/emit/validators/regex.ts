@@ -245,12 +245,7 @@ class Parser extends PatternReader {
   }
 
   private characterClass(): number[] {
-    this.pos++; // [
-    let negate = false;
-    if (this.peek() === "^") {
-      negate = true;
-      this.pos++;
-    }
+    const negate = this.classOpening();
     const ranges: number[] = [];
     while (this.peek() !== "]") {
       if (this.pos >= this.src.length) throw new Error("unclosed character class");

@@ -11,9 +11,10 @@ import { emitServer, errorData, type ServerParts, type ServerProtocol } from "..
 import { rpcOperationReading } from "../server/rpc-operation.js";
 import { UNIT } from "../transport/http-bindings/bindings.js";
 import { isQueryCompatible, queryErrorHeader, type AwsJsonVersion } from "./quirks.js";
+import type { RpcProtocol } from "../transport/rpc/client.js";
 
-const awsJsonServer = (version: AwsJsonVersion): ServerProtocol => ({
-  protocolId: `aws.protocols#awsJson${version.replace(".", "_")}`,
+const awsJsonServer = (protocol: RpcProtocol, version: AwsJsonVersion): ServerProtocol => ({
+  protocolId: protocol.traitId,
   routing: "routes by X-Amz-Target",
   handlerDoc: [
     "The service as one function from request to response: routes the request by X-Amz-Target",
@@ -22,13 +23,13 @@ const awsJsonServer = (version: AwsJsonVersion): ServerProtocol => ({
     "ValidationException with Smithy's `fieldList`), calls the operation, and writes its output or",
     "modeled error.",
   ],
-  errorDocuments: (runtime) => `${runtime.use("jsonErrorDocuments")}("application/x-amz-json-${version}")`,
-  honourJsonName: false,
+  errorDocuments: (runtime) => `${runtime.use("jsonErrorDocuments")}(${JSON.stringify(protocol.quirks.contentType)})`,
+  honourJsonName: protocol.quirks.honourJsonName,
   code(ctx: EmitContext, parts: ServerParts) {
     const { index, closure } = ctx;
     const { runtime, json, stringify } = parts;
     const serviceName = nameOf(closure.service.id);
-    const contentType = JSON.stringify(`application/x-amz-json-${version}`);
+    const contentType = JSON.stringify(protocol.quirks.contentType);
     const queryCompatible = isQueryCompatible(closure.service);
     const routing = runtime.use("rpcRoutingResponse");
     return {
@@ -68,6 +69,5 @@ const awsJsonServer = (version: AwsJsonVersion): ServerProtocol => ({
   },
 });
 
-const servers = { "1.0": awsJsonServer("1.0"), "1.1": awsJsonServer("1.1") };
-
-export const emitAwsJsonServer = (version: AwsJsonVersion, ctx: EmitContext): EmittedFile => emitServer(ctx, servers[version]);
+/** The server of awsJson `version` (its routing and `__type` differ by version). */
+export const emitAwsJsonServer = (version: AwsJsonVersion) => (protocol: RpcProtocol, ctx: EmitContext): EmittedFile => emitServer(ctx, awsJsonServer(protocol, version));

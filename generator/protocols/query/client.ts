@@ -5,6 +5,7 @@
 // name) in `<ErrorResponse><Error>` or `<Response><Errors><Error>` (runtime/query/responses.ts).
 
 import { FileImports } from "../../codegen/file-imports.js";
+import type { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { CodegenError, type Diagnostic } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
 import { errorFault, errorRetryable, messageMember } from "../../model/errors.js";
@@ -12,47 +13,54 @@ import type { Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
 import { operationFileNames } from "../protocol-file-types.js";
-import { parseHostPrefix } from "../transport/http-bindings/bindings.js";
-import { operationNames } from "../awsjson/client.js";
+import type { Protocol } from "../protocol.js";
+import type { Codec } from "../codec/codec.js";
+import type { RpcTransport } from "../transport/transport.js";
+import { rpcRequestArgs } from "../transport/rpc/rpc.js";
+import { clientFileImports, hostPrefix, operationSetup, servedOperations } from "../client-operation.js";
 import { awsQueryErrorCode } from "../awsjson/quirks.js";
-import { QueryWriteCode, type QueryDialect } from "../codec/query/query-write-code.js";
-import { XmlReadCode } from "../codec/xml/xml-read-code.js";
-import { literalKey, readProperty } from "../codec/json/values.js";
+import type { QueryWriteCode } from "../codec/query/query-write-code.js";
+import type { XmlReadCode } from "../codec/xml/xml-read-code.js";
+import { literalKey } from "../codec/json/values.js";
 
-export function emitQueryClient(dialect: QueryDialect, ctx: EmitContext): EmittedFile {
-  const { index, closure, symbols } = ctx;
+/** What a query dialect says besides its transport and codec: the wrappers around outputs and errors. */
+export interface QueryQuirks {
+  /** For the file's comment: the elements around an output. */
+  readonly resultWrapper: string;
+  /** For the file's comment: the elements around an error. */
+  readonly errorWrapper: string;
+  /** The expression finding the output's element in `body` (and the request id for `$metadata`). */
+  readonly result: (runtime: RuntimeImports, action: string) => string;
+}
+
+export type QueryProtocol = Protocol<RpcTransport, Codec<QueryWriteCode, XmlReadCode>, QueryQuirks>;
+
+export function emitQueryClient(protocol: QueryProtocol, ctx: EmitContext): EmittedFile {
+  const { closure, symbols } = ctx;
+  const { transport, codec, quirks } = protocol;
   const runtime = new FileImports(symbols, "protocol");
-  const writer = new QueryWriteCode(index, symbols, runtime, dialect);
-  const reader = new XmlReadCode(index, symbols, runtime);
+  const { writer, reader } = codec.code(ctx, runtime, { populateDefaults: ctx.options.populateDefaults === true, honourJsonName: false });
   const version = closure.service.version ?? "";
+  const serviceName = nameOf(closure.service.id);
   const problems: Diagnostic[] = [];
 
-  const operations = closure.operations.map((op) => {
-    const { opName, serialize, deserialize } = operationNames(op, ctx);
-    const inputType = runtime.inputType(op);
-    const outputType = runtime.outputType(op);
-    const input = index.shape(op.input!);
-    const output = index.shape(op.output!);
-    // @endpoint(hostPrefix): literal text and @hostLabel members before the endpoint's host.
-    const host = parseHostPrefix(op, input.members, problems)
-      ?.map((p) => ("text" in p ? JSON.stringify(p.text) : `${runtime.use("hostLabel")}(${readProperty("input", p.member.name, () => runtime.use("own"))}, ${JSON.stringify(p.member.name)})`))
-      .join(" + ");
+  const operations = servedOperations(ctx, protocol.eventStreams).map((op) => {
+    const { name, serialize, deserialize, inputType, outputType, reader: readerName, input, output } = operationSetup(op, ctx, runtime);
+    const host = hostPrefix(op, input.members, runtime, problems);
     const action = nameOf(op.id);
-    const result = dialect === "awsQuery"
-      ? `${runtime.use("awsQueryResult")}(body, ${JSON.stringify(`${action}Result`)}, $metadata)`
-      : `${runtime.use("ec2QueryResult")}(body, $metadata)`;
     return {
-      name: opName,
+      name,
       action,
       actionLiteral: JSON.stringify(action),
       serialize,
       deserialize,
       inputType,
       outputType,
-      reader: `read${opName}Output`,
+      reader: readerName,
       writeStatements: writer.writeInput(input, "input", "f"),
-      host: host ?? "",
-      result,
+      requestArgs: rpcRequestArgs(transport, serviceName, action, false, "f.toString()", codec.contentType, host),
+      route: transport.route(serviceName, action),
+      result: quirks.result(runtime, action),
       readerStatements: reader.readMembers(output.members, "e", "o"),
     };
   });
@@ -71,27 +79,26 @@ export function emitQueryClient(dialect: QueryDialect, ctx: EmitContext): Emitte
     return { code: literalKey(code), entry: `[${parts.join(", ")}]` };
   });
 
-  const base = runtime.serviceException();
   const shapeFunctions = [...writer.shapeFunctions(), ...reader.shapeFunctions()];
   const localNames = new Set([...shapeFunctions.map((f) => f.name), ...operations.map((o) => o.reader), "ERRORS", "VERSION"]);
-  runtime.checkLocals(localNames, closure.service, "protocol.ts");
+  const imports = clientFileImports(ctx, runtime, localNames);
+  const document = codec.errorDocument!;
   const names = operations.length === 0 ? {} : {
     ...operationFileNames(runtime),
     ResponseMetadata: runtime.smithyType("ResponseMetadata"),
     QueryForm: runtime.use("QueryForm"),
-    queryErrorBody: runtime.use("queryErrorBody"),
+    errorDocument: `${document.key}: ${runtime.use(document.reader)},`,
   };
 
   const content = render("protocol-query.ts", {
     header: header(ctx),
-    protocolId: `aws.protocols#${dialect}`,
-    errorWrapper: dialect === "awsQuery" ? "<ErrorResponse><Error>" : "<Response><Errors><Error>",
-    resultWrapper: dialect === "awsQuery" ? "<OpResponse><OpResult>" : "<OpResponse>",
+    protocolId: protocol.traitId,
+    errorWrapper: quirks.errorWrapper,
+    resultWrapper: quirks.resultWrapper,
     version: JSON.stringify(version),
     runtimeImports: runtime.importLines(),
-    localImports: runtime.localImportLines(),
+    ...imports,
     ...names,
-    ServiceException: base,
     operations,
     shapeFunctions,
     errors,

@@ -1,17 +1,21 @@
-// The aws.protocols#restJson1 plugin (aws-restjson1-protocol.rst): JSON documents, HTTP bindings.
+// The aws.protocols#restJson1 plugin (aws-restjson1-protocol.rst): the HTTP-bindings transport,
+// the JSON codec with @jsonName honoured, event streams, and its body rules (bodies.ts).
 
-import type { ProtocolPlugin } from "../index.js";
-import { clientNames, clientOperations, emitRestJson1Client } from "./client.js";
+import { compose } from "../protocol.js";
+import { jsonCodec } from "../codec/json/codec.js";
+import type { JsonCode } from "../codec/json/json-code.js";
+import { httpBindingsTransport } from "../transport/http-bindings/transport.js";
+import { emitHttpBindingsClient, type HttpProtocol } from "../transport/http-bindings/client.js";
+import { restJson1Bodies } from "./bodies.js";
 import { emitRestJson1Server } from "./server/emit.js";
-import { serverNames } from "../server/emit-server.js";
 
-export const restJson1: ProtocolPlugin = {
+const protocol: HttpProtocol<JsonCode, JsonCode> = {
   traitId: "aws.protocols#restJson1",
-  emitClient: emitRestJson1Client,
-  emitServer: emitRestJson1Server,
-  clientOperations,
-  names: (ctx) => [
-    ...((ctx.options.targets ?? ["client"]).includes("client") ? clientNames(ctx) : []),
-    ...((ctx.options.targets ?? []).includes("server") ? serverNames(ctx) : []),
-  ],
+  name: "restJson1",
+  transport: httpBindingsTransport(),
+  codec: jsonCodec,
+  eventStreams: true,
+  quirks: { honourJsonName: true, operationDocs: true, bodies: restJson1Bodies },
 };
+
+export const restJson1 = compose(protocol, emitHttpBindingsClient, emitRestJson1Server);

@@ -1,18 +1,25 @@
-// The smithy.protocols#rpcv2Cbor plugin: awsJson's RPC client over CBOR, and the shared server emitter.
+// The smithy.protocols#rpcv2Cbor plugin (smithy-rpc-v2-cbor.rst): the `/service/S/operation/O`
+// RPC transport and the CBOR codec; errors are named by `__type` alone (the absolute shape id),
+// also in a query-compatible service.
 
-import type { ProtocolPlugin } from "../index.js";
-import { clientNames, clientOperations, emitRpcClient } from "../awsjson/client.js";
-import { serverNames } from "../server/emit-server.js";
+import { compose } from "../protocol.js";
+import { CBOR_CONTENT_TYPE, cborCodec } from "../codec/cbor/codec.js";
+import { serviceOperationPath } from "../transport/rpc/rpc.js";
+import { emitRpcClient, type RpcProtocol } from "../transport/rpc/client.js";
 import { emitRpcv2CborServer } from "./server.js";
-import { rpcv2CborWire } from "./wire.js";
 
-export const rpcv2Cbor: ProtocolPlugin = {
-  traitId: rpcv2CborWire.protocolId,
-  emitClient: (ctx) => emitRpcClient(rpcv2CborWire, ctx),
-  emitServer: emitRpcv2CborServer,
-  clientOperations,
-  names: (ctx) => [
-    ...((ctx.options.targets ?? ["client"]).includes("client") ? clientNames(ctx) : []),
-    ...((ctx.options.targets ?? []).includes("server") ? serverNames(ctx) : []),
-  ],
+const protocol: RpcProtocol = {
+  traitId: "smithy.protocols#rpcv2Cbor",
+  name: "rpcv2Cbor",
+  transport: serviceOperationPath(CBOR_CONTENT_TYPE),
+  codec: cborCodec,
+  eventStreams: false,
+  quirks: {
+    contentType: CBOR_CONTENT_TYPE,
+    honourJsonName: false,
+    errorCode: (runtime) => `${runtime.use("cborErrorCode")}(body)`,
+    queryCodesNameErrors: false,
+  },
 };
+
+export const rpcv2Cbor = compose(protocol, emitRpcClient, emitRpcv2CborServer);

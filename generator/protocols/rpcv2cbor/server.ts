@@ -14,12 +14,12 @@ import { emitServer, errorData, type ServerParts, type ServerProtocol } from "..
 import { rpcOperationReading } from "../server/rpc-operation.js";
 import { UNIT } from "../transport/http-bindings/bindings.js";
 import { isQueryCompatible, queryErrorHeader } from "../awsjson/quirks.js";
-import { CBOR_CONTENT_TYPE } from "./wire.js";
+import type { RpcProtocol } from "../transport/rpc/client.js";
 
 const SMITHY_PROTOCOL = `"smithy-protocol": "rpc-v2-cbor"`;
 
-const rpcv2CborServer: ServerProtocol = {
-  protocolId: "smithy.protocols#rpcv2Cbor",
+const rpcv2CborServer = (protocol: RpcProtocol): ServerProtocol => ({
+  protocolId: protocol.traitId,
   routing: "routes by `/service/<service>/operation/<operation>`",
   handlerDoc: [
     "The service as one function from request to response: routes the request by its path",
@@ -29,13 +29,13 @@ const rpcv2CborServer: ServerProtocol = {
     "writes its output or modeled error.",
   ],
   errorDocuments: (runtime) => runtime.use("cborErrorDocuments"),
-  honourJsonName: false,
+  honourJsonName: protocol.quirks.honourJsonName,
   codec: { write: CborCode, read: StrictCbor },
   code(ctx: EmitContext, parts: ServerParts) {
     const { index, closure } = ctx;
     const { runtime, json } = parts;
     const serviceName = nameOf(closure.service.id);
-    const contentType = JSON.stringify(CBOR_CONTENT_TYPE);
+    const contentType = JSON.stringify(protocol.codec.contentType);
     const queryCompatible = isQueryCompatible(closure.service);
     const routing = runtime.use("rpcRoutingResponse");
     // Imported when a response is written with it (a service may have neither outputs nor errors).
@@ -73,6 +73,6 @@ const rpcv2CborServer: ServerProtocol = {
       tables: () => [],
     };
   },
-};
+});
 
-export const emitRpcv2CborServer = (ctx: EmitContext): EmittedFile => emitServer(ctx, rpcv2CborServer);
+export const emitRpcv2CborServer = (protocol: RpcProtocol, ctx: EmitContext): EmittedFile => emitServer(ctx, rpcv2CborServer(protocol));

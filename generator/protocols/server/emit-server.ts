@@ -6,6 +6,7 @@
 // (`ServerProtocol`) gives the routing and the bodies of the readers and writers; the plumbing
 // the generated code calls is runtime/server/.
 
+import { jsonStringify } from "../codec/json/codec.js";
 import { FileImports } from "../../codegen/file-imports.js";
 import type { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
@@ -100,10 +101,7 @@ export function emitServer(ctx: EmitContext, protocol: ServerProtocol): EmittedF
   const { write, read } = protocol.codec ?? { write: JsonCode, read: StrictJson };
   const json = new write(index, symbols, runtime, true, protocol.honourJsonName);
   const strict = new read(index, symbols, runtime, protocol.honourJsonName);
-  // Big numbers are JSON numbers with more digits than a double holds: they need `stringify`.
-  const stringify = [...closure.shapes.values()].some((s) => s.type === "bigInteger" || s.type === "bigDecimal")
-    ? runtime.use("stringify")
-    : "JSON.stringify";
+  const stringify = jsonStringify(ctx, runtime);
   const served = servedOperations(ctx);
   const code = protocol.code(ctx, { runtime, json, strict, stringify }, served);
 

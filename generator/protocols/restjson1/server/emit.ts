@@ -11,9 +11,11 @@ import { readerStatements, responseContentType } from "./request.js";
 import { errorType, errorWriter, outputWriter } from "./response.js";
 import { routeLiteral, routeOf, routePriority } from "./routes.js";
 import { StrictText } from "./strict-text.js";
+import type { HttpProtocol } from "../../transport/http-bindings/client.js";
+import type { JsonCode } from "../../codec/json/json-code.js";
 
-const restJson1Server: ServerProtocol = {
-  protocolId: "aws.protocols#restJson1",
+const restJson1Server = (protocol: HttpProtocol<JsonCode, JsonCode>): ServerProtocol => ({
+  protocolId: protocol.traitId,
   routing: "routes by method and path",
   handlerDoc: [
     "The service as one function from request to response: routes the request by method and path",
@@ -21,8 +23,8 @@ const restJson1Server: ServerProtocol = {
     "(400 SerializationException, 406, 415), validates it (400 ValidationException with Smithy's",
     "`fieldList`), calls the operation, and writes its output or modeled error.",
   ],
-  errorDocuments: (runtime) => `${runtime.use("jsonErrorDocuments")}("application/json")`,
-  honourJsonName: true,
+  errorDocuments: (runtime) => `${runtime.use("jsonErrorDocuments")}(${JSON.stringify(protocol.codec.contentType)})`,
+  honourJsonName: protocol.quirks.honourJsonName,
   code(ctx: EmitContext, parts: ServerParts, served: readonly Shape[]) {
     const { index, symbols } = ctx;
     const { runtime, json, strict } = parts;
@@ -79,6 +81,6 @@ const restJson1Server: ServerProtocol = {
       ],
     };
   },
-};
+});
 
-export const emitRestJson1Server = (ctx: EmitContext): EmittedFile => emitServer(ctx, restJson1Server);
+export const emitRestJson1Server = (protocol: HttpProtocol<JsonCode, JsonCode>, ctx: EmitContext): EmittedFile => emitServer(ctx, restJson1Server(protocol));

@@ -123,6 +123,13 @@ export interface Operation<I, O> {
   readonly name: string;
   readonly serialize: (input: I, endpoint: string | UrlLike | Endpoint) => HttpRequest;
   readonly deserialize: (response: HttpResponse) => Promise<O & MetadataBearer>;
+  /**
+   * How a signing client signs it (the model's `@auth` / `@optionalAuth`): always (absent),
+   * "optional" (unsigned when no credentials can be found) or "none" (`@auth([])`).
+   */
+  readonly auth?: "optional" | "none";
+  /** `aws.auth#unsignedPayload`: the body is signed as UNSIGNED-PAYLOAD, not hashed. */
+  readonly unsignedPayload?: boolean;
 }
 
 /** A command: an operation and its input. A generated `<Op>Command` passes its operation. */
@@ -182,11 +189,16 @@ export class Client {
     const signal = options.abortSignal;
     const context: InterceptorContext = { operation: operation.name, input, attempt: 0 };
     await this.#run("beforeSerialization", context);
-    const [endpoint, scope, signer] = await Promise.all([this.#endpoint(operation.name, input), this.#service.sigv4 && this.#scope(), this.#loadSigner()]);
+    const signs = this.#service.sigv4 !== undefined && operation.auth !== "none";
+    const [endpoint, scope, loaded] = await Promise.all([this.#endpoint(operation.name, input), signs && this.#scope(), signs && this.#loadSigner()]);
+    // An @optionalAuth operation without credentials is sent anonymously, as the model allows.
+    const signer = loaded && (operation.auth !== "optional" || (await this.#credentials().then(() => true, () => false))) ? loaded : undefined;
     const base = operation.serialize(input, endpoint.target);
     base.headers["host"] = base.port ? `${base.hostname}:${base.port}` : base.hostname;
     base.headers["x-amz-user-agent"] = this.#userAgent;
     base.headers["amz-sdk-invocation-id"] = platform.crypto.randomUUID();
+    // The signer takes a payload hash given in this header as it is.
+    if (operation.unsignedPayload && signer) base.headers["x-amz-content-sha256"] = "UNSIGNED-PAYLOAD";
     for (const name in endpoint.headers) base.headers[name] = endpoint.headers[name]!.join(",");
     // A streamed body can be read once: such a call gets one attempt, as in SDK v3.
     const body = base.body;

@@ -1,108 +1,39 @@
-// src/protocol.ts for a restJson1 client: `serialize<Op>Request` and `deserialize<Op>Response`
-// for every operation, the error table of the service and the per-shape JSON functions they
-// call; what they use of the runtime is imported from src/runtime/. Builds a view model;
-// templates/protocol-http-bindings.ts.hbs lays it out.
+// restJson1's body rules over the JSON codec (aws-restjson1-protocol.rst): which payloads are
+// JSON documents and their content types, event streams in both directions, a response body read
+// as JSON, text, bytes or a stream, and an error's members from its JSON body and bindings.
 
-import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
-import { operationDoc } from "../../emit/docs.js";
+import type { EmitContext } from "../../emit/context.js";
 import { errorFault, errorRetryable, messageMember } from "../../model/errors.js";
 import { isEventStream, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
-import { render } from "../../render/templates.js";
-import { operationFileNames } from "../protocol-file-types.js";
-import type { ClientOperation } from "../index.js";
-import { FileImports } from "../../codegen/file-imports.js";
+import type { FileImports } from "../../codegen/file-imports.js";
 import type { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { httpBindings } from "../../index/http-bindings.js";
 import type { RequestBindings, ResponseBindings } from "../transport/http-bindings/bindings.js";
 import { EventStreamCode } from "../eventstream/event-stream.js";
-import { HttpCode } from "../transport/http-bindings/http-code.js";
-import { errorBindingValue, PropertyCode, requestCode, responseBindingStatements, type RequestBody } from "../transport/http-bindings/operation-code.js";
-import { JsonCode } from "../codec/json/json-code.js";
+import type { HttpCode } from "../transport/http-bindings/http-code.js";
+import { errorBindingValue, type PropertyCode, responseBindingStatements, type RequestBody } from "../transport/http-bindings/operation-code.js";
+import type { BodyParts, HttpBodies } from "../transport/http-bindings/client.js";
+import type { JsonCode } from "../codec/json/json-code.js";
+import { jsonStringify } from "../codec/json/codec.js";
 import { defaultExpression, defaultValue, jsonName, literalKey } from "../codec/json/values.js";
 
 /** How a successful response body is read before the operation's reader sees it. */
 type BodyKind = "none" | "json" | "value" | "text" | "bytes" | "stream";
 
-export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
-  const { index, closure, symbols } = ctx;
-  const runtime = new FileImports(symbols, "protocol");
-  const json = new JsonCode(index, symbols, runtime, ctx.options.populateDefaults === true);
-  const http = new HttpCode(index, runtime, (shape) => json.typeOf(shape));
-  const props = new PropertyCode(runtime);
+export function restJson1Bodies({ ctx, runtime, writer: json, http, props }: BodyParts<JsonCode, JsonCode>): HttpBodies {
   // Big numbers are JSON numbers with more digits than a double holds: they need `stringify`.
-  const stringify = [...closure.shapes.values()].some((s) => s.type === "bigInteger" || s.type === "bigDecimal")
-    ? runtime.use("stringify")
-    : "JSON.stringify";
-  const streams = new EventStreamCode(index, json, runtime, stringify);
-
-  const bindings = httpBindings(index, closure);
-  const operations = closure.operations.map((op) => {
-    const { opName, serialize, deserialize } = operationNames(op, closure.service);
-    const inputType = runtime.inputType(op);
-    const outputType = runtime.outputType(op);
-    const http_ = op.traits.get("smithy.api#http") as { method: string; uri: string } | undefined;
-    const request = bindings.request(op);
-    const response = bindings.response(op.output);
-    const route = http_ === undefined ? "" : `: ${http_.method} ${http_.uri}`;
-    const labels = request.path.some((segment) => segment.kind === "label") ? " Throws when a URI label is missing or empty." : "";
-    return {
-      name: opName, serialize, deserialize, inputType, outputType, reader: `read${opName}Output`,
-      serializeDoc: operationDoc(op, `Serializes a ${opName} request${route}.${labels}`),
-      deserializeDoc: operationDoc(op, `The ${opName} output of a 2xx response; otherwise rejects with the service's error for the response.`),
-      ...requestCode(request, http, runtime, props, requestBody(request, json, stringify, streams, ctx)),
-      ...readerBody(response, json, http, runtime, props, streams, ctx),
-    };
-  });
-
-  // One entry per code: two errors named alike (from different namespaces) share a code on the wire.
-  const errors = closure.errors
-    .filter((error, i, all) => all.findIndex((e) => shapeName(e) === shapeName(error)) === i)
-    .map((error) => errorCase(error, json, http, runtime, ctx));
-  const base = runtime.serviceException();
-  const localNames = new Set([...json.shapeFunctions().map((f) => f.name), ...streams.names(), ...operations.map((o) => o.reader), "ERRORS"]);
-  runtime.checkLocals(localNames, closure.service, "protocol.ts");
-  const names = operations.length === 0 ? {} : {
-    ...operationFileNames(runtime),
-  };
-
-  const content = render("protocol-http-bindings.ts", {
-    header: header(ctx),
-    protocolId: "aws.protocols#restJson1",
+  const stringify = jsonStringify(ctx, runtime);
+  const streams = new EventStreamCode(ctx.index, json, runtime, stringify);
+  return {
     shapesComment: "JSON-ready values from model values (se_) and back (de_; lists and maps are converted in place, as the parsed JSON they get is their own).",
-    bodyType: "any",
-    runtimeImports: runtime.importLines(),
-    localImports: runtime.localImportLines(),
-    ...names,
-    ServiceException: base,
-    operations,
-    shapeFunctions: json.shapeFunctions(),
-    streamFunctions: streams.functions(),
-    errors,
-  }, closure.service.id);
-  return { path: "src/protocol.ts", content, runtime: runtime.modules() };
-}
-
-const shapeName = (shape: Shape): string => shape.id.slice(shape.id.indexOf("#") + 1);
-
-/** An operation's client functions; the operation's own name (`_Headers` is only the type-safe spelling of a type name). */
-function operationNames(op: Shape, service: Shape) {
-  const opName = service.rename?.get(op.id) ?? nameOf(op.id);
-  return { opName, serialize: `serialize${opName}Request`, deserialize: `deserialize${opName}Response` };
-}
-
-/** Every operation, as the client runtime calls its serde. */
-export function clientOperations(ctx: EmitContext): ClientOperation[] {
-  return ctx.closure.operations.map((op) => {
-    const { opName, serialize, deserialize } = operationNames(op, ctx.closure.service);
-    return { op, name: opName, serialize, deserialize };
-  });
-}
-
-/** The exported names of protocol.ts, reserved before emitting. */
-export function clientNames(ctx: EmitContext): Array<[string, string]> {
-  return clientOperations(ctx).flatMap(({ op, serialize, deserialize }) =>
-    [[serialize, `the request serializer of ${op.id}`], [deserialize, `the response deserializer of ${op.id}`]] as Array<[string, string]>);
+    bodyType: () => "any",
+    requestBody: (b) => requestBody(b, json, stringify, streams, ctx),
+    responseBody: (_op, b) => readerBody(b, json, http, runtime, props, streams, ctx),
+    errorEntry: (error) => errorCase(error, json, http, runtime, ctx),
+    streamFunctions: () => streams.functions(),
+    streamNames: () => streams.names(),
+  };
 }
 
 /** The request body expression and its default content-type (spec: restJson1 Content-Type table). */
@@ -216,5 +147,5 @@ function errorCase(error: Shape, json: JsonCode, http: HttpCode, runtime: FileIm
   // Only the parameters up to the last one used: the others would be dead weight in a bundle.
   const params = (["b", "h", "r", "message"] as const).filter((_, i, all) => all.slice(i).some((p) => uses[p]));
   const members = fields.length === 0 ? "" : `, (${params.join(", ")}) => ({ ${object} })`;
-  return { code: literalKey(shapeName(error)), entry: `[${runtime.errorClass(error)}, "${errorFault(error)}"${members}]` };
+  return { code: literalKey(nameOf(error.id)), entry: `[${runtime.errorClass(error)}, "${errorFault(error)}"${members}]` };
 }
