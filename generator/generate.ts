@@ -12,6 +12,7 @@ import type { Model } from "./model/model.js";
 import { SymbolProvider } from "./symbols/symbol-provider.js";
 import { runtimeDependencies, runtimeFiles } from "./emit/runtime-files.js";
 import { clientNames, emitClient } from "./client/emit-client.js";
+import { endpointNames } from "./client/endpoints/emit-endpoints.js";
 import { clientOperationsOf, emitProtocol, emitServerProtocol, protocolOf, unsupportedProtocolNote } from "./protocols/index.js";
 
 export interface GenerateInput {
@@ -48,6 +49,7 @@ export function emitFiles(ctx: EmitContext): EmittedFile[] {
   const clientOperations = clientOperationsOf(ctx);
   if (protocol !== undefined) ctx.symbols.reserve(protocol.names(ctx));
   if (clientOperations !== undefined) ctx.symbols.reserve(clientNames(ctx, clientOperations));
+  ctx.symbols.reserve(endpointNames(ctx));
   const emitters = [...SOURCE_EMITTERS, emitProtocol, emitServerProtocol, ...(clientOperations === undefined ? [] : [() => emitClient(ctx, clientOperations)])];
   const sources = emitters.map((emit) => emit(ctx)).filter((f) => f !== undefined);
   const modules = sources.map((f) => f.path.replace(/^src\//, "").replace(/\.ts$/, ""));

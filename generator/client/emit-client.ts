@@ -8,13 +8,13 @@
 import { CodegenError, type Diagnostic } from "../diagnostics.js";
 import { clientAuth } from "../model/auth.js";
 import type { Model, Shape } from "../model/model.js";
-import { RuntimeImports } from "../codegen/runtime-imports.js";
-import { header, importsFor, type EmitContext, type EmittedFile } from "../emit/context.js";
+import { FileImports } from "../codegen/file-imports.js";
+import { header, type EmitContext, type EmittedFile } from "../emit/context.js";
 import type { ClientOperation } from "../protocols/index.js";
 import { requestCompressionOf } from "../index/request-compression.js";
 import { isS3 } from "../protocols/restxml/s3.js";
 import { render } from "../render/templates.js";
-import { helpersUsed, waiterViews, type WaiterView } from "./waiters.js";
+import { waiterViews, type WaiterView } from "./waiters.js";
 
 /** Members of the runtime's Client an operation method must not shadow. */
 const CLIENT_MEMBERS = new Set(["send", "destroy", "config", "systemClockOffset", "constructor"]);
@@ -29,6 +29,8 @@ const REEXPORTED = {
 /** The runtime's classes client.ts re-exports: the transport a Node user may ask for instead of fetch. */
 const REEXPORTED_VALUES = ["NodeHttpHandler"];
 
+const REEXPORTED_NAMES: readonly string[] = [...Object.values(REEXPORTED).flat(), ...REEXPORTED_VALUES];
+
 /** The tokens of `smithy.api#paginated` (its `items` is not needed: pages are yielded whole). */
 interface Paginated {
   inputToken?: string;
@@ -36,8 +38,11 @@ interface Paginated {
   pageSize?: string;
 }
 
-/** Everything client.ts declares, with what owns each name, and what it needs to be written. */
-function plan(ctx: EmitContext, clientOperations: readonly ClientOperation[]) {
+/**
+ * Everything client.ts declares, with what owns each name, and what it needs to be written; the
+ * types and functions it names from sibling modules are recorded in `file`.
+ */
+function plan(ctx: EmitContext, clientOperations: readonly ClientOperation[], file: FileImports) {
   const { symbols, closure } = ctx;
   const service = closure.service;
   const problems: Diagnostic[] = [];
@@ -45,17 +50,14 @@ function plan(ctx: EmitContext, clientOperations: readonly ClientOperation[]) {
   const serviceName = symbols.serviceName;
   const clientName = `${serviceName}Client`;
   names.push([clientName, `the client class of ${service.id}`], [`${clientName}Config`, `the client config of ${service.id}`], [serviceName, `the aggregated client class of ${service.id}`]);
-  const uses = new Set<string>();
   const serviceDefaults = (service.traits.get("smithy.api#paginated") ?? {}) as Paginated;
   const rules = service.traits.has("smithy.rules#endpointRuleSet");
   const paginators: object[] = [];
   const waiters: (WaiterView & { command: string; commandInput: string })[] = [];
   const operations = clientOperations.map(({ op, name, serialize, deserialize }) => {
     const aliases = symbols.operationAliases(op);
-    const inputType = aliases.input ?? symbols.name(op.input!);
-    const outputType = aliases.output ?? symbols.name(op.output!);
-    uses.add(inputType);
-    uses.add(outputType);
+    const inputType = file.inputType(op);
+    const outputType = file.outputType(op);
     const command = `${name}Command`;
     const method = name.charAt(0).toLowerCase() + name.slice(1);
     if (CLIENT_MEMBERS.has(method)) {
@@ -88,8 +90,8 @@ function plan(ctx: EmitContext, clientOperations: readonly ClientOperation[]) {
       commandOutputType: declareOutput ? commandOutput : `${commandOutput} & __MetadataBearer`,
       inputType,
       outputType,
-      serialize,
-      deserialize,
+      serialize: file.value("protocol", serialize),
+      deserialize: file.value("protocol", deserialize),
       signing: signingProperties(ctx.index.model, service, op),
       doc: `${name}: sends a ${inputType} and resolves with its ${outputType} and \`$metadata\`.`,
     };
@@ -110,7 +112,7 @@ function plan(ctx: EmitContext, clientOperations: readonly ClientOperation[]) {
         });
       }
     }
-    for (const waiter of waiterViews(op, problems)) {
+    for (const waiter of waiterViews(op, problems, (helper) => file.use(helper))) {
       names.push([waiter.function, `the waiter ${waiter.name} of ${op.id}`]);
       waiters.push({ ...waiter, command, commandInput });
     }
@@ -122,12 +124,12 @@ function plan(ctx: EmitContext, clientOperations: readonly ClientOperation[]) {
     ...(waiters.length > 0 ? REEXPORTED.waiters : []),
   ];
   for (const name of [...reexported, ...REEXPORTED_VALUES]) names.push([name, `the client runtime's ${name}, re-exported by the client of ${service.id}`]);
-  return { names, problems, serviceName, clientName, uses, rules, operations, paginators, waiters, reexported };
+  return { names, problems, serviceName, clientName, rules, operations, paginators, waiters, reexported };
 }
 
 /** The top-level names client.ts declares or re-exports, with their owners; throws on an operation the client cannot hold. */
 export function clientNames(ctx: EmitContext, operations: readonly ClientOperation[]): Array<[string, string]> {
-  const { names, problems } = plan(ctx, operations);
+  const { names, problems } = plan(ctx, operations, new FileImports(ctx.symbols));
   if (problems.length > 0) throw new CodegenError(problems);
   return names;
 }
@@ -135,9 +137,10 @@ export function clientNames(ctx: EmitContext, operations: readonly ClientOperati
 export function emitClient(ctx: EmitContext, clientOperations: readonly ClientOperation[]): EmittedFile {
   const { symbols, closure, options } = ctx;
   const service = closure.service;
-  const { serviceName, clientName, uses, rules, operations, paginators, waiters, reexported } = plan(ctx, clientOperations);
-  // The runtime's names are aliased (`$Name`) only where a model type holds them; its re-exports keep theirs (reserved).
-  const runtime = new RuntimeImports((name) => symbols.isClaimed(name) && !reexported.includes(name) && !REEXPORTED_VALUES.includes(name));
+  // The runtime's names are aliased (`$Name`) only where a model type holds them; its re-exports
+  // keep theirs (reserved; each is used only where it is re-exported).
+  const runtime = new FileImports(symbols, undefined, (name) => symbols.isClaimed(name) && !REEXPORTED_NAMES.includes(name));
+  const { serviceName, clientName, rules, operations, paginators, waiters, reexported } = plan(ctx, clientOperations, runtime);
   const compresses = operations.some((o) => o.encodings !== undefined);
   const values = [
     "Client",
@@ -146,7 +149,7 @@ export function emitClient(ctx: EmitContext, clientOperations: readonly ClientOp
     ...(waiters.length > 0 ? ["waitUntil"] : []),
     ...(compresses ? ["CompressionConfig", "withCompressionConfig", "compressRequest"] : []),
   ];
-  for (const name of [...reexported, ...REEXPORTED_VALUES, ...values, ...helpersUsed(waiters)]) runtime.use(name);
+  for (const name of [...reexported, ...REEXPORTED_VALUES, ...values]) runtime.use(name);
   runtime.smithyType("MetadataBearer");
   const sigv4 = service.traits.get("aws.auth#sigv4") as { name: string } | undefined;
   // S3's signer leaves the path as it is (runtime/client/sigv4.ts), as SDK v3 signs S3.
@@ -154,8 +157,8 @@ export function emitClient(ctx: EmitContext, clientOperations: readonly ClientOp
   const content = render("client.ts", {
     header: header(ctx),
     runtimeImports: runtime.importLines(),
-    modelImports: importsFor(uses, "client", symbols),
-    protocolImports: operations.flatMap((o) => [o.serialize, o.deserialize]).sort().join(", "),
+    modelImports: runtime.localImportLines(["errors", "models"]),
+    protocolImports: runtime.localImportLines(["protocol"]),
     endpointImports: rules ? "configEndpointParams, operationEndpointParams, resolveEndpoint, withOperationParams" : "",
     rt: runtime.names(),
     reexports: reexported.join(", "),

@@ -241,8 +241,11 @@ const FUNCTIONS: Record<string, { helper: string; arity: number }> = {
 /** The helpers of runtime/client/jmespath.ts a compiled expression may call. */
 export const JMESPATH_HELPERS = ["$field", "$index", "$project", "$values", "$flatten", "$truthy", "$equal", "$order", "$length", "$contains"] as const;
 
-/** JavaScript for `expression` applied to the value of the variable `root`. */
-export function compileJmespath(expression: string, root: string): string {
+/**
+ * JavaScript for `expression` applied to the value of the variable `root`. Each helper it calls
+ * is named through `use` (a file's runtime imports record it there and give its local name).
+ */
+export function compileJmespath(expression: string, root: string, use: (helper: string) => string = (helper) => helper): string {
   const tree = new Parser(tokenize(expression)).parse();
   let n = 0;
   const fresh = () => `v${++n}`;
@@ -253,45 +256,45 @@ export function compileJmespath(expression: string, root: string): string {
   const code = (node: Node, cur: string): string => {
     switch (node.t) {
       case "field":
-        return `$field(${cur}, ${JSON.stringify(node.name)})`;
+        return `${use("$field")}(${cur}, ${JSON.stringify(node.name)})`;
       case "current":
         return cur;
       case "literal":
         return JSON.stringify(node.value ?? null);
       case "sub":
         // A field of the left side needs no binding: the common `a.b.c` stays a nest of calls.
-        if (node.right.t === "field") return `$field(${code(node.left, cur)}, ${JSON.stringify(node.right.name)})`;
+        if (node.right.t === "field") return `${use("$field")}(${code(node.left, cur)}, ${JSON.stringify(node.right.name)})`;
         return bind(code(node.left, cur), (v) => code(node.right, v));
       case "pipe":
         return bind(code(node.left, cur), (v) => code(node.right, v));
       case "index":
-        return `$index(${code(node.left, cur)}, ${node.n})`;
+        return `${use("$index")}(${code(node.left, cur)}, ${node.n})`;
       case "project": {
-        const list = node.kind === "list" ? code(node.left, cur) : `${node.kind === "object" ? "$values" : "$flatten"}(${code(node.left, cur)})`;
+        const list = node.kind === "list" ? code(node.left, cur) : `${use(node.kind === "object" ? "$values" : "$flatten")}(${code(node.left, cur)})`;
         const v = fresh();
-        return `$project(${list}, (${v}) => ${code(node.right, v)})`;
+        return `${use("$project")}(${list}, (${v}) => ${code(node.right, v)})`;
       }
       case "filter": {
         const v = fresh();
-        return `$project(${code(node.left, cur)}, (${v}) => $truthy(${code(node.cond, v)}) ? ${code(node.right, v)} : null)`;
+        return `${use("$project")}(${code(node.left, cur)}, (${v}) => ${use("$truthy")}(${code(node.cond, v)}) ? ${code(node.right, v)} : null)`;
       }
       case "or":
-        return bind(code(node.left, cur), (v) => `$truthy(${v}) ? ${v} : ${code(node.right, cur)}`);
+        return bind(code(node.left, cur), (v) => `${use("$truthy")}(${v}) ? ${v} : ${code(node.right, cur)}`);
       case "and":
-        return bind(code(node.left, cur), (v) => `$truthy(${v}) ? ${code(node.right, cur)} : ${v}`);
+        return bind(code(node.left, cur), (v) => `${use("$truthy")}(${v}) ? ${code(node.right, cur)} : ${v}`);
       case "not":
-        return `!$truthy(${code(node.expr, cur)})`;
+        return `!${use("$truthy")}(${code(node.expr, cur)})`;
       case "cmp": {
         const [l, r] = [code(node.left, cur), code(node.right, cur)];
-        if (node.op === "==") return `$equal(${l}, ${r})`;
-        if (node.op === "!=") return `!$equal(${l}, ${r})`;
-        return `$order(${l}, ${r}, ${JSON.stringify(node.op)})`;
+        if (node.op === "==") return `${use("$equal")}(${l}, ${r})`;
+        if (node.op === "!=") return `!${use("$equal")}(${l}, ${r})`;
+        return `${use("$order")}(${l}, ${r}, ${JSON.stringify(node.op)})`;
       }
       case "fn": {
         const fn = FUNCTIONS[node.name];
         if (fn === undefined) throw new JmespathError(`the function ${node.name}() is not supported (supported: ${Object.keys(FUNCTIONS).join(", ")})`);
         if (node.args.length !== fn.arity) throw new JmespathError(`${node.name}() takes ${fn.arity} argument(s), got ${node.args.length}`);
-        return `${fn.helper}(${node.args.map((a) => code(a, cur)).join(", ")})`;
+        return `${use(fn.helper)}(${node.args.map((a) => code(a, cur)).join(", ")})`;
       }
     }
   };

@@ -3,7 +3,7 @@
 
 import type { Diagnostic } from "../diagnostics.js";
 import type { Shape } from "../model/model.js";
-import { compileJmespath, JMESPATH_HELPERS, JmespathError } from "./jmespath.js";
+import { compileJmespath, JmespathError } from "./jmespath.js";
 
 interface PathMatcher {
   path: string;
@@ -48,17 +48,23 @@ function comparison(m: PathMatcher, value: string): string {
   }
 }
 
-/** The condition of one acceptor's matcher, as TypeScript over `input`, `output`, `error` and `io`. */
-export function matcherCode(matcher: Acceptor["matcher"]): string {
-  if (matcher.output !== undefined) return `output !== undefined && ${comparison(matcher.output, compileJmespath(matcher.output.path, "output"))}`;
-  if (matcher.inputOutput !== undefined) return `output !== undefined && ${comparison(matcher.inputOutput, compileJmespath(matcher.inputOutput.path, "io"))}`;
+/**
+ * The condition of one acceptor's matcher, as TypeScript over `input`, `output`, `error` and
+ * `io`; the JMESPath helpers it calls are named through `use` (see compileJmespath).
+ */
+export function matcherCode(matcher: Acceptor["matcher"], use?: (helper: string) => string): string {
+  if (matcher.output !== undefined) return `output !== undefined && ${comparison(matcher.output, compileJmespath(matcher.output.path, "output", use))}`;
+  if (matcher.inputOutput !== undefined) return `output !== undefined && ${comparison(matcher.inputOutput, compileJmespath(matcher.inputOutput.path, "io", use))}`;
   if (matcher.success !== undefined) return matcher.success ? "error === undefined" : "error !== undefined";
   if (matcher.errorType !== undefined) return `error?.name === ${JSON.stringify(matcher.errorType.replace(/^.*#/, ""))}`;
   throw new JmespathError("a matcher needs one of output, inputOutput, success, errorType");
 }
 
-/** The waiters of an operation; a path the compiler cannot handle is a problem naming the waiter. */
-export function waiterViews(op: Shape, problems: Diagnostic[]): WaiterView[] {
+/**
+ * The waiters of an operation, the helpers they call named through `use`; a path the compiler
+ * cannot handle is a problem naming the waiter.
+ */
+export function waiterViews(op: Shape, problems: Diagnostic[], use: (helper: string) => string): WaiterView[] {
   const waitable = op.traits.get("smithy.waiters#waitable") as Record<string, Waiter> | undefined;
   const views: WaiterView[] = [];
   for (const [name, waiter] of Object.entries(waitable ?? {})) {
@@ -67,7 +73,7 @@ export function waiterViews(op: Shape, problems: Diagnostic[]): WaiterView[] {
       if (waiter.acceptors.some((a) => a.matcher.inputOutput !== undefined)) lines.push("const io = { input, output };");
       waiter.acceptors.forEach((acceptor, i) => {
         try {
-          lines.push(`if (${matcherCode(acceptor.matcher)}) return ${JSON.stringify(acceptor.state)};`);
+          lines.push(`if (${matcherCode(acceptor.matcher, use)}) return ${JSON.stringify(acceptor.state)};`);
         } catch (e) {
           if (e instanceof JmespathError) throw new JmespathError(`acceptor ${i + 1}: ${e.message}`);
           throw e;
@@ -84,7 +90,3 @@ export function waiterViews(op: Shape, problems: Diagnostic[]): WaiterView[] {
   return views;
 }
 
-/** The JMESPath helpers the waiters' code calls. */
-export function helpersUsed(views: readonly WaiterView[]): string[] {
-  return JMESPATH_HELPERS.filter((h) => views.some((v) => v.body.includes(`${h}(`)));
-}

@@ -2,21 +2,22 @@
 // error (instanceof breaks when two copies of a package are loaded), and each operation's
 // union of modeled errors.
 
-import { RuntimeImports } from "../codegen/runtime-imports.js";
 import { CodegenError } from "../diagnostics.js";
 import { errorFault, errorRetryable, messageMember } from "../model/errors.js";
 import { operationErrors } from "../index/shape-index.js";
 import { render } from "../render/templates.js";
 import { ERROR_INSTANCE_PROPERTIES } from "../symbols/reserved.js";
-import { IMPORTED } from "../symbols/symbol-provider.js";
-import { header, importsFor, typeImports, type EmitContext, type EmittedFile } from "./context.js";
+import { FileImports } from "../codegen/file-imports.js";
+import { header, type EmitContext, type EmittedFile } from "./context.js";
 import { docComment, memberDocComment } from "./docs.js";
 import { memberOptionality, propertySignature } from "./models.js";
 
 
 export function emitErrors(ctx: EmitContext): EmittedFile {
   const { symbols, closure, options } = ctx;
-  const uses = new Set<string>();
+  const file = new FileImports(symbols, "errors");
+  const HttpResponse = file.smithyType("HttpResponse");
+  const ResponseMetadata = file.smithyType("ResponseMetadata");
   const errors = closure.errors.map((error) => {
     const message = messageMember(error);
     const members = error.members.filter((m) => m !== message);
@@ -36,7 +37,7 @@ export function emitErrors(ctx: EmitContext): EmittedFile {
       members: members.map((m) => ({
         name: m.name,
         doc: memberDocComment(m, ctx.index.target(m)),
-        signature: propertySignature(m.name, symbols.memberType(m, uses), memberOptionality(error, m, options.optionality)),
+        signature: propertySignature(m.name, file.memberType(m), memberOptionality(error, m, options.optionality)),
       })),
     };
   });
@@ -46,24 +47,21 @@ export function emitErrors(ctx: EmitContext): EmittedFile {
     errors: operationErrors(closure, op).map((e) => symbols.name(e)).sort(),
   }));
   // The base exception's code is runtime/client/service-exception.ts; the service's class extends it.
-  const runtime = new RuntimeImports((name) => symbols.isClaimed(name));
   const base = {
-    ServiceException: runtime.use("ServiceException"),
-    ServiceExceptionOptions: runtime.use("ServiceExceptionOptions"),
-    isServiceException: runtime.use("isServiceException"),
+    ServiceException: file.use("ServiceException"),
+    ServiceExceptionOptions: file.use("ServiceExceptionOptions"),
+    isServiceException: file.use("isServiceException"),
   };
   const content = render("errors.ts", {
     header: header(ctx),
-    runtimeImports: runtime.importLines(),
+    imports: [file.importLines(), file.localImportLines()].filter(Boolean).join("\n"),
     ...base,
-    smithyImports: typeImports([`HttpResponse as ${IMPORTED.HttpResponse}`, `ResponseMetadata as ${IMPORTED.ResponseMetadata}`], "@smithy/types"),
-    modelImports: importsFor(uses, "errors", symbols),
     base: symbols.serviceExceptionName,
     serviceId: closure.service.id,
     errors,
     operations,
-    HttpResponse: IMPORTED.HttpResponse,
-    ResponseMetadata: IMPORTED.ResponseMetadata,
+    HttpResponse,
+    ResponseMetadata,
   }, closure.service.id);
-  return { path: "src/errors.ts", content, runtime: runtime.modules() };
+  return { path: "src/errors.ts", content, runtime: file.modules() };
 }

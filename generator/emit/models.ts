@@ -6,7 +6,8 @@ import type { Member, Shape } from "../model/model.js";
 import { isIdentifier } from "../model/shape-id.js";
 import { emitsNamedType } from "../symbols/symbol-provider.js";
 import { compareNames } from "../index/shape-index.js";
-import { header, importsFor, type EmitContext, type EmittedFile, type Optionality } from "./context.js";
+import { FileImports } from "../codegen/file-imports.js";
+import { header, type EmitContext, type EmittedFile, type Optionality } from "./context.js";
 import { docComment, memberDocComment } from "./docs.js";
 import { render } from "../render/templates.js";
 
@@ -43,7 +44,7 @@ export function propertySignature(name: string, type: string, optionality: Membe
 
 export function emitModels(ctx: EmitContext): EmittedFile {
   const { symbols, closure, options } = ctx;
-  const uses = new Set<string>();
+  const file = new FileImports(symbols, "models");
   const named = [...closure.shapes.values()].filter(emitsNamedType).filter((s) => !s.traits.has("smithy.api#error"));
   named.sort((a, b) => compareNames(a.id, b.id));
   const declarations = named.map((shape) => {
@@ -55,7 +56,7 @@ export function emitModels(ctx: EmitContext): EmittedFile {
           structure: true, name, doc,
           members: shape.members.map((m) => ({
             doc: memberDocComment(m, ctx.index.target(m)),
-            signature: propertySignature(m.name, symbols.memberType(m, uses), memberOptionality(shape, m, options.optionality)),
+            signature: propertySignature(m.name, file.memberType(m), memberOptionality(shape, m, options.optionality)),
           })),
         };
       case "union":
@@ -68,7 +69,7 @@ export function emitModels(ctx: EmitContext): EmittedFile {
             // Names on Object.prototype are typed `unknown` in the other variants, so narrow by hand.
             read: m.name in Object.prototype ? `(value as ${name}.${variantName(m)}).${m.name}` : `value.${m.name}!`,
             variant: variantName(m),
-            type: symbols.memberType(m, uses),
+            type: file.memberType(m),
             others: shape.members.filter((o) => o !== m).map((o) => absentMember(o.name)),
           })),
           absentAll: shape.members.map((m) => absentMember(m.name)),
@@ -90,7 +91,7 @@ export function emitModels(ctx: EmitContext): EmittedFile {
   });
   const content = render("models.ts", {
     header: header(ctx),
-    imports: importsFor(uses, "models", symbols),
+    imports: [file.localImportLines(), file.importLines()].filter(Boolean).join("\n"),
     declarations,
     aliases,
   }, closure.service.id);

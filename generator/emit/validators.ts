@@ -3,10 +3,10 @@
 // with Smithy server SDK messages. The checks are straight-line code (see validators/checks.ts);
 // what they call is runtime/validators/.
 
-import { RuntimeImports } from "../codegen/runtime-imports.js";
+import { FileImports } from "../codegen/file-imports.js";
 import { printWarning } from "../diagnostics.js";
 import { render } from "../render/templates.js";
-import { header, typeImports, type EmitContext, type EmittedFile } from "./context.js";
+import { header, type EmitContext, type EmittedFile } from "./context.js";
 import { CheckWriter } from "./validators/checks.js";
 import { planValidators } from "./validators/plan.js";
 import { RULES, typeName } from "./validators/rules.js";
@@ -15,9 +15,9 @@ export function emitValidators(ctx: EmitContext): EmittedFile {
   const { index, closure, symbols } = ctx;
   const plan = planValidators(index, closure);
   const { Failure, Exception, StandardSchema } = symbols.validation;
-  const exported = plan.exported.map((shape) => ({ shape, name: symbols.name(shape), ...symbols.validatorNames(shape) }));
+  const runtime = new FileImports(symbols, "validators");
+  const exported = plan.exported.map((shape) => ({ shape, name: runtime.shape(shape), ...symbols.validatorNames(shape) }));
 
-  const runtime = new RuntimeImports((name) => symbols.isClaimed(name));
   const writer = new CheckWriter(index, plan, symbols, runtime, Failure, ctx.options.warn ?? printWarning);
   const functions = writer.checkFunctions(plan.exported);
   const exportedViews = exported.map(({ shape, name, validate, assert, schema }) => ({
@@ -33,13 +33,9 @@ export function emitValidators(ctx: EmitContext): EmittedFile {
   const fileRuntime = ["ConstraintFailure", "ValidationError", "StandardSchema", ...(exported.length > 0 ? ["addFailure", "standardSchema"] : [])];
   const rt = Object.fromEntries(fileRuntime.map((n) => [n, runtime.use(n)]));
 
-  const modelTypes = new Set<string>();
-  const errorTypes = new Set<string>();
-  for (const { shape, name } of exported) (shape.traits.has("smithy.api#error") ? errorTypes : modelTypes).add(name);
-
   const content = render("validators.ts", {
     header: header(ctx),
-    imports: [runtime.importLines(), typeImports(errorTypes, "./errors.js"), typeImports(modelTypes, "./models.js")].filter(Boolean).join("\n"),
+    imports: [runtime.importLines(), runtime.localImportLines()].filter(Boolean).join("\n"),
     Failure,
     Exception,
     StandardSchema,

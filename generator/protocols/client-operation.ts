@@ -2,6 +2,7 @@
 // transport and codec: the operation's names and types, its host prefix, which operations are
 // served, and the file's imports of model types and error classes.
 
+import type { FileImports } from "../codegen/file-imports.js";
 import type { RuntimeImports } from "../codegen/runtime-imports.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { EmitContext } from "../emit/context.js";
@@ -9,7 +10,6 @@ import type { Member, Shape } from "../model/model.js";
 import { usesEventStream } from "../index/event-streams.js";
 import { nameOf } from "../model/shape-id.js";
 import type { ClientOperation } from "./index.js";
-import { protocolFileTypes } from "./protocol-file-types.js";
 import { parseHostPrefix } from "./transport/http-bindings/bindings.js";
 import { readProperty } from "./codec/json/values.js";
 
@@ -56,14 +56,11 @@ export interface OperationSetup {
   readonly output: Shape;
 }
 
-/** The operation's names and types; the types are added to `uses` (the file's model-type imports). */
-export function operationSetup(op: Shape, ctx: EmitContext, uses: Set<string>): OperationSetup {
+/** The operation's names and types (recorded as the file's imports). */
+export function operationSetup(op: Shape, ctx: EmitContext, file: FileImports): OperationSetup {
   const { opName, serialize, deserialize } = operationNames(op, ctx.closure.service);
-  const aliases = ctx.symbols.operationAliases(op);
-  const inputType = aliases.input ?? ctx.symbols.name(op.input!);
-  const outputType = aliases.output ?? ctx.symbols.name(op.output!);
-  uses.add(inputType);
-  uses.add(outputType);
+  const inputType = file.inputType(op);
+  const outputType = file.outputType(op);
   return { op, name: opName, serialize, deserialize, inputType, outputType, reader: `read${opName}Output`, input: ctx.index.shape(op.input!), output: ctx.index.shape(op.output!) };
 }
 
@@ -79,16 +76,11 @@ export function hostPrefix(op: Shape, members: readonly Member[], runtime: Runti
 }
 
 /**
- * The file's import lines of error classes (with the service exception) and model types; throws
- * when one is named like a function of the file (protocol-file-types.ts).
+ * The file's import lines of what its code named from errors.ts (with the service exception)
+ * and models.ts; throws when one is named like a function of the file (`localNames`).
  */
-export function clientFileImports(ctx: EmitContext, runtime: RuntimeImports, uses: Iterable<string>, errorClasses: readonly string[], localNames: ReadonlySet<string>) {
-  const { closure, symbols } = ctx;
-  const base = symbols.serviceExceptionName;
-  const modelTypes = protocolFileTypes({ service: closure.service, symbols, runtime, uses, errorClasses: [...errorClasses, base], localNames });
-  return {
-    errorImports: `import { ${[base, ...errorClasses].sort().join(", ")} } from "./errors.js";`,
-    modelImports: modelTypes.length === 0 ? "" : `import type { ${modelTypes.join(", ")} } from "./models.js";`,
-    ServiceException: base,
-  };
+export function clientFileImports(ctx: EmitContext, file: FileImports, localNames: ReadonlySet<string>) {
+  const ServiceException = file.serviceException();
+  file.checkLocals(localNames, ctx.closure.service, "protocol.ts");
+  return { localImports: file.localImportLines(), ServiceException };
 }

@@ -18,6 +18,17 @@ export const IMPORTED = {
   HttpResponse: "__HttpResponse",
 } as const;
 
+/**
+ * Where a type expression's named parts are recorded (a file's imports, codegen/file-imports.ts):
+ * each returns the name to write.
+ */
+export interface TypeReferences {
+  /** A shape that is a named type (structure, union, enum). */
+  shape(shape: Shape): string;
+  /** A type of @smithy/types. */
+  smithyType(name: string): string;
+}
+
 /** The exported functions and schema of one validated shape. */
 export interface ValidatorNames {
   readonly validate: string;
@@ -36,7 +47,6 @@ export class SymbolProvider {
   private readonly names = new Map<string, string>();
   /** Who owns each emitted top-level name: a shape id or a description of a generated helper. */
   private readonly owners = new Map<string, string>();
-  private readonly errorIds: ReadonlySet<string>;
   private readonly aliases = new Map<string, { input: string | undefined; output: string | undefined }>();
   private readonly errorUnions = new Map<string, string>();
   private readonly guards = new Map<string, string>();
@@ -51,7 +61,6 @@ export class SymbolProvider {
     private readonly closure: ServiceClosure,
   ) {
     const problems: Diagnostic[] = [];
-    this.errorIds = new Set(closure.errors.map((e) => e.id));
     for (const name of Object.values(IMPORTED)) this.owners.set(name, "an imported type");
     this.serviceName = pascalCase(sdkId(closure.service) ?? nameOf(closure.service.id));
     const rename = closure.service.rename ?? new Map<string, string>();
@@ -160,20 +169,13 @@ export class SymbolProvider {
     return aliases;
   }
 
-  /** The module that declares a named type: "@smithy/types", "errors" or "models". */
-  moduleOf(name: string): string {
-    if ((Object.values(IMPORTED) as string[]).includes(name)) return "@smithy/types";
-    const owner = this.owners.get(name);
-    return owner !== undefined && this.errorIds.has(owner) ? "errors" : "models";
-  }
-
   /** Whether a shape or generated name already owns `name`. */
   isClaimed(name: string): boolean {
     return this.owners.has(name);
   }
 
   /** Reserve a generated top-level name; a second owner is a collision. */
-  claim(name: string, owner: string, problems: Diagnostic[], source?: SourceRef): void {
+  private claim(name: string, owner: string, problems: Diagnostic[], source?: SourceRef): void {
     const other = this.owners.get(name);
     if (other !== undefined && other !== owner) {
       problems.push({ ...source, message: `generated name ${name} is needed by both ${other} and ${owner}; rename one of them with the service "rename" property` });
@@ -190,21 +192,21 @@ export class SymbolProvider {
   }
 
   /**
-   * The TypeScript type of a value of the member's target; named types used go into `uses`. A
-   * member targeting an event stream (a @streaming union) holds its events as they come.
+   * The TypeScript type of a value of the member's target; the named types it mentions are
+   * recorded in `refs`. A member targeting an event stream (a @streaming union) holds its events
+   * as they come.
    */
-  memberType(member: Member, uses?: Set<string>): string {
+  memberType(member: Member, refs?: TypeReferences): string {
     const target = this.index.target(member);
-    const type = this.typeOf(target, uses);
+    const type = this.typeOf(target, refs);
     return isEventStream(target) ? `AsyncIterable<${type}>` : type;
   }
 
-  typeOf(shape: Shape, uses?: Set<string>): string {
+  typeOf(shape: Shape, refs?: TypeReferences): string {
     switch (shape.type) {
       case "string":
         if (!shape.traits.has("smithy.api#enum")) return "string";
-        uses?.add(this.name(shape));
-        return this.name(shape);
+        return refs?.shape(shape) ?? this.name(shape);
       case "boolean": return "boolean";
       case "byte": case "short": case "integer": case "long": case "float": case "double": return "number";
       case "bigInteger": return "bigint";
@@ -212,26 +214,22 @@ export class SymbolProvider {
       case "timestamp": return "Date";
       case "blob": return "Uint8Array";
       case "document":
-        uses?.add(IMPORTED.DocumentType);
-        return IMPORTED.DocumentType;
+        return refs?.smithyType("DocumentType") ?? IMPORTED.DocumentType;
       case "list": {
-        const item = this.memberType(shape.members[0]!, uses);
+        const item = this.memberType(shape.members[0]!, refs);
         const sparse = shape.traits.has("smithy.api#sparse");
         return sparse ? `(${item} | null)[]` : /[ |]/.test(item) ? `(${item})[]` : `${item}[]`;
       }
       case "map": {
-        const value = this.memberType(shape.members[1]!, uses);
+        const value = this.memberType(shape.members[1]!, refs);
         return `Record<string, ${value}${shape.traits.has("smithy.api#sparse") ? " | null" : ""}>`;
       }
       case "structure":
         // smithy.api#Unit: a union member without a value.
         if (shape.traits.has("smithy.api#unitType")) return "Record<string, never>";
       // falls through
-      case "enum": case "intEnum": case "union": {
-        const name = this.name(shape);
-        uses?.add(name);
-        return name;
-      }
+      case "enum": case "intEnum": case "union":
+        return refs?.shape(shape) ?? this.name(shape);
       default:
         throw new Error(`internal: ${shape.type} ${shape.id} has no value type`);
     }

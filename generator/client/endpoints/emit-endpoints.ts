@@ -3,8 +3,9 @@
 // config and each operation's input contribute to the parameters; plus the runtime modules the
 // compiled rules call, copied from runtime/endpoints/ into src/runtime/endpoints/.
 
-import { CodegenError, type Diagnostic } from "../../diagnostics.js";
-import { type EmitContext, type EmittedFile, header, importsFor } from "../../emit/context.js";
+import { CodegenError } from "../../diagnostics.js";
+import { FileImports } from "../../codegen/file-imports.js";
+import { type EmitContext, type EmittedFile, header } from "../../emit/context.js";
 import { isIdentifier } from "../../model/shape-id.js";
 import type { Shape } from "../../model/model.js";
 import { compileRules, parameterKind, type RuleSet } from "./compile-rules.js";
@@ -32,6 +33,15 @@ const EXPORTED = ["EndpointParameters", "EndpointOptions", "EndpointConfig", "re
 
 const TS_TYPE = { string: "string", bool: "boolean", stringArray: "string[]" } as const;
 
+/**
+ * The names endpoints.ts exports, reserved before any emitter runs: they are re-exported from
+ * index.ts beside the model's, so a shape with one of them fails generation.
+ */
+export function endpointNames(ctx: EmitContext): Array<[string, string]> {
+  const service = ctx.closure.service;
+  return service.traits.has(RULE_SET) ? EXPORTED.map((name) => [name, `the endpoints module of ${service.id}`]) : [];
+}
+
 /** The endpoints module and the runtime it calls, or nothing when the service has no rule set. */
 export function emitEndpoints(ctx: EmitContext): EmittedFile | undefined {
   const service = ctx.closure.service;
@@ -40,8 +50,8 @@ export function emitEndpoints(ctx: EmitContext): EmittedFile | undefined {
   const where = service.id;
   const compiled = compileRules(ruleSet, where);
   const params = Object.entries(ruleSet.parameters).map(([name, def]) => ({ name, def, kind: parameterKind(def?.type, name, where) }));
-  const uses = new Set<string>();
-  const operations = ctx.closure.operations.map((op) => operationParams(ctx, op, ruleSet, uses)).filter((o) => o !== undefined);
+  const file = new FileImports(ctx.symbols, "endpoints");
+  const operations = ctx.closure.operations.map((op) => operationParams(ctx, op, ruleSet, file)).filter((o) => o !== undefined);
   const clientContext = Object.keys((service.traits.get("smithy.rules#clientContextParams") as Record<string, unknown> | undefined) ?? {});
 
   const configKeys = new Map<string, string>(); // config key → parameter
@@ -57,10 +67,6 @@ export function emitEndpoints(ctx: EmitContext): EmittedFile | undefined {
     }
     configKeys.set(key, name);
   }
-  // The module's names are re-exported from index.ts beside the model's: a shape with one of them fails generation.
-  const problems: Diagnostic[] = [];
-  for (const name of EXPORTED) ctx.symbols.claim(name, `the endpoints module of ${where}`, problems);
-  if (problems.length > 0) throw new CodegenError(problems);
   const cacheable = params.filter((p) => p.kind !== "stringArray");
   const field = (p: string) => `params${isIdentifier(p) ? `.${p}` : `[${JSON.stringify(p)}]`}`;
   const functions = [...compiled.runtime].filter((f) => f !== "partition").sort();
@@ -69,7 +75,7 @@ export function emitEndpoints(ctx: EmitContext): EmittedFile | undefined {
     header(ctx),
     "",
     `import type { EndpointObjectProperty, EndpointV2 } from "@smithy/types";`,
-    importsFor(uses, "endpoints", ctx.symbols),
+    file.localImportLines(),
     functions.length > 0 ? `import { ${functions.join(", ")} } from "./runtime/endpoints/functions.js";` : "",
     compiled.runtime.has("partition")
       ? `import { partition, type PartitionData } from "./runtime/endpoints/partition.js";`
@@ -153,7 +159,7 @@ export function emitEndpoints(ctx: EmitContext): EmittedFile | undefined {
   return { path: "src/endpoints.ts", content: source, runtime };
 }
 
-function operationParams(ctx: EmitContext, op: Shape, ruleSet: RuleSet, uses: Set<string>) {
+function operationParams(ctx: EmitContext, op: Shape, ruleSet: RuleSet, file: FileImports) {
   const name = ctx.symbols.name(op);
   const known = (param: string, trait: string) => {
     if (ruleSet.parameters[param] === undefined) {
@@ -179,8 +185,7 @@ function operationParams(ctx: EmitContext, op: Shape, ruleSet: RuleSet, uses: Se
     assignments.push(`${known(param, "smithy.rules#operationContextParams")}: ${compileContextPath(path, "input", { shape: op.id, param })}`);
   }
   if (assignments.length === 0 || input === undefined) return undefined;
-  const inputType = ctx.symbols.operationAliases(op).input ?? ctx.symbols.name(input);
-  uses.add(inputType);
+  const inputType = file.inputType(op);
   return { name, inputType, body: `({ ${assignments.join(", ")} })`, usesInput };
 }
 

@@ -2,15 +2,14 @@
 // composes one codec with a transport (transport/transport.ts) and its own quirks (protocol.ts);
 // the client emitters ask it for the pieces below and know no media type themselves.
 
+import type { FileImports } from "../../codegen/file-imports.js";
 import type { RuntimeImports } from "../../codegen/runtime-imports.js";
 import type { EmitContext } from "../../emit/context.js";
 import type { Shape } from "../../model/model.js";
 import type { JsonCode, ShapeFunction } from "./json/json-code.js";
 
-/** What a codec's code emitters have in common: the functions they wrote, the model types those name. */
+/** What a codec's code emitters have in common: the functions they wrote (the types those name are the file's imports). */
 export interface ShapeCode {
-  /** Named types the generated functions mention (for the import from models.ts). */
-  readonly uses: Set<string>;
   shapeFunctions(): ShapeFunction[];
 }
 
@@ -31,7 +30,7 @@ export interface Codec<Writer extends ShapeCode = ShapeCode, Reader extends Shap
   /** The media type of the request documents it writes, unless the protocol names its own. */
   readonly contentType: string;
   /** The code emitters of one file: the `se_` functions writing documents and the `de_` ones reading them. */
-  readonly code: (ctx: EmitContext, runtime: RuntimeImports, options: CodeOptions) => { readonly writer: Writer; readonly reader: Reader };
+  readonly code: (ctx: EmitContext, runtime: FileImports, options: CodeOptions) => { readonly writer: Writer; readonly reader: Reader };
   /**
    * The runtime function reading a response body into the document an output reader takes; none
    * when the protocol reads it inside its own wrapper (the query protocols' `<OpResult>`).

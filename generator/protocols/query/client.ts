@@ -4,7 +4,8 @@
 // protocol's wrapper, errors named by their `Code` (the `@awsQueryError` code, else the shape
 // name) in `<ErrorResponse><Error>` or `<Response><Errors><Error>` (runtime/query/responses.ts).
 
-import { RuntimeImports } from "../../codegen/runtime-imports.js";
+import { FileImports } from "../../codegen/file-imports.js";
+import type { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { CodegenError, type Diagnostic } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
 import { errorFault, errorRetryable, messageMember } from "../../model/errors.js";
@@ -37,14 +38,14 @@ export type QueryProtocol = Protocol<RpcTransport, Codec<QueryWriteCode, XmlRead
 export function emitQueryClient(protocol: QueryProtocol, ctx: EmitContext): EmittedFile {
   const { closure, symbols } = ctx;
   const { transport, codec, quirks } = protocol;
-  const runtime = new RuntimeImports((name) => symbols.isClaimed(name));
+  const runtime = new FileImports(symbols, "protocol");
   const { writer, reader } = codec.code(ctx, runtime, { populateDefaults: ctx.options.populateDefaults === true, honourJsonName: false });
   const version = closure.service.version ?? "";
   const serviceName = nameOf(closure.service.id);
   const problems: Diagnostic[] = [];
 
   const operations = servedOperations(ctx, protocol.eventStreams).map((op) => {
-    const { name, serialize, deserialize, inputType, outputType, reader: readerName, input, output } = operationSetup(op, ctx, reader.uses);
+    const { name, serialize, deserialize, inputType, outputType, reader: readerName, input, output } = operationSetup(op, ctx, runtime);
     const host = hostPrefix(op, input.members, runtime, problems);
     const action = nameOf(op.id);
     return {
@@ -74,14 +75,13 @@ export function emitQueryClient(protocol: QueryProtocol, ctx: EmitContext): Emit
       ? "undefined"
       : `(b: ${reader.elementType()}) => {\n      const o: any = ${init};\n      ${statements.join("\n      ")}\n      return o;\n    }`;
     const name = nameOf(error.id);
-    const parts = [symbols.name(error), `"${errorFault(error)}"`, ...(code === name ? (read === "undefined" ? [] : [read]) : [read, JSON.stringify(name)])];
+    const parts = [runtime.errorClass(error), `"${errorFault(error)}"`, ...(code === name ? (read === "undefined" ? [] : [read]) : [read, JSON.stringify(name)])];
     return { code: literalKey(code), entry: `[${parts.join(", ")}]` };
   });
 
-  const errorClasses = [...new Set(closure.errors.map((e) => symbols.name(e)))];
   const shapeFunctions = [...writer.shapeFunctions(), ...reader.shapeFunctions()];
   const localNames = new Set([...shapeFunctions.map((f) => f.name), ...operations.map((o) => o.reader), "ERRORS", "VERSION"]);
-  const imports = clientFileImports(ctx, runtime, [...writer.uses, ...reader.uses], errorClasses, localNames);
+  const imports = clientFileImports(ctx, runtime, localNames);
   const document = codec.errorDocument!;
   const names = operations.length === 0 ? {} : {
     ...operationFileNames(runtime),

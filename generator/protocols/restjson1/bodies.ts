@@ -6,6 +6,7 @@ import type { EmitContext } from "../../emit/context.js";
 import { errorFault, errorRetryable, messageMember } from "../../model/errors.js";
 import { isEventStream, type Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
+import type { FileImports } from "../../codegen/file-imports.js";
 import type { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { httpBindings } from "../../index/http-bindings.js";
 import type { RequestBindings, ResponseBindings } from "../transport/http-bindings/bindings.js";
@@ -111,7 +112,7 @@ function readerBody(b: ResponseBindings, json: JsonCode, http: HttpCode, runtime
  * One entry of the service's error table: the class, its fault, and a function giving what the
  * body and headers hold for its members (and `$retryable`), when it has any.
  */
-function errorCase(error: Shape, json: JsonCode, http: HttpCode, runtime: RuntimeImports, ctx: EmitContext) {
+function errorCase(error: Shape, json: JsonCode, http: HttpCode, runtime: FileImports, ctx: EmitContext) {
   const bindings = httpBindings(ctx.index, ctx.closure).response(error.id);
   const message = messageMember(error);
   // A message member with its own JSON name is read from there, before the usual `message`.
@@ -146,5 +147,5 @@ function errorCase(error: Shape, json: JsonCode, http: HttpCode, runtime: Runtim
   // Only the parameters up to the last one used: the others would be dead weight in a bundle.
   const params = (["b", "h", "r", "message"] as const).filter((_, i, all) => all.slice(i).some((p) => uses[p]));
   const members = fields.length === 0 ? "" : `, (${params.join(", ")}) => ({ ${object} })`;
-  return { code: literalKey(nameOf(error.id)), entry: `[${ctx.symbols.name(error)}, "${errorFault(error)}"${members}]` };
+  return { code: literalKey(nameOf(error.id)), entry: `[${runtime.errorClass(error)}, "${errorFault(error)}"${members}]` };
 }

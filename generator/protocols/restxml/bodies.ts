@@ -7,6 +7,7 @@ import type { EmitContext } from "../../emit/context.js";
 import { errorFault, errorRetryable, messageMember } from "../../model/errors.js";
 import type { Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
+import type { FileImports } from "../../codegen/file-imports.js";
 import type { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { literalKey } from "../codec/json/values.js";
 import type { XmlReadCode } from "../codec/xml/xml-read-code.js";
@@ -87,7 +88,7 @@ function readerBody(op: Shape, b: ResponseBindings, reader: XmlReadCode, http: H
  * One entry of the error table: the class, its fault, and a function reading its members from
  * the `<Error>` element (`b`), the headers and the status code, when it has any.
  */
-function errorCase(error: Shape, reader: XmlReadCode, http: HttpCode, runtime: RuntimeImports, ctx: EmitContext) {
+function errorCase(error: Shape, reader: XmlReadCode, http: HttpCode, runtime: FileImports, ctx: EmitContext) {
   const bindings = responseBindings(ctx.index, error.id);
   const message = messageMember(error);
   const retryable = errorRetryable(error);
@@ -104,9 +105,9 @@ function errorCase(error: Shape, reader: XmlReadCode, http: HttpCode, runtime: R
     uses.b = true;
     statements.unshift(...reader.readMembers(bodyMembers, "b", "o"));
   }
-  if (statements.length === 0) return { code: literalKey(nameOf(error.id)), entry: `[${ctx.symbols.name(error)}, "${errorFault(error)}"]` };
+  if (statements.length === 0) return { code: literalKey(nameOf(error.id)), entry: `[${runtime.errorClass(error)}, "${errorFault(error)}"]` };
   const params = (["b", "h", "r"] as const).filter((_, i, all) => all.slice(i).some((p) => uses[p]));
   const typed = params.map((p) => (p === "b" ? `b: ${reader.elementType()}` : p === "h" ? `h: ${runtime.smithyType("HeaderBag")}` : `r: ${runtime.smithyType("HttpResponse")}`));
   const fn = `(${typed.join(", ")}) => {\n      const o: Record<string, any> = {};\n      ${statements.join("\n      ")}\n      return o;\n    }`;
-  return { code: literalKey(nameOf(error.id)), entry: `[${ctx.symbols.name(error)}, "${errorFault(error)}", ${fn}]` };
+  return { code: literalKey(nameOf(error.id)), entry: `[${runtime.errorClass(error)}, "${errorFault(error)}", ${fn}]` };
 }

@@ -7,8 +7,8 @@
 // the generated code calls is runtime/server/.
 
 import { jsonStringify } from "../codec/json/codec.js";
-import { RuntimeImports } from "../../codegen/runtime-imports.js";
-import { CodegenError } from "../../diagnostics.js";
+import { FileImports } from "../../codegen/file-imports.js";
+import type { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
 import { docComment, operationDoc } from "../../emit/docs.js";
 import { messageMember } from "../../model/errors.js";
@@ -16,7 +16,6 @@ import { usesEventStream } from "../../index/event-streams.js";
 import { operationErrors } from "../../index/shape-index.js";
 import type { Shape } from "../../model/model.js";
 import { render } from "../../render/templates.js";
-import { IMPORTED } from "../../symbols/symbol-provider.js";
 import { JsonCode } from "../codec/json/json-code.js";
 import { StrictJson } from "../codec/json/strict-json.js";
 import { literalKey } from "../codec/json/values.js";
@@ -24,7 +23,7 @@ import { nameOf, UNIT } from "../../model/shape-id.js";
 
 /** The writers a protocol's server code is made with, shared by all its operations. */
 export interface ServerParts {
-  readonly runtime: RuntimeImports;
+  readonly runtime: FileImports;
   /** JSON-ready (or the codec's) values from output (`se_`), as the client writes them. */
   readonly json: JsonCode;
   /** Model values from the request document, checked (`de_`). */
@@ -97,11 +96,11 @@ export function emitServer(ctx: EmitContext, protocol: ServerProtocol): EmittedF
   const { index, closure, symbols } = ctx;
   const names = fixedNames(symbols.serviceName);
 
-  const runtime = new RuntimeImports((name) => symbols.isClaimed(name));
+  const runtime = new FileImports(symbols);
   // A server writes every @default into its responses, as the spec and its protocol tests ask.
   const { write, read } = protocol.codec ?? { write: JsonCode, read: StrictJson };
   const json = new write(index, symbols, runtime, true, protocol.honourJsonName);
-  const strict = new read(index, symbols, runtime, json.uses, protocol.honourJsonName);
+  const strict = new read(index, symbols, runtime, protocol.honourJsonName);
   const stringify = jsonStringify(ctx, runtime);
   const served = servedOperations(ctx);
   const code = protocol.code(ctx, { runtime, json, strict, stringify }, served);
@@ -109,14 +108,11 @@ export function emitServer(ctx: EmitContext, protocol: ServerProtocol): EmittedF
   const errorClasses = new Map<string, Shape>();
   const operations = served.map((op, i) => {
     const name = symbols.name(op);
-    const aliases = symbols.operationAliases(op);
-    const inputType = aliases.input ?? symbols.name(op.input!);
-    const outputType = aliases.output ?? symbols.name(op.output!);
-    json.uses.add(inputType);
-    json.uses.add(outputType);
+    const inputType = runtime.inputType(op);
+    const outputType = runtime.outputType(op);
     const errors = operationErrors(closure, op).map((id) => index.shape(id));
     for (const e of errors) errorClasses.set(e.id, e);
-    const guards = errors.map((e) => `${symbols.guardName(e)}(e)`);
+    const guards = errors.map((e) => `${runtime.guard(e)}(e)`);
     const protocolCode = code.operation(op, i);
     return {
       name,
@@ -126,8 +122,8 @@ export function emitServer(ctx: EmitContext, protocol: ServerProtocol): EmittedF
       reader: `$read${name}`,
       inputType,
       outputType,
-      errorUnion: symbols.errorUnionName(op),
-      validator: op.input === undefined || op.input === UNIT || index.shape(op.input).members.length === 0 ? "" : symbols.validatorNames(op.input).assert,
+      errorUnion: runtime.errorUnion(op),
+      validator: op.input === undefined || op.input === UNIT || index.shape(op.input).members.length === 0 ? "" : runtime.assertion(op.input),
       // One guard per line, as a person writes a long condition.
       modeled: guards.length > 1 ? `\n${guards.join(" ||\n")}\n` : guards.join(""),
       errorCases: errors.map((e) => ({ code: JSON.stringify(nameOf(e.id)), writer: errorWriterName(ctx, e) })),
@@ -138,7 +134,7 @@ export function emitServer(ctx: EmitContext, protocol: ServerProtocol): EmittedF
       serializeErrorDoc: operationDoc(op, `The response of a modeled error of ${name}.`),
     };
   });
-  const errorWriters = [...errorClasses.values()].map((e) => ({ className: symbols.name(e), writer: errorWriterName(ctx, e), ...code.errorWriter(e) }));
+  const errorWriters = [...errorClasses.values()].map((e) => ({ className: runtime.shape(e), writer: errorWriterName(ctx, e), ...code.errorWriter(e) }));
   const tables = code.tables();
 
   const errorDocuments = protocol.errorDocuments(runtime);
@@ -150,32 +146,13 @@ export function emitServer(ctx: EmitContext, protocol: ServerProtocol): EmittedF
   runtime.exportAs("NodeResponseLike");
   const HttpRequest = runtime.smithyType("HttpRequest");
   const HttpResponse = runtime.smithyType("HttpResponse");
-  if (json.uses.has(IMPORTED.DocumentType)) runtime.smithyType("DocumentType");
 
   const shapeFunctions = [...strict.shapeFunctions(), ...json.shapeFunctions()];
-  const errorNames = [...errorClasses.values()].map((e) => symbols.name(e));
-  // Error shapes also appear as data (event-stream union members): their types come from errors.ts too.
-  const errorData = [...json.uses].filter((u) => symbols.moduleOf(u) === "errors");
-  const errorTypes = [...new Set([...errorNames, ...errorData, ...operations.map((o) => o.errorUnion)])].sort();
-  const guards = [...errorClasses.values()].map((e) => symbols.guardName(e)).sort();
-  const validators = [...new Set(operations.map((o) => o.validator).filter((v) => v !== ""))].sort();
-  const modelTypes = [...json.uses].filter((u) => symbols.moduleOf(u) === "models").sort();
-  const locals = new Set(shapeFunctions.map((f) => f.name));
-  for (const imported of [...modelTypes, ...errorTypes, ...guards, ...validators]) {
-    if (locals.has(imported)) {
-      throw new CodegenError([{ shape: closure.service.id, message: `the shape name ${imported} collides with a function of the generated server.ts; rename the shape with the service "rename" property` }]);
-    }
-  }
+  runtime.checkLocals(new Set(shapeFunctions.map((f) => f.name)), closure.service, "server.ts");
 
   const content = render("server.ts", {
     header: header(ctx),
-    imports: [
-      runtime.importLines(),
-      errorTypes.length === 0 ? "" : `import type { ${errorTypes.join(", ")} } from "./errors.js";`,
-      guards.length === 0 ? "" : `import { ${guards.join(", ")} } from "./errors.js";`,
-      modelTypes.length === 0 ? "" : `import type { ${modelTypes.join(", ")} } from "./models.js";`,
-      validators.length === 0 ? "" : `import { ${validators.join(", ")} } from "./validators.js";`,
-    ].filter((line) => line !== "").join("\n") + `\n\n${runtime.exportLines()}`,
+    imports: [runtime.importLines(), runtime.localImportLines()].filter((lines) => lines !== "").join("\n") + `\n\n${runtime.exportLines()}`,
     HttpRequest,
     HttpResponse,
     ...names,

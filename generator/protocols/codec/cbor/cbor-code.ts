@@ -61,10 +61,16 @@ export class CborCode extends JsonCode {
    */
   private readMemberStatement(m: Member): string {
     const target = this.index.target(m);
-    if (hasReader(target) || (target.type === "structure" && isUnit(target))) {
+    if (!this.readsThroughV(m)) {
       return `if (!${this.runtime.use("readNull")}()) ${this.write("o", m.name, this.readValue(target, m))}`;
     }
     return `if ((v = ${this.readItem(target)}) != null) ${this.write("o", m.name, this.fromJson(target, "v", m))}`;
+  }
+
+  /** Whether a member is read into the structure reader's `v` first (it has no reader of its own). */
+  private readsThroughV(m: Member): boolean {
+    const target = this.index.target(m);
+    return !(hasReader(target) || (target.type === "structure" && isUnit(target)));
   }
 
   protected override functionCode(direction: Direction, shape: Shape, name: string): string {
@@ -96,7 +102,7 @@ export class CborCode extends JsonCode {
           "",
           `function ${name}(d: number): ${type} {`,
           `  const o = {} as ${type};`,
-          ...(cases.some((c) => c.includes("if ((v = ")) ? ["  let v: any;"] : []),
+          ...(shape.members.some((m) => this.readsThroughV(m)) ? ["  let v: any;"] : []),
           `  for (let n = ${rt.use("readMapHead")}(d), i = 0, k = 0; ${rt.use("readNext")}(n, i); i++, k++) {`,
           `    switch ((k = ${rt.use("readMember")}(${names}, k))) {`,
           ...cases,

@@ -7,7 +7,7 @@
 import type { ShapeIndex } from "../../../index/shape-index.js";
 import type { Member, Shape } from "../../../model/model.js";
 import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
-import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
+import type { FileImports } from "../../../codegen/file-imports.js";
 import {
   defaultExpression, defaultValue, isJsonIdentity, isSparse, jsonName, literalKey, readProperty, timestampFormat,
   writeProperty, type TimestampFormat,
@@ -31,13 +31,11 @@ export type Direction = "se" | "de" | "rd";
 
 export class JsonCode {
   private readonly functions = new Map<string, ShapeFunction | undefined>();
-  /** Named types the generated functions mention (for the import from models.ts). */
-  readonly uses = new Set<string>();
 
   constructor(
     protected readonly index: ShapeIndex,
     private readonly symbols: SymbolProvider,
-    protected readonly runtime: RuntimeImports,
+    protected readonly runtime: FileImports,
     /**
      * Whether nested structures are written with the @default of every member left unset: a
      * server's responses always are; a client's requests only when asked (`populateDefaults`),
@@ -162,7 +160,7 @@ export class JsonCode {
 
   /** The TypeScript type of values of `shape`, recording named types used. */
   typeOf(shape: Shape): string {
-    return this.symbols.typeOf(shape, this.uses);
+    return this.runtime.type(shape);
   }
 
   /**

@@ -11,7 +11,7 @@ import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
 import type { ShapeFunction } from "./json-code.js";
 import { isUnit } from "./json-code.js";
 import { defaultExpression, defaultValue, isSparse, jsonName, literalKey, readProperty, timestampFormat, writeProperty } from "./values.js";
-import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
+import type { FileImports } from "../../../codegen/file-imports.js";
 
 /** The range of each integer shape type (long: as far as a double can tell). */
 export const INTEGER_RANGES: Readonly<Record<string, readonly [string, string]>> = {
@@ -26,8 +26,8 @@ export const INTEGER_RANGES: Readonly<Record<string, readonly [string, string]>>
  * `expr` typed as the enum's named type when `target` is an enum (its values are checked by the
  * validators, as Smithy servers do: an unknown value is a ValidationException, not malformed).
  */
-export function asEnum(expr: string, target: Shape, symbols: SymbolProvider, uses: Set<string>): string {
-  const type = symbols.typeOf(target, uses);
+export function asEnum(expr: string, target: Shape, file: FileImports): string {
+  const type = file.type(target);
   return type === "string" || type === "number" ? expr : `(${expr} as ${type})`;
 }
 
@@ -37,9 +37,7 @@ export class StrictJson {
   constructor(
     private readonly index: ShapeIndex,
     private readonly symbols: SymbolProvider,
-    protected readonly runtime: RuntimeImports,
-    /** Named types the functions mention (for the import from models.ts). */
-    private readonly uses: Set<string>,
+    protected readonly runtime: FileImports,
     /** Whether member names on the wire are their @jsonName (restJson1) or always the member name (awsJson). */
     private readonly honourJsonName = true,
   ) {}
@@ -57,11 +55,11 @@ export class StrictJson {
   fromJson(target: Shape, expr: string, member?: Member): string {
     const h = this.runtime;
     switch (target.type) {
-      case "string": case "enum": return asEnum(`${h.use("jsonString")}(${expr})`, target, this.symbols, this.uses);
+      case "string": case "enum": return asEnum(`${h.use("jsonString")}(${expr})`, target, this.runtime);
       case "boolean": return `${h.use("jsonBoolean")}(${expr})`;
       case "byte": case "short": case "integer": case "long": case "intEnum": {
         const [min, max] = INTEGER_RANGES[target.type]!;
-        return asEnum(`${h.use("jsonInteger")}(${expr}, ${min}, ${max})`, target, this.symbols, this.uses);
+        return asEnum(`${h.use("jsonInteger")}(${expr}, ${min}, ${max})`, target, this.runtime);
       }
       case "float": case "double": return `${h.use("jsonFloat")}(${expr})`;
       case "bigInteger": return `${h.use("fromBig")}(${expr}, true)`;
@@ -112,7 +110,7 @@ export class StrictJson {
   }
 
   private readerOf(shape: Shape, name: string): string {
-    const type = this.symbols.typeOf(shape, this.uses);
+    const type = this.runtime.type(shape);
     const h = this.runtime;
     const malformed = h.use("malformed");
     switch (shape.type) {

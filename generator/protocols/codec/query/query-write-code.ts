@@ -7,7 +7,7 @@
 // are the @ec2QueryName, else the @xmlName or member name capitalised, lists always flattened
 // and an empty list not sent. Null items and map values are skipped without using up an index.
 
-import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
+import type { FileImports } from "../../../codegen/file-imports.js";
 import type { ShapeIndex } from "../../../index/shape-index.js";
 import type { Member, Shape } from "../../../model/model.js";
 import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
@@ -26,13 +26,11 @@ const literalText = (s: string): string => s.replace(/[\\`]|\$\{/g, (c) => `\\${
 
 export class QueryWriteCode {
   private readonly functions = new Map<string, ShapeFunction>();
-  /** Named types the generated functions mention (for the import from models.ts). */
-  readonly uses = new Set<string>();
 
   constructor(
     private readonly index: ShapeIndex,
     private readonly symbols: SymbolProvider,
-    private readonly runtime: RuntimeImports,
+    private readonly runtime: FileImports,
     private readonly dialect: QueryDialect,
   ) {}
 
@@ -110,7 +108,7 @@ export class QueryWriteCode {
       // A structure without members writes nothing.
       return statement === "" ? [] : [`if (${read} != null) ${statement}`];
     });
-    const type = this.symbols.typeOf(shape, this.uses);
+    const type = this.runtime.type(shape);
     const form = this.runtime.use("QueryForm");
     this.functions.set(shape.id, { name, code: `function ${name}(f: ${form}, p: string, v: ${type}): void {\n  ${statements.join("\n  ")}\n}` });
     return name;

@@ -7,7 +7,7 @@
 // `xmlns` attribute on each element written for it, one of a structure counts only at the root.
 // Timestamps default to date-time, blobs are base64, null members and items are left out.
 
-import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
+import type { FileImports } from "../../../codegen/file-imports.js";
 import type { ShapeIndex } from "../../../index/shape-index.js";
 import type { Member, Shape } from "../../../model/model.js";
 import { nameOf } from "../../../model/shape-id.js";
@@ -32,13 +32,11 @@ export function namespaceEntry(subject: Member | Shape): string | undefined {
 
 export class XmlWriteCode {
   private readonly functions = new Map<string, ShapeFunction>();
-  /** Named types the generated functions mention (for the import from models.ts). */
-  readonly uses = new Set<string>();
 
   constructor(
     private readonly index: ShapeIndex,
     private readonly symbols: SymbolProvider,
-    private readonly runtime: RuntimeImports,
+    private readonly runtime: FileImports,
   ) {}
 
   /** The per-shape functions written so far, sorted by name. */
@@ -56,7 +54,7 @@ export class XmlWriteCode {
     let fn = this.functions.get(key);
     if (fn === undefined) {
       const name = this.symbols.shapeFunction("body", input);
-      fn = { name, code: this.structureFunction(name, this.symbols.typeOf(input, this.uses), members) };
+      fn = { name, code: this.structureFunction(name, this.runtime.type(input), members) };
       this.functions.set(key, fn);
     }
     const attributes = namespaceEntry(input) ?? namespaceEntry(service);
@@ -153,7 +151,7 @@ export class XmlWriteCode {
   }
 
   private functionOf(shape: Shape, name: string): string {
-    const type = this.symbols.typeOf(shape, this.uses);
+    const type = this.runtime.type(shape);
     const XmlElement = this.runtime.use("XmlElement");
     switch (shape.type) {
       case "structure": case "union":

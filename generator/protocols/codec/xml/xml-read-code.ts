@@ -7,7 +7,7 @@
 // Namespaces play no part in reading. Where the members sit (a response wrapper, an HTTP
 // payload) is the protocol's business: it hands an element to readMembers or to value.
 
-import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
+import type { FileImports } from "../../../codegen/file-imports.js";
 import type { ShapeIndex } from "../../../index/shape-index.js";
 import type { Member, Shape } from "../../../model/model.js";
 import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
@@ -29,13 +29,11 @@ export const isAttribute = (m: Member): boolean => m.traits.has("smithy.api#xmlA
 
 export class XmlReadCode {
   private readonly functions = new Map<string, ShapeFunction>();
-  /** Named types the generated functions mention (for the import from models.ts). */
-  readonly uses = new Set<string>();
 
   constructor(
     private readonly index: ShapeIndex,
     private readonly symbols: SymbolProvider,
-    private readonly runtime: RuntimeImports,
+    private readonly runtime: FileImports,
   ) {}
 
   /** The per-shape functions written so far, sorted by name. */
@@ -117,7 +115,7 @@ export class XmlReadCode {
 
   /** The TypeScript type of values of `shape`, recording named types used. */
   typeOf(shape: Shape): string {
-    return this.symbols.typeOf(shape, this.uses);
+    return this.runtime.type(shape);
   }
 
   /** What a member's child element `c` adds to `target`: the value, or one more item or entry of a flattened collection. */

@@ -29,7 +29,7 @@ const restJson1Server = (protocol: HttpProtocol<JsonCode, JsonCode>): ServerProt
     const { index, symbols } = ctx;
     const { runtime, json, strict } = parts;
     const http = new HttpCode(index, runtime, (shape) => json.typeOf(shape));
-    const text = new StrictText(index, symbols, runtime, json.uses);
+    const text = new StrictText(index, runtime);
     const bindings = httpBindings(index, ctx.closure);
     const requests = served.map((op) => bindings.request(op));
     const routes = served.map((op, i) => routeOf(op, requests[i]!));

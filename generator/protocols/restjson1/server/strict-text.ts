@@ -6,9 +6,8 @@
 
 import type { ShapeIndex } from "../../../index/shape-index.js";
 import type { Member, Shape } from "../../../model/model.js";
-import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
 import { timestampFormat } from "../../codec/json/values.js";
-import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
+import type { FileImports } from "../../../codegen/file-imports.js";
 import { asEnum, INTEGER_RANGES } from "../../codec/json/strict-json.js";
 
 export type TextLocation = "label" | "query" | "header";
@@ -16,10 +15,7 @@ export type TextLocation = "label" | "query" | "header";
 export class StrictText {
   constructor(
     private readonly index: ShapeIndex,
-    private readonly symbols: SymbolProvider,
-    private readonly runtime: RuntimeImports,
-    /** Named types the expressions mention (for the import from models.ts). */
-    private readonly uses: Set<string>,
+    private readonly runtime: FileImports,
   ) {}
 
   /** The model value of the text `expr` (a string) of a scalar `member`. */
@@ -29,7 +25,7 @@ export class StrictText {
 
   /** A text payload `expr` as a value of `target`, a string or enum shape. */
   payload(target: Shape, expr: string): string {
-    return asEnum(expr, target, this.symbols, this.uses);
+    return asEnum(expr, target, this.runtime);
   }
 
   /** The model value of a header: a scalar, or a list split on its commas. */
@@ -58,11 +54,11 @@ export class StrictText {
     switch (target.type) {
       case "string": case "enum":
         if (location === "header" && target.traits.has("smithy.api#mediaType")) return `${h.use("fromUtf8")}(${h.use("jsonBlob")}(${expr}))`;
-        return asEnum(expr, target, this.symbols, this.uses);
+        return asEnum(expr, target, this.runtime);
       case "boolean": return `${h.use("textBoolean")}(${expr})`;
       case "byte": case "short": case "integer": case "long": case "intEnum": {
         const [min, max] = INTEGER_RANGES[target.type]!;
-        return asEnum(`${h.use("textInteger")}(${expr}, ${min}, ${max})`, target, this.symbols, this.uses);
+        return asEnum(`${h.use("textInteger")}(${expr}, ${min}, ${max})`, target, this.runtime);
       }
       case "float": case "double": return `${h.use("textFloat")}(${expr})`;
       case "bigInteger": return `${h.use("fromBig")}(${expr}, true)`;

@@ -5,7 +5,7 @@
 // payloads are documents, their content types, how an error's members are read, event streams)
 // are its `HttpBodies`; templates/protocol-http-bindings.ts.hbs lays the file out.
 
-import { RuntimeImports } from "../../../codegen/runtime-imports.js";
+import { FileImports } from "../../../codegen/file-imports.js";
 import { header, type EmitContext, type EmittedFile } from "../../../emit/context.js";
 import { operationDoc } from "../../../emit/docs.js";
 import type { Shape } from "../../../model/model.js";
@@ -55,7 +55,7 @@ export interface HttpBodies {
 /** What the layers hand a protocol's `HttpBodies`. */
 export interface BodyParts<W, R> {
   readonly ctx: EmitContext;
-  readonly runtime: RuntimeImports;
+  readonly runtime: FileImports;
   readonly writer: W;
   readonly reader: R;
   readonly http: HttpCode;
@@ -85,7 +85,7 @@ export function emitHttpBindingsClient<W extends ShapeCode, R extends TypedReade
   const { index, closure, symbols } = ctx;
   const { transport, codec, quirks } = protocol;
   const service = closure.service;
-  const runtime = new RuntimeImports((name) => symbols.isClaimed(name));
+  const runtime = new FileImports(symbols, "protocol");
   const { writer, reader } = codec.code(ctx, runtime, { populateDefaults: ctx.options.populateDefaults === true, honourJsonName: quirks.honourJsonName });
   const http = new HttpCode(index, runtime, (shape) => reader.typeOf(shape));
   const props = new PropertyCode(runtime);
@@ -96,7 +96,7 @@ export function emitHttpBindingsClient<W extends ShapeCode, R extends TypedReade
   const served = servedOperations(ctx, protocol.eventStreams);
   const streaming = closure.operations.filter((op) => !served.includes(op));
   const operations = served.map((op) => {
-    const { name, serialize, deserialize, inputType, outputType, reader: readerName } = operationSetup(op, ctx, reader.uses);
+    const { name, serialize, deserialize, inputType, outputType, reader: readerName } = operationSetup(op, ctx, runtime);
     const request = labels.size === 0 ? bindings.request(op) : requestBindings(index, op, labels);
     const response = bindings.response(op.output);
     const http_ = op.traits.get("smithy.api#http") as { method: string; uri: string } | undefined;
@@ -112,11 +112,10 @@ export function emitHttpBindingsClient<W extends ShapeCode, R extends TypedReade
   const errors = closure.errors
     .filter((error, i, all) => all.findIndex((e) => nameOf(e.id) === nameOf(error.id)) === i)
     .map((error) => bodies.errorEntry(error));
-  const errorClasses = closure.errors.map((e) => symbols.name(e));
   const shapeFunctions: ShapeFunction[] = ((writer as ShapeCode) === reader ? writer.shapeFunctions() : [...writer.shapeFunctions(), ...reader.shapeFunctions()])
     .sort((a, b) => (a.name < b.name ? -1 : 1));
   const localNames = new Set([...shapeFunctions.map((f) => f.name), ...bodies.streamNames(), ...operations.map((o) => o.reader), "ERRORS"]);
-  const imports = clientFileImports(ctx, runtime, [...writer.uses, ...reader.uses], errorClasses, localNames);
+  const imports = clientFileImports(ctx, runtime, localNames);
   const document = codec.errorDocument;
   const names = operations.length === 0 ? {} : {
     ...operationFileNames(runtime),

@@ -4,7 +4,8 @@
 // of the codec, member names as modeled; responses are documents, errors named by the protocol's
 // error-code rule. Operations with event streams get no serde here yet.
 
-import { RuntimeImports } from "../../../codegen/runtime-imports.js";
+import { FileImports } from "../../../codegen/file-imports.js";
+import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
 import { CodegenError, type Diagnostic } from "../../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../../emit/context.js";
 import { errorFault, errorRetryable, messageMember } from "../../../model/errors.js";
@@ -42,7 +43,7 @@ export type RpcProtocol = Protocol<RpcTransport, DocumentCodec, RpcQuirks>;
 export function emitRpcClient(protocol: RpcProtocol, ctx: EmitContext): EmittedFile {
   const { closure, symbols } = ctx;
   const { transport, codec, quirks } = protocol;
-  const runtime = new RuntimeImports((name) => symbols.isClaimed(name));
+  const runtime = new FileImports(symbols, "protocol");
   const json = codec.code(ctx, runtime, { populateDefaults: ctx.options.populateDefaults === true, honourJsonName: quirks.honourJsonName }).writer;
   const serviceName = nameOf(closure.service.id);
   const queryCompatible = isQueryCompatible(closure.service);
@@ -51,7 +52,7 @@ export function emitRpcClient(protocol: RpcProtocol, ctx: EmitContext): EmittedF
   const served = servedOperations(ctx, protocol.eventStreams);
   const streaming = closure.operations.filter((op) => !served.includes(op));
   const operations = served.map((op) => {
-    const { name, serialize, deserialize, inputType, outputType, reader, input, output } = operationSetup(op, ctx, json.uses);
+    const { name, serialize, deserialize, inputType, outputType, reader, input, output } = operationSetup(op, ctx, runtime);
     const host = hostPrefix(op, input.members, runtime, problems);
     // Top-level input members get no @default filled in (the protocol tests send only what is set).
     const literal = input.members.length > 0 ? json.objectLiteral(input.members, "input", false) : undefined;
@@ -79,14 +80,13 @@ export function emitRpcClient(protocol: RpcProtocol, ctx: EmitContext): EmittedF
 
   // An entry per error some operation can return; each operation's table names only its own.
   const returned = new Set(operations.flatMap((o) => o.errorCodes.map((c) => c.error)));
-  const errors = closure.errors.filter((e) => returned.has(e)).map((error) => errorEntry(error, json, ctx));
+  const errors = closure.errors.filter((e) => returned.has(e)).map((error) => errorEntry(error, json, runtime, ctx));
   const queryCodes = queryCompatible && quirks.queryCodesNameErrors ? queryCodeAliases(closure.errors) : [];
-  const errorClasses = closure.errors.filter((e) => returned.has(e)).map((e) => symbols.name(e));
   const localNames = new Set([
     ...json.shapeFunctions().map((f) => f.name), ...operations.flatMap((o) => [o.reader, o.errorTable]), ...errors.map((e) => e.name),
     "errorCodeOf", "QUERY_CODES",
   ]);
-  const imports = clientFileImports(ctx, runtime, json.uses, errorClasses, localNames);
+  const imports = clientFileImports(ctx, runtime, localNames);
   const names = operations.length === 0 ? {} : {
     ...operationFileNames(runtime),
     HeaderBag: runtime.smithyType("HeaderBag"),
@@ -145,7 +145,7 @@ function errorCodes(op: Shape, ctx: EmitContext): { code: string; error: Shape; 
 const entryName = (error: Shape, ctx: EmitContext): string => `entryOf${ctx.symbols.name(error)}`;
 
 /** The error table entry of an error: its class, its fault, and a function reading its members from the body. */
-function errorEntry(error: Shape, json: JsonCode, ctx: EmitContext) {
+function errorEntry(error: Shape, json: JsonCode, file: FileImports, ctx: EmitContext) {
   const message = messageMember(error);
   const retryable = errorRetryable(error);
   const fields: string[] = retryable === undefined ? [] : [`$retryable: ${retryable}`];
@@ -163,5 +163,5 @@ function errorEntry(error: Shape, json: JsonCode, ctx: EmitContext) {
     fields.push(`${literalKey(m.name)}: ${value}`);
   }
   const members = fields.length === 0 ? "" : `, (${readsBody ? "b" : ""}) => ({ ${fields.join(", ")} })`;
-  return { name: entryName(error, ctx), value: `[${ctx.symbols.name(error)}, "${errorFault(error)}"${members}]` };
+  return { name: entryName(error, ctx), value: `[${file.errorClass(error)}, "${errorFault(error)}"${members}]` };
 }
