@@ -24,8 +24,8 @@ const model = {
     [`${NS}#SparseTimes`]: { type: "list", member: { target: "smithy.api#Timestamp" }, traits: { "smithy.api#sparse": {} } },
     [`${NS}#TimeMap`]: { type: "map", key: { target: "smithy.api#String" }, value: { target: "smithy.api#Timestamp" } },
     [`${NS}#SparseTimeMap`]: { type: "map", key: { target: "smithy.api#String" }, value: { target: "smithy.api#Timestamp" }, traits: { "smithy.api#sparse": {} } },
-    // A union whose member `s` crosses JSON unchanged and `t` does not.
-    [`${NS}#Value`]: { type: "union", members: { s: { target: "smithy.api#String" }, t: { target: "smithy.api#Timestamp" } } },
+    // A union whose member `s` crosses JSON unchanged, `t` does not, and `l` does when its items do.
+    [`${NS}#Value`]: { type: "union", members: { s: { target: "smithy.api#String" }, t: { target: "smithy.api#Timestamp" }, l: { target: `${NS}#Values` } } },
     [`${NS}#Values`]: { type: "list", member: { target: `${NS}#Value` } },
     [`${NS}#SparseValues`]: { type: "list", member: { target: `${NS}#Value` }, traits: { "smithy.api#sparse": {} } },
     [`${NS}#ValueMap`]: { type: "map", key: { target: "smithy.api#String" }, value: { target: `${NS}#Value` } },
@@ -68,7 +68,7 @@ describe("awsJson lists and maps of converted values", () => {
   });
 
   it("returns collections of unions that do not change as they are, and copies those that do", () => {
-    const values = [{ s: "a" }, { s: "b" }];
+    const values = [{ s: "a" }, { s: "b" }, { l: [{ s: "c" }] }];
     const valueMap = { x: { s: "a" }, y: { s: "b" } };
     const unchanged = { values, valueMap, sparseValues: [{ s: "a" }, null], sparseValueMap: { x: { s: "a" }, y: null } };
     let written: any;
@@ -81,6 +81,7 @@ describe("awsJson lists and maps of converted values", () => {
     }
     expect(written.values).toBe(values);
     expect(written.values[0]).toBe(values[0]);
+    expect(written.values[2]).toBe(values[2]);
     expect(written.valueMap).toBe(valueMap);
     expect(written.sparseValues).toBe(unchanged.sparseValues);
     expect(written.sparseValueMap).toBe(unchanged.sparseValueMap);
@@ -88,7 +89,7 @@ describe("awsJson lists and maps of converted values", () => {
     // A null dropped, a member converted, a union with a second (null) key, an undefined item of a
     // sparse list: each makes a copy, and the caller's value stays as it was.
     const changing = {
-      values: [{ s: "a" }, null, { t: new Date(1000) }, { s: "b", t: null }],
+      values: [{ s: "a" }, null, { t: new Date(1000) }, { s: "b", t: null }, { l: [{ t: new Date(3000) }] }],
       valueMap: { a: { s: "a" }, gone: null, b: { t: new Date(2000) } },
       sparseValues: [{ s: "a" }, undefined, null],
       sparseValueMap: { a: { s: "a" }, b: { t: null, s: "c" } },
@@ -96,7 +97,7 @@ describe("awsJson lists and maps of converted values", () => {
     const before = structuredClone(changing);
     const body = mod.serializeEchoRequest(changing, "https://example.com").body as string;
     expect(JSON.parse(body)).toEqual({
-      values: [{ s: "a" }, { t: 1 }, { s: "b" }],
+      values: [{ s: "a" }, { t: 1 }, { s: "b" }, { l: [{ t: 3 }] }],
       valueMap: { a: { s: "a" }, b: { t: 2 } },
       sparseValues: [{ s: "a" }, null, null],
       sparseValueMap: { a: { s: "a" }, b: { s: "c" } },
@@ -105,9 +106,9 @@ describe("awsJson lists and maps of converted values", () => {
   });
 
   it("deserializes unions in place when they hold one key, and copies those with more", async () => {
-    const body = '{"values":[{"s":"a"},null,{"t":1},{"s":"b","t":null},{"__type":"x","s":"c"}],"valueMap":{"a":{"s":"a"},"b":{"t":2}}}';
+    const body = '{"values":[{"s":"a"},null,{"t":1},{"s":"b","t":null},{"__type":"x","s":"c"},{"l":[{"t":3},null]}],"valueMap":{"a":{"s":"a"},"b":{"t":2}}}';
     const output = await mod.deserializeEchoResponse({ statusCode: 200, headers: {}, body });
-    expect(output.values).toEqual([{ s: "a" }, { t: new Date(1000) }, { s: "b" }, { s: "c" }]);
+    expect(output.values).toEqual([{ s: "a" }, { t: new Date(1000) }, { s: "b" }, { s: "c" }, { l: [{ t: new Date(3000) }] }]);
     expect(output.valueMap).toEqual({ a: { s: "a" }, b: { t: new Date(2000) } });
   });
 });

@@ -303,8 +303,9 @@ export class JsonCode {
    * A loop over a union value's keys with a case per member (`key` the member's key in `v`): the
    * set member is found by one switch on its key, not by reading every member in turn. A member
    * set to null falls through to the next key. A member whose value and key cross the wire
-   * unchanged returns `v` itself when it is the value's only key (a serializer's JSON is then the
-   * caller's value, a deserializer's output the parsed object), so no object is copied.
+   * unchanged (for a serializer, also a collection or union that comes back as it was) returns `v`
+   * itself when it is the value's only key (a serializer's JSON is then the caller's value, a
+   * deserializer's output the parsed object), so no object is copied.
    */
   private unionCases(shape: Shape, direction: "se" | "de"): string {
     const cases = shape.members.map((m) => {
@@ -312,9 +313,14 @@ export class JsonCode {
       const value = this.read("v", from);
       const target = this.index.target(m);
       const converted = direction === "se" ? this.toJson(target, value, m) : this.fromJson(target, value, m);
-      const copy = `{ ${literalKey(to)}: ${converted} }`;
-      const result = converted === value && from === to ? `${this.runtime.use("hasOneKey")}(v) ? v : ${copy}` : copy;
-      return `    case ${JSON.stringify(from)}:\n      if (${value} != null) return ${result};\n      break;`;
+      const only = () => `${this.runtime.use("hasOneKey")}(v)`;
+      let set = `return { ${literalKey(to)}: ${converted} };`;
+      if (from === to && converted === value) set = `return ${only()} ? v : { ${literalKey(to)}: ${value} };`;
+      else if (direction === "se" && from === to && canReturnInput(target)) {
+        // A collection or union that comes back unchanged leaves the whole value unchanged.
+        set = `{\n        const json = ${converted};\n        return json === ${value} && ${only()} ? v : { ${literalKey(to)}: json };\n      }`;
+      }
+      return `    case ${JSON.stringify(from)}:\n      if (${value} != null) ${set}\n      break;`;
     });
     return `for (const key in v) {\n    switch (key) {\n${cases.join("\n")}\n    }\n  }`;
   }
