@@ -1,7 +1,7 @@
-// Lists and maps whose items are converted (here timestamps): a serializer builds new
-// collections and leaves the caller's value as it was; a deserializer converts the parsed JSON
-// in place; nulls are dropped unless the collection is sparse; a `__proto__` key stays an own
-// property both ways.
+// Lists and maps whose items are converted (here timestamps, and unions): a serializer builds new
+// collections, or returns the caller's when nothing in it changes, and leaves the caller's value
+// as it was; a deserializer converts the parsed JSON in place; nulls are dropped unless the
+// collection is sparse; a `__proto__` key stays an own property both ways.
 
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate, loadGenerated, modelFromJson } from "../../helpers/codegen.js";
@@ -10,6 +10,8 @@ const NS = "test.collections";
 const members = {
   times: { target: `${NS}#Times` }, sparseTimes: { target: `${NS}#SparseTimes` },
   timeMap: { target: `${NS}#TimeMap` }, sparseTimeMap: { target: `${NS}#SparseTimeMap` },
+  values: { target: `${NS}#Values` }, sparseValues: { target: `${NS}#SparseValues` },
+  valueMap: { target: `${NS}#ValueMap` }, sparseValueMap: { target: `${NS}#SparseValueMap` },
 };
 const model = {
   smithy: "2.0",
@@ -22,6 +24,12 @@ const model = {
     [`${NS}#SparseTimes`]: { type: "list", member: { target: "smithy.api#Timestamp" }, traits: { "smithy.api#sparse": {} } },
     [`${NS}#TimeMap`]: { type: "map", key: { target: "smithy.api#String" }, value: { target: "smithy.api#Timestamp" } },
     [`${NS}#SparseTimeMap`]: { type: "map", key: { target: "smithy.api#String" }, value: { target: "smithy.api#Timestamp" }, traits: { "smithy.api#sparse": {} } },
+    // A union whose member `s` crosses JSON unchanged, `t` does not, and `l` does when its items do.
+    [`${NS}#Value`]: { type: "union", members: { s: { target: "smithy.api#String" }, t: { target: "smithy.api#Timestamp" }, l: { target: `${NS}#Values` } } },
+    [`${NS}#Values`]: { type: "list", member: { target: `${NS}#Value` } },
+    [`${NS}#SparseValues`]: { type: "list", member: { target: `${NS}#Value` }, traits: { "smithy.api#sparse": {} } },
+    [`${NS}#ValueMap`]: { type: "map", key: { target: "smithy.api#String" }, value: { target: `${NS}#Value` } },
+    [`${NS}#SparseValueMap`]: { type: "map", key: { target: "smithy.api#String" }, value: { target: `${NS}#Value` }, traits: { "smithy.api#sparse": {} } },
   },
 };
 
@@ -57,5 +65,50 @@ describe("awsJson lists and maps of converted values", () => {
     expect(Object.getPrototypeOf(output.sparseTimeMap)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(output.sparseTimeMap, "__proto__")?.value).toEqual(new Date(5000));
     expect(output.sparseTimeMap.b).toBeNull();
+  });
+
+  it("returns collections of unions that do not change as they are, and copies those that do", () => {
+    const values = [{ s: "a" }, { s: "b" }, { l: [{ s: "c" }] }];
+    const valueMap = { x: { s: "a" }, y: { s: "b" } };
+    const unchanged = { values, valueMap, sparseValues: [{ s: "a" }, null], sparseValueMap: { x: { s: "a" }, y: null } };
+    let written: any;
+    const stringify = JSON.stringify;
+    JSON.stringify = (v: unknown) => ((written = v), stringify(v));
+    try {
+      mod.serializeEchoRequest(unchanged, "https://example.com");
+    } finally {
+      JSON.stringify = stringify;
+    }
+    expect(written.values).toBe(values);
+    expect(written.values[0]).toBe(values[0]);
+    expect(written.values[2]).toBe(values[2]);
+    expect(written.valueMap).toBe(valueMap);
+    expect(written.sparseValues).toBe(unchanged.sparseValues);
+    expect(written.sparseValueMap).toBe(unchanged.sparseValueMap);
+
+    // A null dropped, a member converted, a union with a second (null) key, an undefined item of a
+    // sparse list: each makes a copy, and the caller's value stays as it was.
+    const changing = {
+      values: [{ s: "a" }, null, { t: new Date(1000) }, { s: "b", t: null }, { l: [{ t: new Date(3000) }] }],
+      valueMap: { a: { s: "a" }, gone: null, b: { t: new Date(2000) } },
+      sparseValues: [{ s: "a" }, undefined, null],
+      sparseValueMap: { a: { s: "a" }, b: { t: null, s: "c" } },
+    };
+    const before = structuredClone(changing);
+    const body = mod.serializeEchoRequest(changing, "https://example.com").body as string;
+    expect(JSON.parse(body)).toEqual({
+      values: [{ s: "a" }, { t: 1 }, { s: "b" }, { l: [{ t: 3 }] }],
+      valueMap: { a: { s: "a" }, b: { t: 2 } },
+      sparseValues: [{ s: "a" }, null, null],
+      sparseValueMap: { a: { s: "a" }, b: { s: "c" } },
+    });
+    expect(changing).toEqual(before);
+  });
+
+  it("deserializes unions in place when they hold one key, and copies those with more", async () => {
+    const body = '{"values":[{"s":"a"},null,{"t":1},{"s":"b","t":null},{"__type":"x","s":"c"},{"l":[{"t":3},null]}],"valueMap":{"a":{"s":"a"},"b":{"t":2}}}';
+    const output = await mod.deserializeEchoResponse({ statusCode: 200, headers: {}, body });
+    expect(output.values).toEqual([{ s: "a" }, { t: new Date(1000) }, { s: "b" }, { s: "c" }, { l: [{ t: new Date(3000) }] }]);
+    expect(output.valueMap).toEqual({ a: { s: "a" }, b: { t: new Date(2000) } });
   });
 });

@@ -5,7 +5,7 @@ import { blobBytes, fromBase64, toBase64 } from "../../../runtime/base64.js";
 import { bigJson, stringify } from "../../../runtime/json/big-numbers.js";
 import { dense, denseMap } from "../../../runtime/json/collections.js";
 import { fromBig, fromNum, num } from "../../../runtime/json/numbers.js";
-import { unknownMember } from "../../../runtime/json/unions.js";
+import { hasOneKey, unknownMember } from "../../../runtime/json/unions.js";
 import { dateTime, epochSeconds, fromDateTime, fromEpochSeconds, fromHttpDate, httpDate } from "../../../runtime/timestamps.js";
 
 describe("numbers", () => {
@@ -38,6 +38,10 @@ describe("collections", () => {
   it("an unknown union member is kept as $unknown; __type is ignored", () => {
     expect(unknownMember({ other: 1, __type: "x" })).toEqual({ $unknown: ["other", 1] });
     expect(unknownMember({ a: 1, b: 2 })).toEqual({});
+  });
+
+  it("a union value with one key is told apart from one with none or more", () => {
+    expect([{ a: 1 }, { a: null }, {}, { a: 1, b: undefined }].map(hasOneKey)).toEqual([true, true, false, false]);
   });
 });
 

@@ -166,11 +166,11 @@ export class JsonCode {
   /**
    * The statements of a list's or map's function: a loop converting each non-null item or value
    * of `v` (a sparse collection keeps its nulls); a value that is not a list or object is
-   * returned as is. A serializer builds a new collection (the caller's value is not ours to
-   * change): a map as a copy whose values are then replaced, which is faster than adding keys to
-   * an empty object one by one. A deserializer converts in place, since its value is fresh from
-   * JSON.parse. Either way each key is already an own property when it is set, so a key
-   * `__proto__` stays an own property.
+   * returned as is. A serializer never changes the caller's value: it returns it when nothing in
+   * it changes, else a copy (of a map, a spread copy whose values are then replaced, which is
+   * faster than adding keys to an empty object one by one). A deserializer converts in place, since its value is fresh from JSON.parse.
+   * Either way each key is already an own property when it is set, so a key `__proto__` stays an
+   * own property.
    */
   private collection(shape: Shape, direction: Direction): string {
     const member = this.collectionMember(shape);
@@ -179,13 +179,15 @@ export class JsonCode {
     if (direction === "de") {
       const convert = (x: string) => this.fromJson(target, x, member);
       if (shape.type === "list") {
+        if (sparse) {
+          return ["if (!Array.isArray(v)) return v;", `for (let i = 0; i < v.length; i++) v[i] = v[i] == null ? null : ${convert("v[i]")};`, "return v;"].join("\n  ");
+        }
         return [
           "if (!Array.isArray(v)) return v;",
           "let length = 0;",
-          sparse
-            ? `for (const item of v) v[length++] = item == null ? null : ${convert("item")};`
-            : `for (const item of v) if (item != null) v[length++] = ${convert("item")};`,
-          "v.length = length;",
+          `for (const item of v) if (item != null) v[length++] = ${convert("item")};`,
+          // Setting the length is a call into the engine: only when nulls were dropped.
+          "if (length < v.length) v.length = length;",
           "return v;",
         ].join("\n  ");
       }
@@ -193,29 +195,71 @@ export class JsonCode {
         `if (typeof v !== "object" || v === null) return v;`,
         "for (const key in v) {",
         "  const value = v[key];",
-        `  if (value != null) v[key] = ${convert("value")};${sparse ? "" : "\n    else delete v[key];"}`,
+        // A union or collection that stays as parsed is not written back (a store costs more than the test).
+        canReturnInput(target)
+          ? `  if (value != null) {\n      const item = ${convert("value")};\n      if (item !== value) v[key] = item;\n    }`
+          : `  if (value != null) v[key] = ${convert("value")};`,
+        ...(sparse ? [] : ["  else delete v[key];"]),
         "}",
         "return v;",
       ].join("\n  ");
     }
     const convert = (x: string) => this.toJson(target, x, member);
+    if (!canReturnInput(target)) {
+      // Every item or value changes: a new collection (a map as a copy whose values are then replaced).
+      if (shape.type === "list") {
+        return [
+          "if (!Array.isArray(v)) return v;",
+          "const list: unknown[] = [];",
+          `for (const item of v) if (item != null) list.push(${convert("item")});${sparse ? " else list.push(null);" : ""}`,
+          "return list;",
+        ].join("\n  ");
+      }
+      return [
+        `if (typeof v !== "object" || v === null) return v;`,
+        "const map: Record<string, unknown> = { ...v };",
+        "for (const key in map) {",
+        "  const value = v[key];",
+        `  if (value != null) map[key] = ${convert("value")};`,
+        `  else ${sparse ? "map[key] = null" : "delete map[key]"};`,
+        "}",
+        "return map;",
+      ].join("\n  ");
+    }
+    // A copy is made only once an item or value changes (or a null is dropped): until then the
+    // caller's collection is its own JSON, as most collections of unions stay.
     if (shape.type === "list") {
       return [
         "if (!Array.isArray(v)) return v;",
-        "const list: unknown[] = [];",
-        `for (const item of v) if (item != null) list.push(${convert("item")});${sparse ? " else list.push(null);" : ""}`,
-        "return list;",
+        "let list: unknown[] | undefined;",
+        "for (let i = 0; i < v.length; i++) {",
+        "  const item = v[i];",
+        ...(sparse
+          ? [
+            `  const json = item == null ? null : ${convert("item")};`,
+            "  if (list === undefined && json !== item) list = v.slice(0, i);",
+            "  if (list !== undefined) list.push(json);",
+          ]
+          : [
+            `  const json = item == null ? undefined : ${convert("item")};`,
+            "  if (list === undefined && (json === undefined || json !== item)) list = v.slice(0, i);",
+            "  if (list !== undefined && json !== undefined) list.push(json);",
+          ]),
+        "}",
+        "return list ?? v;",
       ].join("\n  ");
     }
     return [
       `if (typeof v !== "object" || v === null) return v;`,
-      "const map: Record<string, unknown> = { ...v };",
-      "for (const key in map) {",
+      "let map: Record<string, unknown> | undefined;",
+      "for (const key in v) {",
       "  const value = v[key];",
-      `  if (value != null) map[key] = ${convert("value")};`,
-      `  else ${sparse ? "map[key] = null" : "delete map[key]"};`,
+      `  const json = value == null ? ${sparse ? "null" : "undefined"} : ${convert("value")};`,
+      "  if (json === value) continue;",
+      "  map ??= { ...v };",
+      sparse ? "  map[key] = json;" : "  if (json === undefined) delete map[key];\n    else map[key] = json;",
       "}",
-      "return map;",
+      "return map ?? v;",
     ].join("\n  ");
   }
 
@@ -256,10 +300,26 @@ export class JsonCode {
   /**
    * A loop over a union value's keys with a case per member (`key` the member's key in `v`): the
    * set member is found by one switch on its key, not by reading every member in turn. A member
-   * set to null falls through to the next key.
+   * set to null falls through to the next key. A member whose value and key cross the wire
+   * unchanged (for a serializer, also a collection or union that comes back as it was) returns `v`
+   * itself when it is the value's only key (a serializer's JSON is then the caller's value, a
+   * deserializer's output the parsed object), so no object is copied.
    */
-  private unionCases(shape: Shape, returnMember: (m: Member) => string, key: (m: Member) => string): string {
-    const cases = shape.members.map((m) => `    case ${JSON.stringify(key(m))}:\n      ${returnMember(m)}\n      break;`);
+  private unionCases(shape: Shape, direction: "se" | "de"): string {
+    const cases = shape.members.map((m) => {
+      const [from, to] = direction === "se" ? [m.name, this.wireName(m)] : [this.wireName(m), m.name];
+      const value = this.read("v", from);
+      const target = this.index.target(m);
+      const converted = direction === "se" ? this.toJson(target, value, m) : this.fromJson(target, value, m);
+      const only = () => `${this.runtime.use("hasOneKey")}(v)`;
+      let set = `return { ${literalKey(to)}: ${converted} };`;
+      if (from === to && converted === value) set = `return ${only()} ? v : { ${literalKey(to)}: ${value} };`;
+      else if (direction === "se" && from === to && canReturnInput(target)) {
+        // A collection or union that comes back unchanged leaves the whole value unchanged.
+        set = `{\n        const json = ${converted};\n        return json === ${value} && ${only()} ? v : { ${literalKey(to)}: json };\n      }`;
+      }
+      return `    case ${JSON.stringify(from)}:\n      if (${value} != null) ${set}\n      break;`;
+    });
     return `for (const key in v) {\n    switch (key) {\n${cases.join("\n")}\n    }\n  }`;
   }
 
@@ -269,11 +329,8 @@ export class JsonCode {
       case "structure":
         return `function ${name}(v: ${type}): Record<string, unknown> {\n  return ${this.objectLiteral(shape.members, "v", this.populateDefaults)};\n}`;
       case "union": {
-        const cases = this.unionCases(shape, (m) => {
-          const value = this.read("v", m.name);
-          return `if (${value} != null) return { ${literalKey(this.wireName(m))}: ${this.toJson(this.index.target(m), value, m)} };`;
-        }, (m) => m.name);
-        return `function ${name}(v: ${type}): Record<string, unknown> {\n  ${cases}\n  return v.$unknown === undefined ? {} : { [v.$unknown[0]]: v.$unknown[1] };\n}`;
+        const cases = this.unionCases(shape, "se");
+        return `function ${name}(v: ${type}): unknown {\n  ${cases}\n  return v.$unknown === undefined ? {} : { [v.$unknown[0]]: v.$unknown[1] };\n}`;
       }
       case "list": case "map":
         return `function ${name}(v: ${type}): unknown {\n  ${this.collection(shape, "se")}\n}`;
@@ -288,10 +345,7 @@ export class JsonCode {
       case "structure":
         return `function ${name}(v: any): ${type} {\n  const o = {} as ${type};\n  ${this.readMembers(shape.members, "v", "o").join("\n  ")}\n  return o;\n}`;
       case "union": {
-        const cases = this.unionCases(shape, (m) => {
-          const value = this.read("v", this.wireName(m));
-          return `if (${value} != null) return { ${literalKey(m.name)}: ${this.fromJson(this.index.target(m), value, m)} };`;
-        }, (m) => this.wireName(m));
+        const cases = this.unionCases(shape, "de");
         return `function ${name}(v: any): ${type} {\n  ${cases}\n  return ${this.runtime.use("unknownMember")}(v);\n}`;
       }
       case "list": case "map":
@@ -301,5 +355,8 @@ export class JsonCode {
     }
   }
 }
+
+/** Whether the se_/de_ function of `shape` may return its argument itself (unchanged unions and collections do). */
+const canReturnInput = (shape: Shape): boolean => shape.type === "union" || shape.type === "list" || shape.type === "map";
 
 export const isUnit = (shape: Shape): boolean => shape.traits.has("smithy.api#unitType") || shape.id === "smithy.api#Unit";
