@@ -142,8 +142,9 @@ describe("the emitted endpoints module", async () => {
     const index = files.find((f) => f.path === "src/index.ts")!.content;
     expect(index).toContain(`"./endpoints.js"`);
     expect(index).not.toContain("runtime/");
-    // Besides the validators' runtime (validators.ts imports it), only the endpoint modules.
-    expect(files.map((f) => f.path).filter((p) => p.startsWith("src/runtime/") && !p.startsWith("src/runtime/validators/"))).toStrictEqual([
+    // Besides the validators' runtime (validators.ts imports it) and the errors' base class, only the endpoint modules.
+    expect(files.map((f) => f.path).filter((p) => p.startsWith("src/runtime/") && !p.startsWith("src/runtime/validators/")).sort()).toStrictEqual([
+      "src/runtime/client/service-exception.ts",
       "src/runtime/endpoints/functions.ts", "src/runtime/endpoints/partition.ts", "src/runtime/endpoints/partitions-data.ts",
     ]);
   });
