@@ -8,7 +8,8 @@ import { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { CodegenError, type Diagnostic } from "../../diagnostics.js";
 import { header, type EmitContext, type EmittedFile } from "../../emit/context.js";
 import { errorFault, errorRetryable, messageMember } from "../../model/errors.js";
-import { isEventStream, type Shape } from "../../model/model.js";
+import type { Shape } from "../../model/model.js";
+import { usesEventStream } from "../../index/event-streams.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
 import { operationFileNames, protocolFileTypes } from "../protocol-file-types.js";
@@ -18,6 +19,8 @@ import { parseHostPrefix, UNIT } from "../transport/http-bindings/bindings.js";
 import { JsonCode } from "../codec/json/json-code.js";
 import { defaultExpression, defaultValue, literalKey } from "../codec/json/values.js";
 import { awsQueryErrorCode, isQueryCompatible, type AwsJsonVersion } from "./quirks.js";
+import { jsonEventPayloads, type EventPayloadCodec } from "../eventstream/event-stream.js";
+import { EVENT_STREAM_CONTENT_TYPE, RpcEventStreams } from "../eventstream/rpc-event-stream.js";
 
 /**
  * What an RPC protocol says on the wire besides the shapes' values: awsJson and rpcv2Cbor share
@@ -26,16 +29,14 @@ import { awsQueryErrorCode, isQueryCompatible, type AwsJsonVersion } from "./qui
  */
 export interface RpcWire {
   readonly protocolId: string;
-  /** The protocol's short name, for comments. */
-  readonly name: string;
   /** One line for the file's header comment: how a request is sent. */
   readonly summary: string;
   readonly contentType: string;
   /** The value mapping that writes the `se_`/`de_` functions. */
   readonly codec: (ctx: EmitContext, runtime: RuntimeImports, populateDefaults: boolean) => JsonCode;
   readonly path: (serviceName: string, operationName: string) => string;
-  /** The request headers as a TypeScript object literal. */
-  readonly headers: (target: string, queryCompatible: boolean) => string;
+  /** The request headers as a TypeScript object literal; `outputStream` when the response is an event stream. */
+  readonly headers: (target: string, queryCompatible: boolean, outputStream: boolean) => string;
   /** The body: `literal` is the object literal of the input's members, undefined when it has none; `unit` when the input is Unit. */
   readonly body: (literal: string | undefined, unit: boolean, ctx: EmitContext, runtime: RuntimeImports) => string;
   /** The runtime function reading a response body into an object. */
@@ -48,12 +49,13 @@ export interface RpcWire {
   readonly errorCode: (runtime: RuntimeImports, queryCompatible: boolean) => string;
   /** More entries of each operation's error table (a binary codec's `document` reader). */
   readonly errorTable?: ((runtime: RuntimeImports) => string[]) | undefined;
+  /** How an event stream's payload documents are written and read (their `:content-type` is `contentType`). */
+  readonly eventPayloads: (ctx: EmitContext, runtime: RuntimeImports) => EventPayloadCodec;
 }
 
 /** awsJson's wire: POST / with `X-Amz-Target`, JSON documents, errors as SDK v3 finds them. */
 export const awsJsonWire = (version: AwsJsonVersion): RpcWire => ({
   protocolId: `aws.protocols#awsJson${version.replace(".", "_")}`,
-  name: "awsJson",
   summary: "Every request is POST / with `X-Amz-Target: <service>.<operation>`; bodies are JSON documents.",
   contentType: `application/x-amz-json-${version}`,
   codec: (ctx, runtime, populateDefaults) => new JsonCode(ctx.index, ctx.symbols, runtime, populateDefaults, false),
@@ -63,6 +65,7 @@ export const awsJsonWire = (version: AwsJsonVersion): RpcWire => ({
   bodyReader: "jsonBody",
   queryCodesNameErrors: true,
   errorCode: (runtime, queryCompatible) => `${runtime.use(queryCompatible ? "queryCompatibleErrorCode" : "awsJsonErrorCode")}(headers, body)`,
+  eventPayloads: (ctx, runtime) => jsonEventPayloads(runtime, jsonStringify(ctx, runtime), `application/x-amz-json-${version}`),
 });
 
 /** How an operation's requests are sent, for doc comments: `/service/S/operation/O`, or `/ with X-Amz-Target: S.O`. */
@@ -89,9 +92,9 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
   const queryCompatible = isQueryCompatible(closure.service);
   const contentType = wire.contentType;
   const problems: Diagnostic[] = [];
+  const streams = new RpcEventStreams(ctx, json, runtime, wire.eventPayloads(ctx, runtime));
 
-  const streaming = closure.operations.filter((op) => usesEventStream(ctx, op));
-  const operations = closure.operations.filter((op) => !streaming.includes(op)).map((op) => {
+  const operations = closure.operations.map((op) => {
     const { opName, serialize, deserialize } = operationNames(op, ctx);
     const aliases = symbols.operationAliases(op);
     const inputType = aliases.input ?? symbols.name(op.input!);
@@ -105,18 +108,23 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
       ?.map((p) => ("text" in p ? JSON.stringify(p.text) : `${runtime.use("hostLabel")}(${json.read("input", p.member.name)}, ${JSON.stringify(p.member.name)})`))
       .join(" + ");
     const target = `${serviceName}.${nameOf(op.id)}`;
-    const headers = wire.headers(target, queryCompatible);
+    const [inputStream, outputStream] = [streams.inputStream(op), streams.outputStream(op)];
+    const headers = wire.headers(target, queryCompatible, outputStream !== undefined);
     // Top-level input members get no @default filled in (the protocol tests send only what is set).
     const literal = input.members.length > 0 ? json.objectLiteral(input.members, "input", false) : undefined;
-    const body = wire.body(literal, op.input === UNIT, ctx, runtime);
+    const body = inputStream === undefined ? wire.body(literal, op.input === UNIT, ctx, runtime) : streams.requestBody(op, inputStream);
     const path = JSON.stringify(wire.path(serviceName, nameOf(op.id)));
-    const args = [`endpoint`, `"POST"`, path, `{}`, headers, body, JSON.stringify(contentType), ...(host === undefined ? [] : [host])];
-    const whole = output.members.length > 0 ? wire.outputReader?.(json, output) : undefined;
-    const readerStatements = whole === undefined ? json.readMembers(output.members, "v", "o") : [];
+    const bodyType = inputStream === undefined ? contentType : EVENT_STREAM_CONTENT_TYPE;
+    const args = [`endpoint`, `"POST"`, path, `{}`, headers, body, JSON.stringify(bodyType), ...(host === undefined ? [] : [host])];
+    const errorTable = `errorsOf${opName}`;
+    const stream = outputStream === undefined ? undefined : streams.response(op, outputStream, opName, outputType, errorTable);
+    const whole = output.members.length > 0 && stream === undefined ? wire.outputReader?.(json, output) : undefined;
+    const readerStatements = stream?.readerStatements ?? (whole === undefined ? json.readMembers(output.members, "v", "o") : []);
+    const bodyRead = stream === undefined && readerStatements.length > 0 ? `${runtime.use(wire.bodyReader)}(body)` : "";
     return {
       name: opName,
-      errorTable: `errorsOf${opName}`,
-      errorCodes: errorCodes(op, ctx),
+      errorTable,
+      errorCodes: errorCodes(op, ctx, streams.errors(op)),
       target,
       serialize,
       deserialize,
@@ -126,9 +134,11 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
       usesInput: input.members.length > 0,
       requestArgs: args.join(", "),
       route: routeOf(wire, serviceName, nameOf(op.id)),
-      bodyRead: readerStatements.length > 0 ? `${runtime.use(wire.bodyReader)}(body)` : "",
+      bodyRead,
       readWhole: whole ?? "",
+      readerParams: stream?.readerParams ?? `${bodyRead !== "" || whole !== undefined ? "body" : "_body"}: string | Uint8Array`,
       readerStatements,
+      initialResponse: stream?.initialResponse ?? "",
     };
   });
   if (problems.length > 0) throw new CodegenError(problems);
@@ -140,7 +150,7 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
   const base = symbols.serviceExceptionName;
   const errorClasses = closure.errors.filter((e) => returned.has(e)).map((e) => symbols.name(e));
   const localNames = new Set([
-    ...json.shapeFunctions().map((f) => f.name), ...operations.flatMap((o) => [o.reader, o.errorTable]), ...errors.map((e) => e.name),
+    ...json.shapeFunctions().map((f) => f.name), ...streams.names(), ...operations.flatMap((o) => [o.reader, o.errorTable]), ...errors.map((e) => e.name),
     "errorCodeOf", "QUERY_CODES",
   ]);
   const modelTypes = protocolFileTypes({ service: closure.service, symbols, runtime, uses: json.uses, errorClasses: [...errorClasses, base], localNames });
@@ -157,9 +167,7 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
     header: header(ctx),
     protocolId: wire.protocolId,
     summary: wire.summary,
-    protocolName: wire.name,
     serviceName,
-    notServed: streaming.map((op) => nameOf(op.id)).join(", "),
     runtimeImports: runtime.importLines(),
     errorImports: `import { ${[base, ...errorClasses].sort().join(", ")} } from "./errors.js";`,
     modelImports: modelTypes.length === 0 ? "" : `import type { ${modelTypes.join(", ")} } from "./models.js";`,
@@ -167,6 +175,7 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
     ServiceException: base,
     operations,
     shapeFunctions: json.shapeFunctions(),
+    streamFunctions: streams.functions(),
     errors,
     queryCodes,
     errorTable,
@@ -174,12 +183,6 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
   return { path: "src/protocol.ts", content, runtime: runtime.modules() };
 }
 
-/**
- * Event streams over awsJson are not specified yet (aws-json.rst.template: "TODO"); such
- * operations (Kinesis's SubscribeToShard) get no serde, and the protocol file says so.
- */
-export const usesEventStream = (ctx: EmitContext, op: Shape): boolean =>
-  [op.input, op.output].some((id) => ctx.index.shape(id!).members.some((m) => isEventStream(ctx.index.target(m))));
 
 /** An operation's TypeScript name (a service `rename` applies; X-Amz-Target keeps the modeled name) and its serde functions. */
 export function operationNames(op: Shape, ctx: EmitContext) {
@@ -187,17 +190,24 @@ export function operationNames(op: Shape, ctx: EmitContext) {
   return { opName, serialize: `serialize${opName}Request`, deserialize: `deserialize${opName}Response` };
 }
 
-/** The operations protocol.ts serves (event-stream ones have no serde yet), as the client runtime calls them. */
-export function clientOperations(ctx: EmitContext): ClientOperation[] {
-  return ctx.closure.operations.filter((op) => !usesEventStream(ctx, op)).map((op) => {
+/**
+ * The operations protocol.ts serves, as the client runtime calls them: every one in the RPC
+ * protocols (emitRpcClient); in those that share this and have no event streams yet (awsQuery,
+ * restXml), those without.
+ */
+export function clientOperations(ctx: EmitContext, eventStreams = false): ClientOperation[] {
+  return ctx.closure.operations.filter((op) => eventStreams || !usesEventStream(ctx.index, op)).map((op) => {
     const { opName, serialize, deserialize } = operationNames(op, ctx);
     return { op, name: opName, serialize, deserialize };
   });
 }
 
+/** The operations of an RPC protocol's client, event-stream ones too. */
+export const rpcClientOperations = (ctx: EmitContext): ClientOperation[] => clientOperations(ctx, true);
+
 /** The names protocol.ts declares, reserved before any emitter runs. */
-export function clientNames(ctx: EmitContext): Array<[string, string]> {
-  return clientOperations(ctx).flatMap(({ op, serialize, deserialize }) =>
+export function clientNames(ctx: EmitContext, operations = clientOperations(ctx)): Array<[string, string]> {
+  return operations.flatMap(({ op, serialize, deserialize }) =>
     [[serialize, `the request serializer of ${op.id}`], [deserialize, `the response deserializer of ${op.id}`]] as Array<[string, string]>);
 }
 
@@ -219,9 +229,10 @@ function queryCodeAliases(errors: readonly Shape[]): { code: string; name: strin
  * The errors an operation can return, by code: the shape name (the wire carries no namespace, so
  * of two errors alike the first by shape id wins).
  */
-function errorCodes(op: Shape, ctx: EmitContext): { code: string; error: Shape; entry: string }[] {
+function errorCodes(op: Shape, ctx: EmitContext, streamErrors: readonly Shape[]): { code: string; error: Shape; entry: string }[] {
   const byCode = new Map<string, Shape>();
-  const errors = operationErrors(ctx.closure, op).sort(compareNames).map((id) => ctx.index.shape(id));
+  const ids = [...new Set([...operationErrors(ctx.closure, op), ...streamErrors.map((e) => e.id)])];
+  const errors = ids.sort(compareNames).map((id) => ctx.index.shape(id));
   for (const error of errors) if (!byCode.has(nameOf(error.id))) byCode.set(nameOf(error.id), error);
   return [...byCode].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, error]) => ({ code: literalKey(code), error, entry: entryName(error, ctx) }));
 }

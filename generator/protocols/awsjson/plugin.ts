@@ -3,7 +3,7 @@
 // and the `__type` a server writes.
 
 import type { ProtocolPlugin } from "../index.js";
-import { clientNames, clientOperations, emitAwsJsonClient } from "./client.js";
+import { clientNames, rpcClientOperations, emitAwsJsonClient } from "./client.js";
 import { emitAwsJsonServer } from "./server.js";
 import { serverNames } from "../server/emit-server.js";
 import type { AwsJsonVersion } from "./quirks.js";
@@ -12,9 +12,9 @@ const plugin = (version: AwsJsonVersion): ProtocolPlugin => ({
   traitId: `aws.protocols#awsJson${version.replace(".", "_")}`,
   emitClient: (ctx) => emitAwsJsonClient(version, ctx),
   emitServer: (ctx) => emitAwsJsonServer(version, ctx),
-  clientOperations,
+  clientOperations: rpcClientOperations,
   names: (ctx) => [
-    ...((ctx.options.targets ?? ["client"]).includes("client") ? clientNames(ctx) : []),
+    ...((ctx.options.targets ?? ["client"]).includes("client") ? clientNames(ctx, rpcClientOperations(ctx)) : []),
     ...((ctx.options.targets ?? []).includes("server") ? serverNames(ctx) : []),
   ],
 });

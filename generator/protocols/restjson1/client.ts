@@ -14,7 +14,7 @@ import type { ClientOperation } from "../index.js";
 import { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { httpBindings } from "../../index/http-bindings.js";
 import type { RequestBindings, ResponseBindings } from "../transport/http-bindings/bindings.js";
-import { EventStreamCode } from "../eventstream/event-stream.js";
+import { EventStreamCode, jsonEventPayloads } from "../eventstream/event-stream.js";
 import { HttpCode } from "../transport/http-bindings/http-code.js";
 import { errorBindingValue, PropertyCode, requestCode, responseBindingStatements, type RequestBody } from "../transport/http-bindings/operation-code.js";
 import { JsonCode } from "../codec/json/json-code.js";
@@ -33,7 +33,7 @@ export function emitRestJson1Client(ctx: EmitContext): EmittedFile {
   const stringify = [...closure.shapes.values()].some((s) => s.type === "bigInteger" || s.type === "bigDecimal")
     ? runtime.use("stringify")
     : "JSON.stringify";
-  const streams = new EventStreamCode(index, json, runtime, stringify);
+  const streams = new EventStreamCode(index, json, runtime, jsonEventPayloads(runtime, stringify));
 
   const bindings = httpBindings(index, closure);
   const operations = closure.operations.map((op) => {
