@@ -111,8 +111,8 @@ export function emitRpcClient(wire: RpcWire, ctx: EmitContext): EmittedFile {
     const [inputStream, outputStream] = [streams.inputStream(op), streams.outputStream(op)];
     const headers = wire.headers(target, queryCompatible, outputStream !== undefined);
     // Top-level input members get no @default filled in (the protocol tests send only what is set).
-    const literal = input.members.length > 0 ? json.objectLiteral(input.members, "input", false) : undefined;
-    const body = inputStream === undefined ? wire.body(literal, op.input === UNIT, ctx, runtime) : streams.requestBody(op, inputStream);
+    const literal = () => (input.members.length > 0 ? json.objectLiteral(input.members, "input", false) : undefined);
+    const body = inputStream === undefined ? wire.body(literal(), op.input === UNIT, ctx, runtime) : streams.requestBody(op, inputStream);
     const path = JSON.stringify(wire.path(serviceName, nameOf(op.id)));
     const bodyType = inputStream === undefined ? contentType : EVENT_STREAM_CONTENT_TYPE;
     const args = [`endpoint`, `"POST"`, path, `{}`, headers, body, JSON.stringify(bodyType), ...(host === undefined ? [] : [host])];
