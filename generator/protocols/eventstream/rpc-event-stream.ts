@@ -5,7 +5,7 @@
 // messages"; runtime/eventstream/initial.ts). Events and exception events are written and read
 // by EventStreamCode with the protocol's codec. A request with an input stream is sent as
 // `application/vnd.amazon.eventstream` without a Content-Length (smithy-rpc-v2-cbor.rst; SDK
-// v3 sends awsJson's so too).
+// v3's event-stream middleware sets that Content-Type for awsJson too).
 
 import type { EmitContext } from "../../emit/context.js";
 import type { RuntimeImports } from "../../codegen/runtime-imports.js";
