@@ -9,6 +9,7 @@
 import { join } from "node:path";
 import { cbor, dateToTag } from "@smithy/core/cbor";
 import { EventStreamCodec } from "@smithy/core/event-streams";
+import type { MessageHeaders } from "@smithy/types";
 import { describe, expect, it } from "vitest";
 import { loadModelFiles } from "../../../generator/load/load.js";
 import { generate, loadGenerated, typecheck } from "../../helpers/codegen.js";
@@ -52,7 +53,7 @@ function dates(v: any): any {
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, dates(x)]));
 }
 
-const frame = (messageType: string, type: string, body: Uint8Array, headers: Record<string, { type: "string" | "integer"; value: string | number }> = {}) =>
+const frame = (messageType: string, type: string, body: Uint8Array, headers: MessageHeaders = {}) =>
   codec.encode({
     headers: {
       ":message-type": { type: "string", value: messageType },
