@@ -2,7 +2,8 @@
 // is POST / with `X-Amz-Target: <service name>.<operation name>` and the whole input as a JSON
 // document (`{}` without input), member names as modeled (@jsonName ignored), timestamps as
 // epoch seconds; responses are JSON documents, errors named by `__type` (see
-// runtime/awsjson/errors.ts). Shares the JSON code and the HTTP client runtime with restJson1.
+// runtime/awsjson/errors.ts). Shares the JSON code and the HTTP client runtime with restJson1;
+// event streams are ../eventstream/rpc-event-stream.ts's.
 
 import { RuntimeImports } from "../../codegen/runtime-imports.js";
 import { CodegenError, type Diagnostic } from "../../diagnostics.js";

@@ -94,7 +94,7 @@ async function* iterate<T>(items: readonly T[]): AsyncGenerator<T> {
   yield* items;
 }
 
-describe("rpcv2Cbor client event streams", () => {
+describe("event streams over rpcv2Cbor, client side (a tiny model, not compliance cases)", () => {
   it("the package type-checks", async () => {
     await typecheck(files, "rpcv2cbor-event-streams");
   }, 120_000);
