@@ -51,7 +51,10 @@ export async function* events<T>(body: unknown, r: HttpResponse, $metadata: Resp
     } else if (kind === "exception") {
       const type = m.headers.get(":exception-type");
       const code = typeof type === "string" && Object.hasOwn(readers.exceptions, type) ? readers.exceptions[type]! : String(type);
-      await toError(r, { "x-amzn-errortype": code }, decoder.decode(m.body), $metadata, errors);
+      // The exception type names the error, not where the protocol's error responses name it
+      // (rpcv2Cbor's `__type`); the payload is the protocol's document (CBOR bytes stay bytes).
+      const { code: _byResponse, ...byHeader } = errors;
+      await toError(r, { "x-amzn-errortype": code }, m.body, $metadata, byHeader);
     } else if (kind === "error") {
       const code = m.headers.get(":error-code");
       const message = m.headers.get(":error-message");

@@ -16,7 +16,7 @@ const protocol = (version: AwsJsonVersion): RpcProtocol => ({
   name: "awsJson",
   transport: xAmzTarget,
   codec: jsonCodec,
-  eventStreams: false,
+  eventStreams: true,
   quirks: {
     contentType: `application/x-amz-json-${version}`,
     honourJsonName: false,

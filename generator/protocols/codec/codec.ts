@@ -7,6 +7,7 @@ import type { RuntimeImports } from "../../codegen/runtime-imports.js";
 import type { EmitContext } from "../../emit/context.js";
 import type { Shape } from "../../model/model.js";
 import type { JsonCode, ShapeFunction } from "./json/json-code.js";
+import type { EventPayloadCodec } from "../eventstream/event-stream.js";
 
 /** What a codec's code emitters have in common: the functions they wrote (the types those name are the file's imports). */
 export interface ShapeCode {
@@ -54,4 +55,6 @@ export interface DocumentCodec extends Codec<JsonCode, JsonCode> {
   readonly documentBody: (literal: string | undefined, unit: boolean, ctx: EmitContext, runtime: RuntimeImports) => string;
   /** An expression reading the whole output from `body` at once, when the codec reads bytes straight into shapes. */
   readonly outputReader?: ((code: JsonCode, output: Shape) => string) | undefined;
+  /** How event payloads are written and read as its documents; `contentType` is the media type their `:content-type` names (the protocol's). */
+  readonly eventPayloads: (ctx: EmitContext, runtime: RuntimeImports, contentType: string) => EventPayloadCodec;
 }

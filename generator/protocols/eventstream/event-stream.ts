@@ -1,9 +1,9 @@
-// Event streams of a restJson1 client (streaming.rst): an @httpPayload member targeting a
-// @streaming union. An input stream becomes the request body, an async iterable of messages (one
+// Event streams of a client (streaming.rst): a member targeting a @streaming union, restJson1's
+// @httpPayload or an RPC protocol's (rpc-event-stream.ts). An input stream becomes the request body, an async iterable of messages (one
 // per event the caller's iterable yields); an output stream becomes an async iterable of events
 // read from the response body. Each event is a union member: @eventHeader members travel as typed
-// message headers, the @eventPayload member (or else every other member, as a JSON object) as the
-// payload. A member targeting an @error structure is an exception message.
+// message headers, the @eventPayload member (or else every other member, as a document of the
+// protocol's codec: JSON, CBOR) as the payload. A member targeting an @error structure is an exception message.
 
 import type { ShapeIndex } from "../../index/shape-index.js";
 import type { Member, Shape } from "../../model/model.js";
@@ -31,6 +31,18 @@ const PAYLOAD_TYPES: Partial<Record<string, string>> = {
   blob: "application/octet-stream", string: "text/plain", enum: "text/plain",
 };
 
+/**
+ * The protocol's document format for event payloads (a structure's members, an @eventPayload
+ * structure or union): its media type, and expressions writing a codec-ready value to bytes and
+ * reading bytes to a decoded document (an empty payload is `{}`). The codec gives it
+ * (codec/codec.ts's `eventPayloads`).
+ */
+export interface EventPayloadCodec {
+  readonly contentType: string;
+  encode(value: string): string;
+  decode(bytes: string): string;
+}
+
 /** The generated functions of a file's event streams: a writer and a reader per stream union. */
 export class EventStreamCode {
   private readonly writers = new Map<string, string>();
@@ -42,8 +54,7 @@ export class EventStreamCode {
     private readonly index: ShapeIndex,
     private readonly json: JsonCode,
     private readonly runtime: RuntimeImports,
-    /** JSON.stringify, or the helper that writes big numbers with all their digits. */
-    private readonly stringify: string,
+    private readonly payloads: EventPayloadCodec,
   ) {}
 
   /** The functions written so far, in order of first use. */
@@ -61,13 +72,13 @@ export class EventStreamCode {
     return `${value} == null ? undefined : ${this.runtime.use("eventStream")}(${value}, ${this.writer(this.index.target(member))})`;
   }
 
-  /** The output stream read from `body` (the response body, not collected). */
-  responseStream(member: Member): string {
-    return `${this.runtime.use("events")}(body, r, $metadata, ${this.reader(this.index.target(member))}, ERRORS)`;
+  /** The output stream read from `body` (the response body, not collected); `errors` names the error table. */
+  responseStream(member: Member, errors = "ERRORS"): string {
+    return `${this.runtime.use("events")}(body, r, $metadata, ${this.reader(this.index.target(member))}, ${errors})`;
   }
 
   /** `message_<Union>(event)`: the message bytes of one event of the union. */
-  private writer(union: Shape): string {
+  writer(union: Shape): string {
     const existing = this.writers.get(union.id);
     if (existing !== undefined) return existing;
     const name = `message_${nameOf(union.id)}`;
@@ -111,11 +122,11 @@ export class EventStreamCode {
         const bytes = target.type === "blob" ? `${this.runtime.use("blobBytes")}(${value})` : `${this.runtime.use("utf8")}(${value})`;
         return { headers, payload: `${value} == null ? undefined : ${bytes}`, contentType: typeof mediaType === "string" ? mediaType : PAYLOAD_TYPES[target.type] };
       }
-      return { headers, payload: `${this.runtime.use("utf8")}(${this.stringify}(${value} == null ? {} : ${this.json.toJson(target, value, explicit)}))`, contentType: "application/json" };
+      return { headers, payload: this.payloads.encode(`${value} == null ? {} : ${this.json.toJson(target, value, explicit)}`), contentType: this.payloads.contentType };
     }
     const body = event.members.filter((m) => !m.traits.has(EVENT_HEADER));
     if (body.length === 0) return { headers, payload: undefined, contentType: undefined };
-    return { headers, payload: `${this.runtime.use("utf8")}(${this.stringify}(${this.json.objectLiteral(body, v, this.json.populateDefaults)}))`, contentType: "application/json" };
+    return { headers, payload: this.payloads.encode(this.json.objectLiteral(body, v, this.json.populateDefaults)), contentType: this.payloads.contentType };
   }
 
   /** `events_<Union>`: how each event type of the union is read, and which exception types name which errors. */
@@ -153,11 +164,11 @@ export class EventStreamCode {
     const explicit = event.members.find((m) => m.traits.has(EVENT_PAYLOAD));
     if (explicit !== undefined) {
       const target = this.index.target(explicit);
-      const value = target.type === "blob" ? "m.body" : target.type === "string" || target.type === "enum" ? `${this.runtime.use("fromUtf8")}(m.body) as ${this.json.typeOf(target)}` : this.json.fromJson(target, `${this.runtime.use("eventJson")}(m.body)`, explicit);
+      const value = target.type === "blob" ? "m.body" : target.type === "string" || target.type === "enum" ? `${this.runtime.use("fromUtf8")}(m.body) as ${this.json.typeOf(target)}` : this.json.fromJson(target, this.payloads.decode("m.body"), explicit);
       statements.push(this.json.write("o", explicit.name, value));
     } else {
       const body = event.members.filter((m) => !m.traits.has(EVENT_HEADER));
-      if (body.length > 0) statements.push(`const v = ${this.runtime.use("eventJson")}(m.body);`, ...this.json.readMembers(body, "v", "o"));
+      if (body.length > 0) statements.push(`const v = ${this.payloads.decode("m.body")};`, ...this.json.readMembers(body, "v", "o"));
     }
     this.code.push(`function ${name}(m: ${this.runtime.use("EventMessage")}): ${type} {\n  ${statements.join("\n  ")}\n  return o;\n}`);
     return name;

@@ -15,7 +15,7 @@ import type { HttpCode } from "../transport/http-bindings/http-code.js";
 import { errorBindingValue, type PropertyCode, responseBindingStatements, type RequestBody } from "../transport/http-bindings/operation-code.js";
 import type { BodyParts, HttpBodies } from "../transport/http-bindings/client.js";
 import type { JsonCode } from "../codec/json/json-code.js";
-import { jsonStringify } from "../codec/json/codec.js";
+import { jsonCodec, jsonStringify } from "../codec/json/codec.js";
 import { defaultExpression, defaultValue, jsonName, literalKey } from "../codec/json/values.js";
 
 /** How a successful response body is read before the operation's reader sees it. */
@@ -24,7 +24,7 @@ type BodyKind = "none" | "json" | "value" | "text" | "bytes" | "stream";
 export function restJson1Bodies({ ctx, runtime, writer: json, http, props }: BodyParts<JsonCode, JsonCode>): HttpBodies {
   // Big numbers are JSON numbers with more digits than a double holds: they need `stringify`.
   const stringify = jsonStringify(ctx, runtime);
-  const streams = new EventStreamCode(ctx.index, json, runtime, stringify);
+  const streams = new EventStreamCode(ctx.index, json, runtime, jsonCodec.eventPayloads(ctx, runtime, "application/json"));
   return {
     shapesComment: "JSON-ready values from model values (se_) and back (de_; lists and maps are converted in place, as the parsed JSON they get is their own).",
     bodyType: () => "any",

@@ -13,7 +13,7 @@ const protocol: RpcProtocol = {
   name: "rpcv2Cbor",
   transport: serviceOperationPath(CBOR_CONTENT_TYPE),
   codec: cborCodec,
-  eventStreams: false,
+  eventStreams: true,
   quirks: {
     contentType: CBOR_CONTENT_TYPE,
     honourJsonName: false,

@@ -18,8 +18,8 @@ export interface RpcTransport {
   /** One line for the client file's header comment: how a request is sent. */
   readonly summary: string;
   readonly path: (serviceName: string, operationName: string) => string;
-  /** The request headers as a TypeScript object literal; `target` is `<service>.<operation>`. */
-  readonly headers: (target: string, queryCompatible: boolean) => string;
+  /** The request headers as a TypeScript object literal; `target` is `<service>.<operation>`, `outputStream` whether the response is an event stream. */
+  readonly headers: (target: string, queryCompatible: boolean, outputStream: boolean) => string;
   /** How an operation's requests are sent, for doc comments (after `POST `). */
   readonly route: (serviceName: string, operationName: string) => string;
 }

@@ -18,6 +18,12 @@ export const cborCodec: DocumentCodec = {
   errorDocument: { key: "document", reader: "cborBody" },
   // A Unit input sends no body and so no Content-Type; a structure without members is an empty map.
   documentBody: (literal, unit, _ctx, runtime) => (unit ? "undefined" : `${runtime.use("cborMessage")}(${literal ?? "{}"})`),
+  // Events' payload documents are CBOR maps too.
+  eventPayloads: (_ctx, runtime, contentType) => ({
+    contentType,
+    encode: (value) => `${runtime.use("cborMessage")}(${value})`,
+    decode: (bytes) => `${runtime.use("cborBody")}(${bytes})`,
+  }),
   outputReader: (code, output) => {
     if (!(code instanceof CborCode)) throw new Error("internal: the CBOR codec reads outputs with its CBOR code");
     return code.messageReader(output, "body");

@@ -21,4 +21,10 @@ export const jsonCodec: DocumentCodec = {
   bodyReader: "jsonBody",
   // An input without members is still a document: `{}`.
   documentBody: (literal, _unit, ctx, runtime) => (literal === undefined ? `"{}"` : `${jsonStringify(ctx, runtime)}(${literal})`),
+  // Event payloads are JSON text (restJson1's `application/json`, awsJson's own media type).
+  eventPayloads: (ctx, runtime, contentType) => ({
+    contentType,
+    encode: (value) => `${runtime.use("utf8")}(${jsonStringify(ctx, runtime)}(${value}))`,
+    decode: (bytes) => `${runtime.use("eventJson")}(${bytes})`,
+  }),
 };

@@ -2,7 +2,7 @@
 // awsJson1_1: aws-json.rst.template; rpcv2Cbor: smithy-rpc-v2-cbor.rst): every request is one
 // POST (the transport says where and with which headers) with the whole input as one document
 // of the codec, member names as modeled; responses are documents, errors named by the protocol's
-// error-code rule. Operations with event streams get no serde here yet.
+// error-code rule. Event streams are ../../eventstream/rpc-event-stream.ts's.
 
 import { FileImports } from "../../../codegen/file-imports.js";
 import type { RuntimeImports } from "../../../codegen/runtime-imports.js";
@@ -23,6 +23,7 @@ import type { RpcTransport } from "../transport.js";
 import { clientFileImports, hostPrefix, operationSetup, servedOperations } from "../../client-operation.js";
 import { awsQueryErrorCode, isQueryCompatible } from "../../awsjson/quirks.js";
 import { rpcRequestArgs } from "./rpc.js";
+import { EVENT_STREAM_CONTENT_TYPE, RpcEventStreams } from "../../eventstream/rpc-event-stream.js";
 
 /** What an RPC protocol says besides its transport and codec. */
 export interface RpcQuirks {
@@ -49,31 +50,39 @@ export function emitRpcClient(protocol: RpcProtocol, ctx: EmitContext): EmittedF
   const queryCompatible = isQueryCompatible(closure.service);
   const problems: Diagnostic[] = [];
 
+  const streams = new RpcEventStreams(ctx, json, runtime, codec.eventPayloads(ctx, runtime, quirks.contentType));
+
   const served = servedOperations(ctx, protocol.eventStreams);
-  const streaming = closure.operations.filter((op) => !served.includes(op));
   const operations = served.map((op) => {
     const { name, serialize, deserialize, inputType, outputType, reader, input, output } = operationSetup(op, ctx, runtime);
     const host = hostPrefix(op, input.members, runtime, problems);
+    const [inputStream, outputStream] = [streams.inputStream(op), streams.outputStream(op)];
     // Top-level input members get no @default filled in (the protocol tests send only what is set).
-    const literal = input.members.length > 0 ? json.objectLiteral(input.members, "input", false) : undefined;
-    const body = codec.documentBody(literal, op.input === UNIT, ctx, runtime);
-    const whole = output.members.length > 0 ? codec.outputReader?.(json, output) : undefined;
-    const readerStatements = whole === undefined ? json.readMembers(output.members, "v", "o") : [];
+    const literal = () => (input.members.length > 0 ? json.objectLiteral(input.members, "input", false) : undefined);
+    const body = inputStream === undefined ? codec.documentBody(literal(), op.input === UNIT, ctx, runtime) : streams.requestBody(op, inputStream);
+    const bodyType = inputStream === undefined ? quirks.contentType : EVENT_STREAM_CONTENT_TYPE;
+    const errorTable = `errorsOf${name}`;
+    const stream = outputStream === undefined ? undefined : streams.response(op, outputStream, name, outputType, errorTable);
+    const whole = output.members.length > 0 && stream === undefined ? codec.outputReader?.(json, output) : undefined;
+    const readerStatements = stream?.readerStatements ?? (whole === undefined ? json.readMembers(output.members, "v", "o") : []);
+    const bodyRead = stream === undefined && readerStatements.length > 0 ? `${runtime.use(codec.bodyReader)}(body)` : "";
     return {
       name,
-      errorTable: `errorsOf${name}`,
-      errorCodes: errorCodes(op, ctx),
+      errorTable,
+      errorCodes: errorCodes(op, ctx, streams.errors(op)),
       serialize,
       deserialize,
       inputType,
       outputType,
       reader,
       usesInput: input.members.length > 0,
-      requestArgs: rpcRequestArgs(transport, serviceName, nameOf(op.id), queryCompatible, body, quirks.contentType, host),
+      requestArgs: rpcRequestArgs(transport, serviceName, nameOf(op.id), queryCompatible, body, bodyType, host, outputStream !== undefined),
       route: transport.route(serviceName, nameOf(op.id)),
-      bodyRead: readerStatements.length > 0 ? `${runtime.use(codec.bodyReader)}(body)` : "",
+      bodyRead,
       readWhole: whole ?? "",
+      readerParams: stream?.readerParams ?? `${bodyRead !== "" || whole !== undefined ? "body" : "_body"}: string | Uint8Array`,
       readerStatements,
+      initialResponse: stream?.initialResponse ?? "",
     };
   });
   if (problems.length > 0) throw new CodegenError(problems);
@@ -83,7 +92,7 @@ export function emitRpcClient(protocol: RpcProtocol, ctx: EmitContext): EmittedF
   const errors = closure.errors.filter((e) => returned.has(e)).map((error) => errorEntry(error, json, runtime, ctx));
   const queryCodes = queryCompatible && quirks.queryCodesNameErrors ? queryCodeAliases(closure.errors) : [];
   const localNames = new Set([
-    ...json.shapeFunctions().map((f) => f.name), ...operations.flatMap((o) => [o.reader, o.errorTable]), ...errors.map((e) => e.name),
+    ...json.shapeFunctions().map((f) => f.name), ...streams.names(), ...operations.flatMap((o) => [o.reader, o.errorTable]), ...errors.map((e) => e.name),
     "errorCodeOf", "QUERY_CODES",
   ]);
   const imports = clientFileImports(ctx, runtime, localNames);
@@ -102,14 +111,13 @@ export function emitRpcClient(protocol: RpcProtocol, ctx: EmitContext): EmittedF
     header: header(ctx),
     protocolId: protocol.traitId,
     summary: transport.summary,
-    protocolName: protocol.name,
     serviceName,
-    notServed: streaming.map((op) => nameOf(op.id)).join(", "),
     runtimeImports: runtime.importLines(),
     ...imports,
     ...names,
     operations,
     shapeFunctions: json.shapeFunctions(),
+    streamFunctions: streams.functions(),
     errors,
     queryCodes,
     errorTable,
@@ -132,12 +140,13 @@ function queryCodeAliases(errors: readonly Shape[]): { code: string; name: strin
 }
 
 /**
- * The errors an operation can return, by code: the shape name (the wire carries no namespace, so
+ * The errors an operation can return (its output stream's exception events too), by code: the shape name (the wire carries no namespace, so
  * of two errors alike the first by shape id wins).
  */
-function errorCodes(op: Shape, ctx: EmitContext): { code: string; error: Shape; entry: string }[] {
+function errorCodes(op: Shape, ctx: EmitContext, streamErrors: readonly Shape[]): { code: string; error: Shape; entry: string }[] {
   const byCode = new Map<string, Shape>();
-  const errors = operationErrors(ctx.closure, op).sort(compareNames).map((id) => ctx.index.shape(id));
+  const ids = [...new Set([...operationErrors(ctx.closure, op), ...streamErrors.map((e) => e.id)])];
+  const errors = ids.sort(compareNames).map((id) => ctx.index.shape(id));
   for (const error of errors) if (!byCode.has(nameOf(error.id))) byCode.set(nameOf(error.id), error);
   return [...byCode].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, error]) => ({ code: literalKey(code), error, entry: entryName(error, ctx) }));
 }

@@ -3,6 +3,7 @@
 // protocols' form `POST /` (the operation is the body's `Action`).
 
 import type { RpcTransport } from "../transport.js";
+import { EVENT_STREAM_CONTENT_TYPE } from "../../eventstream/rpc-event-stream.js";
 
 const QUERY_MODE = `, "x-amzn-query-mode": "true"`;
 
@@ -15,12 +16,13 @@ export const xAmzTarget: RpcTransport = {
   route: (service, operation) => `/ with \`X-Amz-Target: ${service}.${operation}\``,
 };
 
-/** rpcv2Cbor (smithy-rpc-v2-cbor.rst); `accept` is the codec's media type. */
+/** rpcv2Cbor (smithy-rpc-v2-cbor.rst); `accept` is the codec's media type, or the event stream's when the response is one ("Requests"). */
 export const serviceOperationPath = (accept: string): RpcTransport => ({
   kind: "rpc",
   summary: "Every request is POST /service/<service>/operation/<operation>; bodies are CBOR maps.",
   path: (service, operation) => `/service/${service}/operation/${operation}`,
-  headers: (_target, queryCompatible) => `{ "smithy-protocol": "rpc-v2-cbor", accept: ${JSON.stringify(accept)}${queryCompatible ? QUERY_MODE : ""} }`,
+  headers: (_target, queryCompatible, outputStream) =>
+    `{ "smithy-protocol": "rpc-v2-cbor", accept: ${JSON.stringify(outputStream ? EVENT_STREAM_CONTENT_TYPE : accept)}${queryCompatible ? QUERY_MODE : ""} }`,
   route: (service, operation) => `/service/${service}/operation/${operation}`,
 });
 
@@ -33,9 +35,10 @@ export const formPost: RpcTransport = {
   route: (_service, operation) => `/ with \`Action=${operation}\``,
 };
 
-/** The arguments of runtime/http/request.ts's `request` for an RPC operation: POST, no query string. */
-export function rpcRequestArgs(transport: RpcTransport, serviceName: string, operationName: string, queryCompatible: boolean, body: string, contentType: string, host: string | undefined): string {
+/** The arguments of runtime/http/request.ts's `request` for an RPC operation: POST, no query string; `outputStream` when the response is an event stream. */
+export function rpcRequestArgs(transport: RpcTransport, serviceName: string, operationName: string, queryCompatible: boolean, body: string, contentType: string, host: string | undefined, outputStream = false): string {
   const target = `${serviceName}.${operationName}`;
   const path = JSON.stringify(transport.path(serviceName, operationName));
-  return [`endpoint`, `"POST"`, path, `{}`, transport.headers(target, queryCompatible), body, JSON.stringify(contentType), ...(host === undefined ? [] : [host])].join(", ");
+  const headers = transport.headers(target, queryCompatible, outputStream);
+  return [`endpoint`, `"POST"`, path, `{}`, headers, body, JSON.stringify(contentType), ...(host === undefined ? [] : [host])].join(", ");
 }
