@@ -53,8 +53,7 @@ export async function* events<T>(body: unknown, r: HttpResponse, $metadata: Resp
       const code = typeof type === "string" && Object.hasOwn(readers.exceptions, type) ? readers.exceptions[type]! : String(type);
       // The exception type names the error, not where the protocol's error responses name it
       // (rpcv2Cbor's `__type`); the payload is the protocol's document (CBOR bytes stay bytes).
-      const { code: _byResponse, ...byHeader } = errors;
-      await toError(r, { "x-amzn-errortype": code }, m.body, $metadata, byHeader);
+      await toError(r, {}, m.body, $metadata, { ...errors, code: () => code });
     } else if (kind === "error") {
       const code = m.headers.get(":error-code");
       const message = m.headers.get(":error-message");
