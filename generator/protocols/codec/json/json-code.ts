@@ -8,6 +8,7 @@ import type { ShapeIndex } from "../../../index/shape-index.js";
 import type { Member, Shape } from "../../../model/model.js";
 import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
 import type { FileImports } from "../../../codegen/file-imports.js";
+import { ShapeFunctions, type ShapeFunction } from "../shape-functions.js";
 import {
   defaultExpression, defaultValue, isJsonIdentity, isSparse, jsonName, literalKey, readProperty, timestampFormat,
   writeProperty, type TimestampFormat,
@@ -21,16 +22,13 @@ export const FROM_TIMESTAMP: Record<TimestampFormat, string> = {
   "epoch-seconds": "fromEpochSeconds", "date-time": "fromDateTime", "http-date": "fromHttpDate",
 };
 
-export interface ShapeFunction {
-  readonly name: string;
-  readonly code: string;
-}
+export type { ShapeFunction };
 
 /** Serializer, deserializer of decoded values, or (CBOR) reader of the input item by item. */
 export type Direction = "se" | "de" | "rd";
 
 export class JsonCode {
-  private readonly functions = new Map<string, ShapeFunction | undefined>();
+  private readonly functions = new ShapeFunctions();
 
   constructor(
     protected readonly index: ShapeIndex,
@@ -53,7 +51,7 @@ export class JsonCode {
 
   /** The per-shape functions written so far, sorted by name. */
   shapeFunctions(): ShapeFunction[] {
-    return [...this.functions.values()].filter((f) => f !== undefined).sort((a, b) => (a.name < b.name ? -1 : 1));
+    return this.functions.sorted();
   }
 
   /** A JSON-ready value for the non-null `expr`, a value of `target` reached through `member`. */
@@ -281,14 +279,7 @@ export class JsonCode {
 
   /** The name of the se_/de_ function of `shape`, writing it on first use. */
   protected shapeFunction(direction: Direction, shape: Shape): string {
-    const key = `${direction}:${shape.id}`;
-    const existing = this.functions.get(key);
-    if (existing !== undefined) return existing.name;
-    const name = this.symbols.shapeFunction(direction, shape);
-    // Reserve the slot first: recursive shapes call their own function.
-    this.functions.set(key, { name, code: "" });
-    this.functions.set(key, { name, code: this.functionCode(direction, shape, name) });
-    return name;
+    return this.functions.nameOf(`${direction}:${shape.id}`, () => this.symbols.shapeFunction(direction, shape), (name) => this.functionCode(direction, shape, name));
   }
 
   /** The code of the function `name` of `shape`. */

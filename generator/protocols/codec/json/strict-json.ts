@@ -8,7 +8,7 @@
 import type { ShapeIndex } from "../../../index/shape-index.js";
 import type { Member, Shape } from "../../../model/model.js";
 import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
-import type { ShapeFunction } from "./json-code.js";
+import { ShapeFunctions, type ShapeFunction } from "../shape-functions.js";
 import { isUnit } from "./json-code.js";
 import { defaultExpression, defaultValue, isSparse, jsonName, literalKey, readProperty, timestampFormat, writeProperty } from "./values.js";
 import type { FileImports } from "../../../codegen/file-imports.js";
@@ -32,7 +32,7 @@ export function asEnum(expr: string, target: Shape, file: FileImports): string {
 }
 
 export class StrictJson {
-  private readonly functions = new Map<string, ShapeFunction>();
+  private readonly functions = new ShapeFunctions();
 
   constructor(
     private readonly index: ShapeIndex,
@@ -48,7 +48,7 @@ export class StrictJson {
 
   /** The `de_` functions written so far, sorted by name. */
   shapeFunctions(): ShapeFunction[] {
-    return [...this.functions.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+    return this.functions.sorted();
   }
 
   /** A model value of `target` from the non-null JSON value `expr`; the code throws when it does not fit. */
@@ -100,13 +100,7 @@ export class StrictJson {
 
   /** The name of the `de_` function of `shape`, writing it on first use. */
   private shapeFunction(shape: Shape): string {
-    const existing = this.functions.get(shape.id);
-    if (existing !== undefined) return existing.name;
-    const name = this.symbols.shapeFunction("de", shape);
-    // Reserve the slot first: recursive shapes call their own function.
-    this.functions.set(shape.id, { name, code: "" });
-    this.functions.set(shape.id, { name, code: this.readerOf(shape, name) });
-    return name;
+    return this.functions.nameOf(shape.id, () => this.symbols.shapeFunction("de", shape), (name) => this.readerOf(shape, name));
   }
 
   private readerOf(shape: Shape, name: string): string {

@@ -11,7 +11,7 @@ import type { FileImports } from "../../../codegen/file-imports.js";
 import type { ShapeIndex } from "../../../index/shape-index.js";
 import type { Member, Shape } from "../../../model/model.js";
 import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
-import type { ShapeFunction } from "../json/json-code.js";
+import { ShapeFunctions, type ShapeFunction } from "../shape-functions.js";
 import { readProperty, timestampFormat } from "../json/values.js";
 import { isFlattened, xmlName } from "../xml/xml-read-code.js";
 
@@ -25,7 +25,7 @@ const TO_TEXT: Record<"date-time" | "epoch-seconds" | "http-date", string> = {
 const literalText = (s: string): string => s.replace(/[\\`]|\$\{/g, (c) => `\\${c}`);
 
 export class QueryWriteCode {
-  private readonly functions = new Map<string, ShapeFunction>();
+  private readonly functions = new ShapeFunctions();
 
   constructor(
     private readonly index: ShapeIndex,
@@ -36,7 +36,7 @@ export class QueryWriteCode {
 
   /** The per-shape functions written so far, sorted by name. */
   shapeFunctions(): ShapeFunction[] {
-    return [...this.functions.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+    return this.functions.sorted();
   }
 
   /** Statements adding the pairs of `value`, a structure of `shape`, to the form `form` (nothing for a structure without members). */
@@ -94,11 +94,10 @@ export class QueryWriteCode {
 
   /** The name of the se_ function of a structure or union, writing it on first use. */
   private shapeFunction(shape: Shape): string {
-    const existing = this.functions.get(shape.id);
-    if (existing !== undefined) return existing.name;
-    const name = this.symbols.shapeFunction("se", shape);
-    // Reserve the slot first: recursive shapes call their own function.
-    this.functions.set(shape.id, { name, code: "" });
+    return this.functions.nameOf(shape.id, () => this.symbols.shapeFunction("se", shape), (name) => this.writerFunction(shape, name));
+  }
+
+  private writerFunction(shape: Shape, name: string): string {
     const statements = shape.members.flatMap((m) => {
       const target = this.index.target(m);
       const read = readProperty("v", m.name, () => this.runtime.use("own"));
@@ -110,7 +109,6 @@ export class QueryWriteCode {
     });
     const type = this.runtime.type(shape);
     const form = this.runtime.use("QueryForm");
-    this.functions.set(shape.id, { name, code: `function ${name}(f: ${form}, p: string, v: ${type}): void {\n  ${statements.join("\n  ")}\n}` });
-    return name;
+    return `function ${name}(f: ${form}, p: string, v: ${type}): void {\n  ${statements.join("\n  ")}\n}`;
   }
 }

@@ -12,7 +12,7 @@ import type { ShapeIndex } from "../../../index/shape-index.js";
 import type { Member, Shape } from "../../../model/model.js";
 import { nameOf } from "../../../model/shape-id.js";
 import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
-import type { ShapeFunction } from "../json/json-code.js";
+import { ShapeFunctions, type ShapeFunction } from "../shape-functions.js";
 import { literalKey, readProperty, timestampFormat } from "../json/values.js";
 import { isAttribute, isFlattened, xmlName } from "./xml-read-code.js";
 
@@ -31,7 +31,7 @@ export function namespaceEntry(subject: Member | Shape): string | undefined {
 }
 
 export class XmlWriteCode {
-  private readonly functions = new Map<string, ShapeFunction>();
+  private readonly functions = new ShapeFunctions();
 
   constructor(
     private readonly index: ShapeIndex,
@@ -41,7 +41,7 @@ export class XmlWriteCode {
 
   /** The per-shape functions written so far, sorted by name. */
   shapeFunctions(): ShapeFunction[] {
-    return [...this.functions.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+    return this.functions.sorted();
   }
 
   /**
@@ -50,15 +50,9 @@ export class XmlWriteCode {
    * members are written by a `body_<Input>` function (the input's own `se_` would write all of them).
    */
   documentBody(input: Shape, members: readonly Member[], source: string, service: Shape): string {
-    const key = `body:${input.id}`;
-    let fn = this.functions.get(key);
-    if (fn === undefined) {
-      const name = this.symbols.shapeFunction("body", input);
-      fn = { name, code: this.structureFunction(name, this.runtime.type(input), members) };
-      this.functions.set(key, fn);
-    }
+    const fn = this.functions.nameOf(`body:${input.id}`, () => this.symbols.shapeFunction("body", input), (name) => this.structureFunction(name, this.runtime.type(input), members));
     const attributes = namespaceEntry(input) ?? namespaceEntry(service);
-    const root = `${fn.name}(${source}, ${JSON.stringify(rootName(input))}${attributes === undefined ? "" : `, { ${attributes} }`})`;
+    const root = `${fn}(${source}, ${JSON.stringify(rootName(input))}${attributes === undefined ? "" : `, { ${attributes} }`})`;
     return `${this.runtime.use("writeXml")}(${root})`;
   }
 
@@ -141,13 +135,7 @@ export class XmlWriteCode {
 
   /** The name of the se_ function of `shape`, writing it on first use. */
   private shapeFunction(shape: Shape): string {
-    const existing = this.functions.get(shape.id);
-    if (existing !== undefined) return existing.name;
-    const name = this.symbols.shapeFunction("se", shape);
-    // Reserve the slot first: recursive shapes call their own function.
-    this.functions.set(shape.id, { name, code: "" });
-    this.functions.set(shape.id, { name, code: this.functionOf(shape, name) });
-    return name;
+    return this.functions.nameOf(shape.id, () => this.symbols.shapeFunction("se", shape), (name) => this.functionOf(shape, name));
   }
 
   private functionOf(shape: Shape, name: string): string {

@@ -11,7 +11,8 @@ import type { FileImports } from "../../../codegen/file-imports.js";
 import type { ShapeIndex } from "../../../index/shape-index.js";
 import type { Member, Shape } from "../../../model/model.js";
 import type { SymbolProvider } from "../../../symbols/symbol-provider.js";
-import { isUnit, type ShapeFunction } from "../json/json-code.js";
+import { isUnit } from "../json/json-code.js";
+import { ShapeFunctions, type ShapeFunction } from "../shape-functions.js";
 import { defaultExpression, defaultValue, literalKey, readProperty, timestampFormat, writeProperty } from "../json/values.js";
 
 const FROM_TEXT: Record<"date-time" | "epoch-seconds" | "http-date", string> = {
@@ -28,7 +29,7 @@ export const isFlattened = (m: Member): boolean => m.traits.has("smithy.api#xmlF
 export const isAttribute = (m: Member): boolean => m.traits.has("smithy.api#xmlAttribute");
 
 export class XmlReadCode {
-  private readonly functions = new Map<string, ShapeFunction>();
+  private readonly functions = new ShapeFunctions();
 
   constructor(
     private readonly index: ShapeIndex,
@@ -38,7 +39,7 @@ export class XmlReadCode {
 
   /** The per-shape functions written so far, sorted by name. */
   shapeFunctions(): ShapeFunction[] {
-    return [...this.functions.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+    return this.functions.sorted();
   }
 
   /** The runtime's name of the element type, for the signatures a protocol writes. */
@@ -161,11 +162,10 @@ export class XmlReadCode {
 
   /** The name of the de_ function of a structure or union, writing it on first use. */
   private shapeFunction(shape: Shape): string {
-    const existing = this.functions.get(shape.id);
-    if (existing !== undefined) return existing.name;
-    const name = this.symbols.shapeFunction("de", shape);
-    // Reserve the slot first: recursive shapes call their own function.
-    this.functions.set(shape.id, { name, code: "" });
+    return this.functions.nameOf(shape.id, () => this.symbols.shapeFunction("de", shape), (name) => this.readerFunction(shape, name));
+  }
+
+  private readerFunction(shape: Shape, name: string): string {
     const type = this.typeOf(shape);
     const e = this.elementType();
     let body: string;
@@ -182,8 +182,7 @@ export class XmlReadCode {
       });
       body = `for (const c of e.children) {\n    switch (c.name) {\n      ${cases.join("\n      ")}\n    }\n  }\n  return ${this.runtime.use("xmlUnknownMember")}(e);`;
     }
-    this.functions.set(shape.id, { name, code: `function ${name}(e: ${e}): ${type} {\n  ${body}\n}` });
-    return name;
+    return `function ${name}(e: ${e}): ${type} {\n  ${body}\n}`;
   }
 
   private flattenedInUnion(m: Member, target: Shape): string {
