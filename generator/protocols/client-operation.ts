@@ -1,6 +1,7 @@
 // What every protocol's client file (src/protocol.ts) sets up per operation, whatever its
 // transport and codec: the operation's names and types, its host prefix, which operations are
-// served, and the file's imports of model types and error classes.
+// served, the file's imports of model types and error classes, and the runtime names every
+// serializer and deserializer uses.
 
 import type { FileImports } from "../codegen/file-imports.js";
 import type { RuntimeImports } from "../codegen/runtime-imports.js";
@@ -83,4 +84,18 @@ export function clientFileImports(ctx: EmitContext, file: FileImports, localName
   const ServiceException = file.serviceException();
   file.checkLocals(localNames, ctx.closure.service, "protocol.ts");
   return { localImports: file.localImportLines(), ServiceException };
+}
+
+/** The names every protocol file's serializers and deserializers use, recorded as runtime imports. */
+export function operationFileNames(runtime: RuntimeImports) {
+  return {
+    Endpoint: runtime.smithyType("Endpoint"),
+    HttpRequest: runtime.smithyType("HttpRequest"),
+    HttpResponse: runtime.smithyType("HttpResponse"),
+    MetadataBearer: runtime.smithyType("MetadataBearer"),
+    URL: runtime.use("URL"),
+    request: runtime.use("request"),
+    receive: runtime.use("receive"),
+    ServiceErrors: runtime.use("ServiceErrors"),
+  };
 }

@@ -12,12 +12,11 @@ import { errorFault, errorRetryable, messageMember } from "../../model/errors.js
 import type { Shape } from "../../model/model.js";
 import { nameOf } from "../../model/shape-id.js";
 import { render } from "../../render/templates.js";
-import { operationFileNames } from "../protocol-file-types.js";
 import type { Protocol } from "../protocol.js";
 import type { Codec } from "../codec/codec.js";
 import type { RpcTransport } from "../transport/transport.js";
 import { rpcRequestArgs } from "../transport/rpc/rpc.js";
-import { clientFileImports, hostPrefix, operationSetup, servedOperations } from "../client-operation.js";
+import { clientFileImports, operationFileNames, hostPrefix, operationSetup, servedOperations } from "../client-operation.js";
 import { awsQueryErrorCode } from "../awsjson/quirks.js";
 import type { QueryWriteCode } from "../codec/query/query-write-code.js";
 import type { XmlReadCode } from "../codec/xml/xml-read-code.js";

@@ -12,7 +12,6 @@ import { errorFault, errorRetryable, messageMember } from "../../../model/errors
 import type { Shape } from "../../../model/model.js";
 import { nameOf } from "../../../model/shape-id.js";
 import { render } from "../../../render/templates.js";
-import { operationFileNames } from "../../protocol-file-types.js";
 import { compareNames, operationErrors } from "../../../index/shape-index.js";
 import { UNIT } from "../http-bindings/bindings.js";
 import type { JsonCode } from "../../codec/json/json-code.js";
@@ -20,7 +19,7 @@ import { defaultExpression, defaultValue, literalKey } from "../../codec/json/va
 import type { DocumentCodec } from "../../codec/codec.js";
 import type { Protocol } from "../../protocol.js";
 import type { RpcTransport } from "../transport.js";
-import { clientFileImports, hostPrefix, operationSetup, servedOperations } from "../../client-operation.js";
+import { clientFileImports, operationFileNames, hostPrefix, operationSetup, servedOperations } from "../../client-operation.js";
 import { awsQueryErrorCode, isQueryCompatible } from "../../awsjson/quirks.js";
 import { rpcRequestArgs } from "./rpc.js";
 import { EVENT_STREAM_CONTENT_TYPE, RpcEventStreams } from "../../eventstream/rpc-event-stream.js";
